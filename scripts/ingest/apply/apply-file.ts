@@ -1,0 +1,257 @@
+import type { VFile } from 'vfile'
+import type { FilePatch, Hunk } from '../types.ts'
+import { placeExact, placeMangled, sidesOf, type Mismatch, type Placement, type ResolvedLine } from './locate.ts'
+import type { FileReport, HunkReport, InferredLine } from './report.ts'
+import { rebuildBlock, type RebuiltLine } from './rebuild/block.ts'
+import { indexSource } from './rebuild/spacing.ts'
+import { render, type Alternatives } from './rebuild/types.ts'
+import { applyRules, applySource } from './rules.ts'
+import { blobMatches, dominantEol, gitBlobId, splitLines, type Line } from './text.ts'
+
+export interface ApplyOptions {
+  /** Un-apply: the patch's new side is looked for and its old side put back. */
+  reverse?: boolean
+}
+
+export interface FileResult {
+  text: string
+  report: FileReport
+}
+
+/** An output line: fixed, or rebuilt with open choices. */
+interface OutLine {
+  line: Line | RebuiltLine
+  hunk?: number
+  patchLine?: number
+}
+
+/**
+ * Apply one file's hunks to a base document.
+ *
+ * Intact hunks apply as `git apply` applies them; hunks a web archive mangled
+ * are matched with whitespace folded and their added lines rebuilt from the
+ * document's structure (see `rebuild/`). Problems are reported on `file` (the
+ * patch) as located messages.
+ *
+ * @param base
+ *   The document to change.
+ * @param basePath
+ *   Its path, for messages.
+ * @param patch
+ *   The file patch.
+ * @param file
+ *   The patch file; messages go there.
+ * @returns
+ *   The result and its report, or `undefined` when a hunk does not apply.
+ */
+export function applyFilePatch(
+  base: string,
+  basePath: string,
+  patch: FilePatch,
+  file: VFile,
+  options: ApplyOptions = {},
+): FileResult | undefined {
+  const reverse = Boolean(options.reverse)
+  const lines = splitLines(base)
+  const placements = placeAll(lines, basePath, patch, file, reverse)
+  if (!placements) return undefined
+
+  const removed = new Set<number>()
+  for (const { placement } of placements) {
+    for (const line of placement.lines) if (line.op === '-') removed.add(line.baseIndex!)
+  }
+  const surviving = new Set<number>()
+  for (let index = 0; index < lines.length; index++) if (!removed.has(index)) surviving.add(index)
+  const source = indexSource(lines, surviving)
+  const eol = dominantEol(lines)
+
+  const out: OutLine[] = []
+  let cursor = 0
+  for (const [number, { placement }] of placements.entries()) {
+    for (; cursor < placement.start; cursor++) out.push({ line: lines[cursor] })
+    let pending: ResolvedLine[] = []
+    const flush = (nextBase: number) => {
+      if (pending.length === 0) return
+      const previous = out.map((entry) => textOf(entry.line))
+      const following = lines.slice(nextBase, nextBase + 40).map((line) => line.text)
+      const rebuilt = patch.mangled
+        ? rebuildBlock(pending, previous, following, source, eol)
+        : pending.map((line): Line => ({ text: line.text, eol: line.noNewline ? '' : eol }))
+      rebuilt.forEach((line, index) => out.push({ line, hunk: number, patchLine: pending[index].patchLine }))
+      pending = []
+    }
+    for (const line of placement.lines) {
+      if (line.op === '+') {
+        pending.push(line)
+        continue
+      }
+      flush(line.baseIndex!)
+      if (line.op === ' ') out.push({ line: lines[line.baseIndex!] })
+    }
+    flush(placement.start + placement.length)
+    cursor = placement.start + placement.length
+  }
+  for (; cursor < lines.length; cursor++) out.push({ line: lines[cursor] })
+
+  const expected = reverse ? patch.oldBlob : patch.newBlob
+  const settled = settleChoices(out, expected)
+  const text = out.map((entry) => renderLine(entry.line, settled.pick)).join('')
+  const actual = gitBlobId(text)
+  const verified = blobMatches(actual, expected)
+  const preimage = reverse ? patch.newBlob : patch.oldBlob
+  const baseMatches = preimage && !/^0+$/.test(preimage) ? blobMatches(gitBlobId(base), preimage) : null
+  const path = (reverse ? patch.oldPath : patch.newPath) ?? patch.oldPath ?? patch.newPath ?? basePath
+
+  if (baseMatches === false) {
+    file.info(`\`${basePath}\` is not blob ${preimage}, the ${reverse ? 'result' : 'preimage'} this patch names; applied by context`, {
+      place: patch.place,
+      ruleId: applyRules.baseNotPreimage,
+      source: applySource,
+    })
+  }
+  if (patch.mangled && expected && !/^0+$/.test(expected) && !verified) {
+    file.message(
+      `rebuilt \`${path}\` is blob ${actual.slice(0, 12)}, not ${expected} as the patch's index line says: some inferred whitespace differs (see --report)`,
+      { place: patch.place, ruleId: applyRules.blobMismatch, source: applySource },
+    )
+  }
+
+  return {
+    text,
+    report: {
+      path,
+      oldPath: patch.oldPath,
+      newPath: patch.newPath,
+      reverse,
+      mangled: patch.mangled,
+      blob: { expected, actual, verified, baseMatches },
+      hunks: placements.map(({ hunk, placement, offset }, index) =>
+        hunkReport(index, hunk, placement, offset, out, settled),
+      ),
+    },
+  }
+}
+
+interface Placed {
+  hunk: Hunk
+  placement: Placement
+  offset: number
+}
+
+/** Place every hunk, in order and without overlap; report each one that does not fit. */
+function placeAll(lines: Line[], basePath: string, patch: FilePatch, file: VFile, reverse: boolean): Placed[] | undefined {
+  const placed: Placed[] = []
+  let delta = 0
+  let min = 0
+  let failed = false
+  for (const [index, hunk] of patch.hunks.entries()) {
+    const sides = sidesOf(hunk, reverse)
+    const place = patch.mangled ? placeMangled : placeExact
+    const result = place(hunk, sides, lines, delta, min)
+    if ('kind' in result) {
+      failed = true
+      reportFailure(file, basePath, index, hunk, result, lines)
+      continue
+    }
+    const stated = sides.oldLines === 0 ? sides.oldStart : sides.oldStart - 1
+    delta = result.start - stated
+    min = result.start + result.length
+    placed.push({ hunk, placement: result, offset: delta })
+  }
+  return failed ? undefined : placed
+}
+
+function reportFailure(file: VFile, basePath: string, index: number, hunk: Hunk, mismatch: Mismatch, lines: Line[]) {
+  const header = hunk.header.replace(/^(@@[^@]*@@).*$/, '$1')
+  const near = (baseIndex: number) => `${basePath}:${baseIndex + 1}`
+  const found = lines[mismatch.baseIndex]
+  const reason =
+    mismatch.kind === 'ambiguous'
+      ? `hunk ${index + 1} (${header}) is ambiguous: it fits at ${mismatch.candidates!.map(near).join(' and ')}; refusing to guess`
+      : `hunk ${index + 1} (${header}) does not apply: expected ${JSON.stringify(mismatch.expected)} near ${near(mismatch.baseIndex)}` +
+        (found ? `, found ${JSON.stringify(found.text)}` : ', past the end of the file')
+  const message = file.message(reason, {
+    place: { line: mismatch.patchLine, column: 1 },
+    ruleId: mismatch.kind === 'ambiguous' ? applyRules.hunkAmbiguous : applyRules.hunkMismatch,
+    source: applySource,
+  })
+  message.fatal = true
+  message.note = 'Is the base the version the patch was made against? Check the `index` line of the patch against `git hash-object BASE`.'
+}
+
+const textOf = (line: Line | RebuiltLine) => ('template' in line ? render(line.template) : line.text)
+const renderLine = (line: Line | RebuiltLine, pick: (alternatives: Alternatives) => number) =>
+  'template' in line ? render(line.template, pick) + line.eol : line.text + line.eol
+
+/** The most variants the blob check tries before it settles for the rules' preference. */
+const maximumVariants = 4096
+
+/**
+ * Where the rules left a choice open (one space or two after a full stop, an
+ * indentation among the open blocks), try the variants against the blob id
+ * the patch names for the result: git has already said which text is right.
+ */
+function settleChoices(out: OutLine[], expected: string | null) {
+  const open: Alternatives[] = []
+  for (const entry of out) {
+    if ('template' in entry.line) for (const part of entry.line.template) if (typeof part !== 'string') open.push(part)
+  }
+  const choice = new Map<Alternatives, number>()
+  const pick = (alternatives: Alternatives) => choice.get(alternatives) ?? 0
+  const changed = new Set<Alternatives>()
+  if (!expected || /^0+$/.test(expected) || open.length === 0) return { pick, changed }
+  const sizes = open.map((alternatives) => alternatives.options.length)
+  const total = sizes.reduce((product, size) => Math.min(product * size, maximumVariants + 1), 1)
+  const matches = () => blobMatches(gitBlobId(out.map((entry) => renderLine(entry.line, pick)).join('')), expected)
+  if (total > maximumVariants) return { pick, changed }
+  for (let variant = 0; variant < total; variant++) {
+    let rest = variant
+    for (const [index, alternatives] of open.entries()) {
+      choice.set(alternatives, rest % sizes[index])
+      rest = Math.floor(rest / sizes[index])
+    }
+    if (matches()) {
+      for (const alternatives of open) if (pick(alternatives) !== 0) changed.add(alternatives)
+      return { pick, changed }
+    }
+  }
+  choice.clear()
+  return { pick, changed }
+}
+
+function hunkReport(
+  index: number,
+  hunk: Hunk,
+  placement: Placement,
+  offset: number,
+  out: OutLine[],
+  settled: { pick: (alternatives: Alternatives) => number; changed: ReadonlySet<Alternatives> },
+): HunkReport {
+  const count = (op: string) => placement.lines.filter((line) => line.op === op).length
+  const inferred: InferredLine[] = []
+  out.forEach((entry, position) => {
+    if (entry.hunk !== index || !('template' in entry.line)) return
+    const line = entry.line
+    const settledByBlob = line.template.some((part) => typeof part !== 'string' && settled.changed.has(part))
+    inferred.push({
+      line: position + 1,
+      patchLine: entry.patchLine!,
+      text: render(line.template, settled.pick),
+      ...line.inference,
+      ...(settledByBlob ? { settledByBlob } : {}),
+    })
+  })
+  return {
+    hunk: index + 1,
+    header: hunk.header,
+    patchLine: hunk.place.line,
+    appliedAt: placement.start + 1,
+    offset,
+    context: count(' '),
+    added: count('+'),
+    removed: count('-'),
+    contextWithSign: placement.lines.filter((line) => line.op === ' ' && /^[+-]/.test(line.text)).length,
+    rebuilt: inferred.length,
+    inferred,
+  }
+}
