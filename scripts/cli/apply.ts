@@ -1,0 +1,161 @@
+import { readFile, stat } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { VFileMessage } from 'vfile-message'
+import { applyToDocument, applyToTree } from '../ingest/apply/index.ts'
+import { readPatches } from '../ingest/read/index.ts'
+import type { Patch, PatchFormat } from '../ingest/types.ts'
+import { writeAtomically } from '../lib/atomic-write.ts'
+import { booleanOption, stringOption, UsageError, type Command, type ParsedArgs } from './command.ts'
+import { hasErrors, printDiagnostics } from './diagnostics.ts'
+
+const usage = `usage: strata apply --base FILE [options] PATCH [PATCH…]
+       strata apply --tree DIR --out DIR [options] PATCH [PATCH…]
+
+Apply mailing-list patches (web archive text, RFC 822 mail or mbox, plain
+diff) to a document, in order. Prints the patched document on stdout.
+
+options:
+  --base FILE        the document to patch
+  --tree DIR         apply to the files of a tree instead (paths from the patch)
+  --out PATH         write the result there (atomically) instead of printing it;
+                     with --tree, the folder to write the changed files into
+  -R, --reverse      un-apply the patches
+  --report           print a JSON report of how each hunk applied (offsets,
+                     rebuilt lines and how sure each inference is) on stdout
+  --format FORMAT    read the patches as archive, mail or diff (default: detect)
+  --diagnostics F    gnu (default) or vfile
+  -q, --quiet        errors only on stderr
+
+A patch that does not apply exits 1, names the hunk and the line it expected,
+and writes nothing.`
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'apply patches to a document or a tree and print or write the result',
+  usage,
+  options: {
+    base: { type: 'string' },
+    tree: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    reverse: { type: 'boolean', short: 'R', default: false },
+    report: { type: 'boolean', default: false },
+    format: { type: 'string' },
+    diagnostics: { type: 'string' },
+  },
+  async run(args, io) {
+    const base = stringOption(args, 'base')
+    const tree = stringOption(args, 'tree')
+    const out = stringOption(args, 'out')
+    const format = formatOption(args)
+    if (args.positionals.length === 0) throw new UsageError('name at least one PATCH')
+    if (Boolean(base) === Boolean(tree)) throw new UsageError('give either --base FILE or --tree DIR')
+    if (tree && !out && !booleanOption(args, 'report')) throw new UsageError('--tree needs --out DIR (or --report)')
+    const diagnostics = { quiet: booleanOption(args, 'quiet'), format: stringOption(args, 'diagnostics') === 'vfile' ? 'vfile' as const : 'gnu' as const }
+    const options = { reverse: booleanOption(args, 'reverse') }
+
+    const { patches, files } = await readAll(args.positionals, format)
+    // One patch file carries the apply messages when there is one; a series
+    // reports against its first file, which is where its hunks start.
+    const target = files[0]
+    if (hasErrors(files)) {
+      printDiagnostics(files, io, diagnostics)
+      return 1
+    }
+
+    let written: Map<string, string | null>
+    let reports
+    if (base) {
+      const text = await readInput(base, target)
+      const result = text === undefined ? undefined : applyToDocument(text, base, patches, target, options)
+      if (!result) {
+        printDiagnostics(files, io, diagnostics)
+        return 1
+      }
+      written = new Map([[path.resolve(out ?? base), result.text]])
+      reports = result.reports
+      if (!out && !booleanOption(args, 'report')) io.stdout.write(result.text)
+    } else {
+      const root = path.resolve(tree!)
+      if (!(await isDirectory(root))) throw new UsageError(`--tree ${tree} is not a folder`)
+      const result = applyToTree((relative) => readInside(root, relative), patches, target, options)
+      if (!result) {
+        printDiagnostics(files, io, diagnostics)
+        return 1
+      }
+      const outRoot = path.resolve(out ?? root)
+      written = new Map([...result.files].map(([relative, text]) => [path.resolve(outRoot, relative), text]))
+      // Paths come from a public mailing list: none may write outside the output folder.
+      const escaping = [...written.keys()].find((name) => !name.startsWith(outRoot + path.sep))
+      if (escaping) {
+        const message = target.message(`refusing to write \`${escaping}\`, outside ${outRoot}`, { ruleId: 'path-escapes-tree', source: 'strata:apply' })
+        message.fatal = true
+        printDiagnostics(files, io, diagnostics)
+        return 1
+      }
+      reports = result.reports
+    }
+    printDiagnostics(files, io, diagnostics)
+    if (out) await writeAtomically(written)
+    if (booleanOption(args, 'report')) io.stdout.write(JSON.stringify(reports, null, 2) + '\n')
+    return 0
+  },
+}
+
+function formatOption(args: ParsedArgs): PatchFormat | undefined {
+  const format = stringOption(args, 'format')
+  if (format === undefined) return undefined
+  if (format !== 'archive' && format !== 'mail' && format !== 'diff') {
+    throw new UsageError(`--format takes archive, mail or diff, not \`${format}\``)
+  }
+  return format
+}
+
+/** Read every patch file; a file that cannot be read as a patch is reported, not thrown. */
+async function readAll(paths: readonly string[], format: PatchFormat | undefined) {
+  const patches: Patch[] = []
+  const files: VFile[] = []
+  for (const name of paths) {
+    const file = new VFile({ path: name })
+    files.push(file)
+    try {
+      file.value = await readFile(name, 'utf8')
+      patches.push(...(await readPatches(file, { format })))
+    } catch (error) {
+      if (error instanceof VFileMessage) continue
+      const message = file.message(`cannot read \`${name}\`: ${(error as Error).message}`, { ruleId: 'unreadable', source: 'strata:apply' })
+      message.fatal = true
+    }
+  }
+  return { patches, files }
+}
+
+async function readInput(name: string, file: VFile): Promise<string | undefined> {
+  try {
+    return await readFile(name, 'utf8')
+  } catch (error) {
+    const message = file.message(`cannot read base \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      ruleId: 'unreadable-base',
+      source: 'strata:apply',
+    })
+    message.fatal = true
+    return undefined
+  }
+}
+
+async function isDirectory(name: string): Promise<boolean> {
+  return (await stat(name).catch(() => undefined))?.isDirectory() ?? false
+}
+
+/** Read a file of the tree; paths that climb out of it (`../`) are not read. */
+function readInside(root: string, relative: string): string | undefined {
+  const resolved = path.resolve(root, relative)
+  if (!resolved.startsWith(root + path.sep)) return undefined
+  try {
+    return readFileSync(resolved, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+

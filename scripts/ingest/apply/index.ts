@@ -1,0 +1,119 @@
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import type { FilePatch, Patch } from '../types.ts'
+import { applyFilePatch, type ApplyOptions } from './apply-file.ts'
+import type { FileReport } from './report.ts'
+import { applyRules, applySource } from './rules.ts'
+
+export type { ApplyOptions } from './apply-file.ts'
+export type { FileReport, HunkReport, InferredLine } from './report.ts'
+export { gitBlobId } from './text.ts'
+
+export interface DocumentResult {
+  text: string
+  reports: FileReport[]
+}
+
+/** Whether a path in a patch names the base file (`Documentation/mm/highmem.rst` names `…/linux/Documentation/mm/highmem.rst`). */
+function names(patchPath: string | null, basePath: string): boolean {
+  if (!patchPath) return false
+  const base = basePath.split(path.sep).join('/')
+  return base === patchPath || base.endsWith('/' + patchPath) || patchPath.endsWith('/' + base)
+}
+
+/**
+ * Apply a patch, or a series in order, to one document.
+ *
+ * The file patches that name the base are applied; a series that touches a
+ * single file applies to the base whatever its name, so a document can be
+ * patched from a copy anywhere.
+ *
+ * @returns
+ *   The patched document, or `undefined` when something did not apply
+ *   (the reasons are messages on `file`).
+ */
+export function applyToDocument(
+  base: string,
+  basePath: string,
+  patches: readonly Patch[],
+  file: VFile,
+  options: ApplyOptions = {},
+): DocumentResult | undefined {
+  const all = patches.flatMap((patch) => patch.files)
+  let chosen = all.filter((filePatch) => names(filePatch.newPath, basePath) || names(filePatch.oldPath, basePath))
+  if (chosen.length === 0 && new Set(all.map(pathOf)).size === 1) chosen = all
+  if (chosen.length === 0) {
+    const message = file.message(
+      `the patch touches ${[...new Set(all.map(pathOf))].map((name) => `\`${name}\``).join(', ') || 'no file'} but not \`${basePath}\`; use --tree DIR to apply it to a tree`,
+      { place: all[0]?.place ?? { line: 1, column: 1 }, ruleId: applyRules.noFileForBase, source: applySource },
+    )
+    message.fatal = true
+    return undefined
+  }
+  // Un-applying a series takes its patches back last first.
+  const order = options.reverse ? [...chosen].reverse() : chosen
+  let text = base
+  const reports: FileReport[] = []
+  for (const filePatch of order) {
+    const result = applyFilePatch(text, basePath, filePatch, file, options)
+    if (!result) return undefined
+    text = result.text
+    reports.push(result.report)
+  }
+  return { text, reports }
+}
+
+export interface TreeResult {
+  /** New contents by path relative to the tree; `null` for a file the patch deletes. */
+  files: Map<string, string | null>
+  reports: FileReport[]
+}
+
+/**
+ * Apply a patch, or a series in order, to a tree of files.
+ *
+ * @param read
+ *   Reads a file of the tree by relative path; `undefined` when it does not exist.
+ * @returns
+ *   Every changed file's new contents, or `undefined` when something did not apply.
+ */
+export function applyToTree(
+  read: (relative: string) => string | undefined,
+  patches: readonly Patch[],
+  file: VFile,
+  options: ApplyOptions = {},
+): TreeResult | undefined {
+  const files = new Map<string, string | null>()
+  const reports: FileReport[] = []
+  const current = (relative: string) => (files.has(relative) ? files.get(relative) ?? undefined : read(relative))
+  const all = patches.flatMap((patch) => patch.files)
+  let failed = false
+  for (const filePatch of options.reverse ? [...all].reverse() : all) {
+    const from = options.reverse ? filePatch.newPath : filePatch.oldPath
+    const to = options.reverse ? filePatch.oldPath : filePatch.newPath
+    const base = from === null ? '' : current(from)
+    if (base === undefined) {
+      const message = file.message(`\`${from}\` does not exist in the tree`, {
+        place: filePatch.place,
+        ruleId: applyRules.missingFile,
+        source: applySource,
+      })
+      message.fatal = true
+      failed = true
+      continue
+    }
+    const result = applyFilePatch(base, from ?? to ?? '', filePatch, file, options)
+    if (!result) {
+      failed = true
+      continue
+    }
+    if (from !== null && from !== to) files.set(from, null)
+    if (to !== null) files.set(to, result.text)
+    reports.push(result.report)
+  }
+  return failed ? undefined : { files, reports }
+}
+
+function pathOf(filePatch: FilePatch): string {
+  return filePatch.newPath ?? filePatch.oldPath ?? ''
+}
