@@ -163,7 +163,7 @@ export function placeMangled(
       patchLine: first?.line ?? 0,
       expected: first?.raw ?? '',
       baseIndex: ambiguousAt ?? found[0].start,
-      candidates: [...new Set(ambiguousAt !== undefined ? [ambiguousAt] : found.map((candidate) => candidate.start))],
+      candidates: [...new Set(ambiguousAt !== undefined ? [ambiguousAt] : found.map((candidate) => candidate.start))].sort((a, b) => a - b),
     }
   }
   if (!chosen) return mangledMismatch(readings, hunk, base, expected)
