@@ -1,0 +1,6 @@
+/** Public surface of the API-record extraction; the logic lives in `lib/`. */
+export { remarkApiRecords, type Options } from './lib/plugin.ts'
+export { extractRecords, type ExtractOptions } from './lib/extract.ts'
+export { apiRecordSchema, apiRecordJsonSchema, factSchema, statuses, kinds, contexts, effects } from './lib/schema.ts'
+export type { ApiRecord, Fact, Status, Kind, Context, Effect } from './lib/schema.ts'
+export { findMentions, expandName, mentionedNames, type Mention } from './lib/mentions.ts'

@@ -1,0 +1,75 @@
+import type { Kind } from './schema.ts'
+
+/** An API named in a piece of text. */
+export interface Mention {
+  name: string
+  kind: Kind
+  /** Offset in the text where it is named. */
+  index: number
+}
+
+// `kmap_local_page()`, `k[un]map_atomic()` (kmap_atomic and kunmap_atomic),
+// `kmap{,_atomic}()` (kmap and kmap_atomic), each optionally with arguments
+// written out (`kmap(page)`), the way kernel prose names functions.
+const call = /(?<![\w>.-])([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\][A-Za-z0-9_]*|\{[A-Za-z0-9_,]*\}[A-Za-z0-9_]*)*)\((?:[A-Za-z0-9_ ,*]{0,40})\)/g
+const role = /:c:(func|macro|type|data|member|struct|union|enum):`~?([^`<]+?)(?:\s*<([^>]+)>)?`/g
+const config = /\bCONFIG_[A-Z0-9_]+\b/g
+const macro = /(?<![\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(-])/g
+
+/** Words that look like calls in prose but are not APIs. */
+const notApis = new Set(['e', 'i', 's', 'etc', 'and', 'or', 'see', 'via', 'if', 'for', 'while', 'sizeof', 'typeof', 'return'])
+
+/** Expand the kernel's shorthand: `k[un]map` → kmap, kunmap; `kmap{,_atomic}` → kmap, kmap_atomic. */
+export function expandName(written: string): string[] {
+  const bracket = /\[([A-Za-z0-9_]+)\]/.exec(written)
+  if (bracket) {
+    const before = written.slice(0, bracket.index)
+    const after = written.slice(bracket.index + bracket[0].length)
+    return [...expandName(before + after), ...expandName(before + bracket[1] + after)]
+  }
+  const brace = /\{([A-Za-z0-9_,]*)\}/.exec(written)
+  if (brace) {
+    const before = written.slice(0, brace.index)
+    const after = written.slice(brace.index + brace[0].length)
+    return brace[1].split(',').flatMap((choice) => expandName(before + choice + after))
+  }
+  return [written]
+}
+
+/**
+ * Find the APIs a text names: functions written as calls, Sphinx C-domain
+ * roles, `CONFIG_` options and upper-case macros with an underscore (plain
+ * upper-case words such as TLB or CPU are not taken for macros).
+ */
+export function findMentions(text: string): Mention[] {
+  const found: Mention[] = []
+  const taken: Array<[number, number]> = []
+  const free = (start: number, end: number) => taken.every(([from, to]) => end <= from || start >= to)
+  for (const match of text.matchAll(role)) {
+    const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')
+    const kind: Kind = match[1] === 'func' ? 'function' : match[1] === 'macro' ? 'macro' : 'type'
+    for (const name of expandName(target)) found.push({ name, kind, index: match.index! })
+    taken.push([match.index!, match.index! + match[0].length])
+  }
+  for (const match of text.matchAll(call)) {
+    if (!free(match.index!, match.index! + match[0].length)) continue
+    for (const name of expandName(match[1])) {
+      if (notApis.has(name.toLowerCase()) || name.length < 2) continue
+      found.push({ name, kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'macro' : 'function', index: match.index! })
+    }
+    taken.push([match.index!, match.index! + match[0].length])
+  }
+  for (const match of text.matchAll(config)) {
+    if (free(match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index! })
+  }
+  for (const match of text.matchAll(macro)) {
+    if (match[0].startsWith('CONFIG_') || !free(match.index!, match.index! + match[0].length)) continue
+    found.push({ name: match[0], kind: 'macro', index: match.index! })
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
+
+/** The names of the APIs a text mentions, each once, in order. */
+export function mentionedNames(text: string): string[] {
+  return [...new Set(findMentions(text).map((mention) => mention.name))]
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+
+/**
+ * The API record: what a kernel developer looks up about one API in one
+ * version of a document. Every derived value is backed by a `fact` naming the
+ * sentence of the source that states it. This schema is the public JSON shape;
+ * `npm run schema` emits it as JSON Schema (`content/schema/api-record.schema.json`).
+ */
+
+export const statuses = ['preferred', 'available', 'discouraged', 'deprecated'] as const
+export const kinds = ['function', 'macro', 'type', 'config'] as const
+export const contexts = ['any', 'interrupt', 'atomic', 'preemptible'] as const
+export const effects = [
+  'disables-preemption',
+  'disables-pagefaults',
+  'disables-migration',
+  'may-sleep',
+  'takes-global-lock',
+  'flushes-tlb',
+  'thread-local',
+  'cpu-local',
+  'stack-ordered',
+] as const
+
+export const factSchema = z
+  .object({
+    /** The record field the fact backs: `status`, `replacement`, `unmap`, `contexts`, `effects`, `notes`, `legacy`. */
+    field: z.string(),
+    /** The value it gives that field (one array element for array fields). */
+    value: z.string(),
+    /** The sentence of the source that states it, as written (whitespace folded). */
+    sentence: z.string(),
+    /** 1-based line of the source where the sentence starts. */
+    line: z.number().int().positive(),
+  })
+  .strict()
+
+export const sourceSchema = z
+  .object({
+    /** The document's path in the kernel tree. */
+    file: z.string(),
+    startLine: z.number().int().positive(),
+    endLine: z.number().int().positive(),
+  })
+  .strict()
+
+export const parameterSchema = z.object({ name: z.string(), description: z.string() }).strict()
+
+export const apiRecordSchema = z
+  .object({
+    name: z.string().min(1).describe('The API, without parentheses: `kmap_atomic`.'),
+    kind: z.enum(kinds),
+    document: z.string().describe('The document id from the content manifest.'),
+    version: z.string().describe('The version id.'),
+    status: z.enum(statuses),
+    described: z.boolean().describe('`true` when the document describes the API, `false` when it only mentions it.'),
+    replacement: z.array(z.string()).describe('APIs to use instead; empty when none.'),
+    unmap: z.string().nullable().describe('The function that releases what this one maps, where the document pairs them.'),
+    contexts: z.array(z.enum(contexts)).describe('Where it may be called.'),
+    effects: z.array(z.enum(effects)).describe('What it does to the caller.'),
+    summary: z.string(),
+    notes: z.array(z.string()).describe('`NOTE:` paragraphs and note admonitions in its description.'),
+    legacy: z.string().nullable().describe('Text under a "[Legacy documentation]" marker.'),
+    related: z.array(z.string()).describe('Other APIs its description mentions.'),
+    mentions: z.array(z.object({ line: z.number().int().positive(), column: z.number().int().positive() }).strict()),
+    text: z.string().describe('The whole description, whitespace folded (for comparison and search).'),
+    source: sourceSchema,
+    facts: z.array(factSchema),
+    signature: z.string().optional().describe('The C prototype, from kernel-doc.'),
+    parameters: z.array(parameterSchema).optional(),
+    returns: z.string().optional(),
+    contextDoc: z.string().optional().describe('The kernel-doc `Context:` section.'),
+  })
+  .strict()
+
+export type Status = (typeof statuses)[number]
+export type Kind = (typeof kinds)[number]
+export type Context = (typeof contexts)[number]
+export type Effect = (typeof effects)[number]
+export type Fact = z.infer<typeof factSchema>
+export type ApiRecord = z.infer<typeof apiRecordSchema>
+
+/** The record schema as JSON Schema, for users outside TypeScript. */
+export function apiRecordJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(z.array(apiRecordSchema), { target: 'draft-2020-12' }),
+    title: 'Strata API records',
+  }
+}

@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import type { z } from 'zod'
+import { manifestSchema, type Manifest } from './schema.ts'
+
+export interface ResolvedVersion {
+  id: string
+  label?: string
+  date?: string
+  parent: string | null
+  /** Absolute path of the base file, for a version without a parent. */
+  base: string | null
+  /** Absolute paths of the patches, in order. */
+  patches: string[]
+}
+
+export interface ResolvedDocument {
+  id: string
+  path: string
+  title?: string
+  versions: ResolvedVersion[]
+}
+
+export interface ResolvedManifest {
+  /** The manifest file. */
+  file: string
+  corpus: string
+  kernelTree?: string
+  documents: ResolvedDocument[]
+}
+
+export interface LoadOptions {
+  /** The content folder (holding `manifest.json`), or the manifest file itself. */
+  content: string
+  /** A kernel tree to read base files from instead of the manifest's `corpus`. */
+  corpus?: string
+  /** A kernel tree for `kernel-doc` directives instead of the manifest's `kernelTree`. */
+  kernelTree?: string
+}
+
+const rule = { source: 'strata:content', invalid: 'invalid-manifest', missing: 'missing-file', parent: 'unknown-parent' }
+
+/**
+ * Read and check the content manifest: its shape against the schema, then
+ * what a schema cannot say (unique ids, known parents, no cycles, files that
+ * exist). Every problem is a message on the returned file naming the key path
+ * (`documents[0].versions[1].parent`) and the line it stands on.
+ *
+ * @returns
+ *   The manifest with every path absolute, or `undefined` when it has errors.
+ */
+export async function loadManifest(options: LoadOptions): Promise<{ file: VFile; manifest?: ResolvedManifest }> {
+  const manifestPath = options.content.endsWith('.json') ? path.resolve(options.content) : path.resolve(options.content, 'manifest.json')
+  const file = new VFile({ path: path.relative(process.cwd(), manifestPath) || manifestPath })
+  const fail = (reason: string, keyPath: Array<string | number> = [], ruleId = rule.invalid) => {
+    const message = file.message(reason, { place: placeOf(String(file.value ?? ''), keyPath), ruleId, source: rule.source })
+    message.fatal = true
+  }
+  try {
+    file.value = await readFile(manifestPath, 'utf8')
+  } catch (error) {
+    fail(`cannot read the content manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [], rule.missing)
+    return { file }
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(String(file.value))
+  } catch (error) {
+    fail(`the manifest is not JSON: ${(error as Error).message}`)
+    return { file }
+  }
+  const parsed = manifestSchema.safeParse(json)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) fail(describeIssue(issue), issue.path as Array<string | number>)
+    return { file }
+  }
+  const manifest = resolvePaths(parsed.data, manifestPath, options)
+  checkReferences(parsed.data, manifest, fail)
+  return file.messages.some((message) => message.fatal) ? { file } : { file, manifest }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? formatPath(issue.path as Array<string | number>) : 'the manifest'
+  return `\`${where}\`: ${issue.message}`
+}
+
+/** `documents[0].versions[1].parent` */
+export function formatPath(keyPath: ReadonlyArray<string | number>): string {
+  return keyPath.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('')
+}
+
+function resolvePaths(manifest: Manifest, manifestPath: string, options: LoadOptions): ResolvedManifest {
+  const here = path.dirname(manifestPath)
+  const corpus = path.resolve(options.corpus ?? path.resolve(here, manifest.corpus))
+  const kernelTree = options.kernelTree ?? (manifest.kernelTree ? path.resolve(here, manifest.kernelTree) : undefined)
+  return {
+    file: manifestPath,
+    corpus,
+    kernelTree: kernelTree && path.resolve(kernelTree),
+    documents: manifest.documents.map((document) => ({
+      id: document.id,
+      path: document.path,
+      title: document.title,
+      versions: document.versions.map((version) => ({
+        id: version.id,
+        label: version.label,
+        date: version.date,
+        parent: version.parent ?? null,
+        base: version.parent ? null : path.resolve(corpus, version.base ?? document.path),
+        patches: (version.patches ?? []).map((patch) => path.resolve(here, patch)),
+      })),
+    })),
+  }
+}
+
+type Fail = (reason: string, keyPath?: Array<string | number>, ruleId?: string) => void
+
+function checkReferences(raw: Manifest, manifest: ResolvedManifest, fail: Fail) {
+  const documentIds = new Set<string>()
+  manifest.documents.forEach((document, d) => {
+    if (documentIds.has(document.id)) fail(`\`documents[${d}].id\`: \`${document.id}\` is used twice`, ['documents', d, 'id'])
+    documentIds.add(document.id)
+    const ids = new Map<string, number>()
+    document.versions.forEach((version, v) => {
+      if (ids.has(version.id)) fail(`\`documents[${d}].versions[${v}].id\`: \`${version.id}\` is used twice`, ['documents', d, 'versions', v, 'id'])
+      ids.set(version.id, v)
+    })
+    document.versions.forEach((version, v) => {
+      const at = ['documents', d, 'versions', v]
+      if (version.parent !== null && !ids.has(version.parent)) {
+        const known = [...ids.keys()].map((id) => `\`${id}\``).join(', ')
+        fail(`\`${formatPath([...at, 'parent'])}\`: unknown parent \`${version.parent}\` (versions of \`${document.id}\`: ${known})`, [...at, 'parent'], rule.parent)
+      }
+      if (version.base && !existsSync(version.base)) {
+        fail(`\`${formatPath([...at, raw.documents[d].versions[v].base ? 'base' : 'id'])}\`: base file \`${version.base}\` does not exist (is --corpus right?)`, [...at, 'base'], rule.missing)
+      }
+      version.patches.forEach((patch, p) => {
+        if (!existsSync(patch)) fail(`\`${formatPath([...at, 'patches', p])}\`: patch file \`${patch}\` does not exist`, [...at, 'patches', p], rule.missing)
+      })
+    })
+    // A parent chain must end at a base: a cycle never would.
+    for (const version of document.versions) {
+      const seen = new Set<string>()
+      let current: ResolvedVersion | undefined = version
+      while (current?.parent && !seen.has(current.id)) {
+        seen.add(current.id)
+        current = document.versions.find((candidate) => candidate.id === current!.parent)
+      }
+      if (current && seen.has(current.id)) {
+        fail(`\`documents[${d}].versions\`: \`${version.id}\` descends from itself through its parents`, ['documents', d, 'versions'], rule.parent)
+        break
+      }
+    }
+  })
+}
+
+/**
+ * The line and column of a key path in the manifest's text, found by walking
+ * the keys in order; the start of the file when it cannot be found.
+ */
+function placeOf(text: string, keyPath: ReadonlyArray<string | number>): { line: number; column: number } {
+  let offset = 0
+  for (const key of keyPath) {
+    if (typeof key === 'number') continue
+    const found = text.indexOf(`"${key}"`, offset)
+    if (found === -1) break
+    offset = found
+  }
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: before.at(-1)!.length + 1 }
+}

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { applyToDocument } from '../ingest/apply/index.ts'
+import { gitBlobId } from '../ingest/apply/text.ts'
+import { readPatches } from '../ingest/read/index.ts'
+import type { Patch, SeriesInfo, Trailer } from '../ingest/types.ts'
+import type { ResolvedDocument, ResolvedManifest, ResolvedVersion } from './load.ts'
+
+/** What a version keeps of a patch it came from: enough to cite it and to show it. */
+export interface PatchMeta {
+  subject: string
+  series: SeriesInfo | null
+  author: { name: string; address: string } | null
+  date: string | null
+  messageId: string | null
+  trailers: Array<Pick<Trailer, 'key' | 'value'>>
+  /** The patch file, relative to the working directory. */
+  file: string
+}
+
+/** One version of one document, with its text. */
+export interface DocumentVersion {
+  document: string
+  /** The document's path in the kernel tree. */
+  path: string
+  id: string
+  label: string
+  date: string | null
+  parent: string | null
+  /** The patches that made this version from its parent, in order. */
+  patches: PatchMeta[]
+  /** The parsed patches themselves (hunks included), for the comparison pages. */
+  patchObjects: Patch[]
+  /** The file the text came from: the base file, or the last patch. */
+  source: string
+  text: string
+  /** `git hash-object` of the text. */
+  blob: string
+}
+
+export interface VersionsResult {
+  versions: DocumentVersion[]
+  /** Every file that carries messages: patch files with their apply diagnostics. */
+  files: VFile[]
+}
+
+/**
+ * Compute the text of every version of every document: bases are read,
+ * patched versions are their parent with their patches applied in order.
+ * A version whose patch fails to apply fails the whole computation, with the
+ * applier's diagnostics on the patch's file.
+ */
+export async function computeVersions(manifest: ResolvedManifest): Promise<VersionsResult> {
+  const versions: DocumentVersion[] = []
+  const files: VFile[] = []
+  for (const document of manifest.documents) {
+    const done = new Map<string, DocumentVersion>()
+    for (const version of inParentOrder(document)) {
+      const computed = await computeOne(document, version, done, files)
+      if (!computed) return { versions: [], files }
+      done.set(version.id, computed)
+    }
+    // Keep the manifest's order: it is the order readers see.
+    for (const version of document.versions) versions.push(done.get(version.id)!)
+  }
+  return { versions, files }
+}
+
+/** Versions ordered so that every parent comes before its children. */
+function inParentOrder(document: ResolvedDocument): ResolvedVersion[] {
+  const ordered: ResolvedVersion[] = []
+  const placed = new Set<string>()
+  const visit = (version: ResolvedVersion) => {
+    if (placed.has(version.id)) return
+    const parent = document.versions.find((candidate) => candidate.id === version.parent)
+    if (parent) visit(parent)
+    placed.add(version.id)
+    ordered.push(version)
+  }
+  document.versions.forEach(visit)
+  return ordered
+}
+
+async function computeOne(
+  document: ResolvedDocument,
+  version: ResolvedVersion,
+  done: ReadonlyMap<string, DocumentVersion>,
+  files: VFile[],
+): Promise<DocumentVersion | undefined> {
+  const common = { document: document.id, path: document.path, id: version.id, parent: version.parent }
+  if (version.base) {
+    const text = await readFile(version.base, 'utf8')
+    return { ...common, label: version.label ?? version.id, date: version.date ?? null, patches: [], patchObjects: [], source: version.base, text, blob: gitBlobId(text) }
+  }
+  const parent = done.get(version.parent!)!
+  let text = parent.text
+  const metas: PatchMeta[] = []
+  const patchObjects: Patch[] = []
+  for (const patchPath of version.patches) {
+    const file = new VFile({ path: path.relative(process.cwd(), patchPath), value: await readFile(patchPath, 'utf8') })
+    files.push(file)
+    let patches: Patch[]
+    try {
+      patches = await readPatches(file)
+    } catch {
+      return undefined
+    }
+    const result = applyToDocument(text, document.path, patches, file)
+    if (!result) return undefined
+    text = result.text
+    patchObjects.push(...patches)
+    metas.push(...patches.filter((patch) => patch.files.length > 0).map((patch) => metaOf(patch, file.path)))
+  }
+  const last = metas.at(-1)
+  return {
+    ...common,
+    label: version.label ?? last?.subject ?? version.id,
+    date: version.date ?? last?.date?.slice(0, 10) ?? null,
+    patches: metas,
+    patchObjects,
+    source: version.patches.at(-1)!,
+    text,
+    blob: gitBlobId(text),
+  }
+}
+
+function metaOf(patch: Patch, file: string): PatchMeta {
+  return {
+    subject: patch.subject,
+    series: patch.series,
+    author: patch.author,
+    date: patch.date,
+    messageId: patch.messageId,
+    trailers: patch.trailers.map(({ key, value }) => ({ key, value })),
+    file,
+  }
+}

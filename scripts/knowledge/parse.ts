@@ -1,0 +1,30 @@
+import type { Root } from 'mdast'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { rstParse } from '../../plugins/rst-parse/index.ts'
+import { remarkApiRecords } from '../../plugins/remark-api-records/index.ts'
+import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+
+export interface ParsedVersion {
+  tree: Root
+  records: ApiRecord[]
+  /** The version as a file, carrying the parser's messages. */
+  file: VFile
+}
+
+/**
+ * Parse one document version and derive its API records.
+ *
+ * @param text
+ *   The version's text.
+ * @param where
+ *   What the version is: document id, version id, and the document's path in the tree.
+ */
+export async function parseVersion(text: string, where: { document: string; version: string; path: string }): Promise<ParsedVersion> {
+  // Messages name the version as `path@version`, so that a warning in a patched
+  // version (which has no file of its own) still says where it is.
+  const file = new VFile({ path: where.version ? `${where.path}@${where.version}` : where.path, value: text })
+  const processor = unified().use(rstParse).use(remarkApiRecords, { document: where.document, version: where.version, path: where.path })
+  const tree = (await processor.run(processor.parse(file), file)) as Root
+  return { tree, records: file.data.apiRecords ?? [], file }
+}
