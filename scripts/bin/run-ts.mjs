@@ -11,5 +11,5 @@ if (!entry) {
   process.stderr.write('usage: run-ts.mjs ENTRY.ts [ARGS…]\n')
   process.exit(2)
 }
-process.argv = [process.argv[0], entry, ...rest]
+process.argv = [process.argv[0], path.resolve(entry), ...rest]
 await import(pathToFileURL(path.resolve(entry)).href)

@@ -8,30 +8,18 @@ import { commonOptions, UsageError, type Command, type Io } from './command.ts'
 const commands: Record<string, () => Promise<Command>> = {
   read: async () => (await import('./read.ts')).readCommand,
   apply: async () => (await import('./apply.ts')).applyCommand,
-}
-
-/** Optional verbs that exist only once their module lands. */
-const optional: Record<string, string> = {
-  tree: './tree.ts',
-  records: './records.ts',
-  changes: './changes.ts',
-  build: './build.ts',
+  tree: async () => (await import('./tree.ts')).treeCommand,
+  records: async () => (await import('./records.ts')).recordsCommand,
+  changes: async () => (await import('./changes.ts')).changesCommand,
 }
 
 async function loadCommand(name: string): Promise<Command | undefined> {
-  if (name in commands) return commands[name]()
-  if (name in optional) {
-    const mod = (await import(optional[name]).catch(() => undefined)) as
-      | Record<string, Command>
-      | undefined
-    return mod && Object.values(mod).find((value) => value && typeof value === 'object' && 'run' in value)
-  }
-  return undefined
+  return Object.hasOwn(commands, name) ? commands[name]() : undefined
 }
 
 async function overview(): Promise<string> {
   const lines = ['usage: strata <command> [options]', '', 'commands:']
-  for (const name of [...Object.keys(commands), ...Object.keys(optional)]) {
+  for (const name of Object.keys(commands)) {
     const command = await loadCommand(name)
     if (command) lines.push(`  ${name.padEnd(10)}${command.summary}`)
   }

@@ -34,7 +34,7 @@ export const recordsCommand: Command = {
         return undefined
       })
       if (text === undefined) return 1
-      const parsed = await parseVersion(text, { document: path.basename(file, path.extname(file)), version: '', path: file })
+      const parsed = await parseVersion(text, { document: path.basename(file, path.extname(file)), version: 'file', path: file, filePath: file })
       printDiagnostics([parsed.file], io, { quiet: booleanOption(args, 'quiet') })
       io.stdout.write(JSON.stringify(parsed.records, null, 2) + '\n')
       return 0

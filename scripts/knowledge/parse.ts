@@ -20,10 +20,13 @@ export interface ParsedVersion {
  * @param where
  *   What the version is: document id, version id, and the document's path in the tree.
  */
-export async function parseVersion(text: string, where: { document: string; version: string; path: string }): Promise<ParsedVersion> {
-  // Messages name the version as `path@version`, so that a warning in a patched
+export async function parseVersion(
+  text: string,
+  where: { document: string; version: string; path: string; filePath?: string },
+): Promise<ParsedVersion> {
+  // Messages name a version as `path@version`, so that a warning in a patched
   // version (which has no file of its own) still says where it is.
-  const file = new VFile({ path: where.version ? `${where.path}@${where.version}` : where.path, value: text })
+  const file = new VFile({ path: where.filePath ?? `${where.path}@${where.version}`, value: text })
   const processor = unified().use(rstParse).use(remarkApiRecords, { document: where.document, version: where.version, path: where.path })
   const tree = (await processor.run(processor.parse(file), file)) as Root
   return { tree, records: file.data.apiRecords ?? [], file }

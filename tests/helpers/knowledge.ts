@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url'
+import { loadManifest } from '../../scripts/content/load.ts'
+import { buildKnowledgeBase, type KnowledgeBase } from '../../scripts/knowledge/build.ts'
+
+export const defaultContent = fileURLToPath(new URL('../../content/', import.meta.url))
+
+let cached: Promise<KnowledgeBase> | undefined
+
+/** The knowledge base of the default content (v6.1 highmem.rst and the seed patch), built once per test file. */
+export function defaultKnowledgeBase(): Promise<KnowledgeBase> {
+  cached ??= (async () => {
+    const { manifest, file } = await loadManifest({ content: defaultContent })
+    if (!manifest) throw new Error(file.messages.map(String).join('\n'))
+    const { base, files } = await buildKnowledgeBase(manifest)
+    if (!base) throw new Error(files.flatMap((each) => each.messages.map(String)).join('\n'))
+    return base
+  })()
+  return cached
+}

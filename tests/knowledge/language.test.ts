@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import { interpretSentence, splitClauses } from '../../plugins/remark-api-records/lib/language.ts'
+import { expandName, findMentions } from '../../plugins/remark-api-records/lib/mentions.ts'
+import { runCli } from '../helpers/cli.ts'
+
+const example = fileURLToPath(new URL('../fixtures/records/example.rst', import.meta.url))
+
+describe('records from a document written in other words', () => {
+  it('reads a list in order of preference, deprecations in favour of, discouragement, contexts, effects and a C-domain directive', async () => {
+    const { code, stdout } = await runCli(['records', example, '--quiet'])
+    expect(code).toBe(0)
+    const records: ApiRecord[] = JSON.parse(stdout)
+    const get = (name: string) => records.find((record) => record.name === name)!
+    expect(get('foo_get')).toMatchObject({ described: true, status: 'preferred', contexts: ['preemptible'], effects: ['may-sleep'] })
+    expect(get('foo_get_atomic')).toMatchObject({ status: 'deprecated', replacement: ['foo_get'], contexts: ['any', 'interrupt'] })
+    expect(get('foo_get_atomic').notes).toEqual(['NOTE: Callers converting to foo_get() must drop their spinlocks first.'])
+    expect(get('old_foo')).toMatchObject({ status: 'discouraged', replacement: ['foo_get'] })
+    expect(get('bar_map')).toMatchObject({ described: true, unmap: 'bar_unmap', effects: ['disables-preemption', 'takes-global-lock'] })
+    expect(get('CONFIG_FOO_DEBUG')).toMatchObject({ kind: 'config', described: false })
+    expect(get('foo_put')).toMatchObject({ kind: 'function', described: false })
+  })
+})
+
+describe('the language rules', () => {
+  it('expand the kernel shorthand for names', () => {
+    expect(expandName('k[un]map_atomic')).toEqual(['kmap_atomic', 'kunmap_atomic'])
+    expect(expandName('kmap{,_atomic}')).toEqual(['kmap', 'kmap_atomic'])
+    expect(findMentions('Use TLB and CPU words, KMAP_TYPE_NR, CONFIG_HIGHMEM=n and page_address().').map((mention) => mention.name)).toEqual([
+      'KMAP_TYPE_NR',
+      'CONFIG_HIGHMEM',
+      'page_address',
+    ])
+  })
+
+  it('read clauses, so one subject does not take another clause\'s status', () => {
+    expect(splitClauses('kmap() was not intended for that but its use is discouraged and the preceding functions should be preferred.')).toHaveLength(2)
+    const facts = interpretSentence('kmap() was not intended for long term mappings but it has morphed in that direction and its use is strongly discouraged in newer code and the set of the preceding functions should be preferred.', { blockApi: 'kmap' })
+    expect(facts).toEqual([{ api: 'kmap', field: 'status', value: 'discouraged' }])
+  })
+
+  it('state nothing from a negated clause', () => {
+    expect(interpretSentence('Although preemption is never disabled by this function, the CPU can not be unplugged.', { blockApi: 'x' })).toEqual([])
+    expect(interpretSentence('There is no need to disable preemption because the maps are saved.', { blockApi: 'x' })).toEqual([])
+    expect(interpretSentence('It does not sleep and the callers may not sleep.', { blockApi: 'x' })).toEqual([])
+    expect(interpretSentence('This should be used to make short duration mappings.', { blockApi: 'x' })).toEqual([])
+  })
+
+  it('keep a sentence no rule understands as plain text: no facts', () => {
+    expect(interpretSentence('The cost of creating temporary mappings can be quite high.', { blockApi: 'x' })).toEqual([])
+  })
+})
