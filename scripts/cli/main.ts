@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   tree: async () => (await import('./tree.ts')).treeCommand,
   records: async () => (await import('./records.ts')).recordsCommand,
   changes: async () => (await import('./changes.ts')).changesCommand,
+  build: async () => (await import('./build.ts')).buildCommand,
 }
 
 async function loadCommand(name: string): Promise<Command | undefined> {

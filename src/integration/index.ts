@@ -1,0 +1,68 @@
+import type { AstroIntegration } from 'astro'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface StrataOptions {
+  /** The content folder holding `manifest.json` (relative to the project root). */
+  content: string
+  /** A kernel tree to read base documents from instead of the manifest's `corpus`. */
+  corpus?: string
+  /** A kernel checkout for `kernel-doc` directives. */
+  kernelTree?: string
+}
+
+export interface ResolvedStrataOptions {
+  content: string
+  corpus?: string
+  kernelTree?: string
+}
+
+const virtualConfig = 'virtual:strata/config'
+
+/**
+ * Strata as an Astro integration: resolves its options, hands them to the
+ * loader and pages through a virtual module, and injects the site's routes.
+ * The hooks only connect things; each step is an imported function.
+ */
+export default function strata(options: StrataOptions): AstroIntegration {
+  if (!options?.content) throw new Error('strata(): the `content` option (the folder holding manifest.json) is required')
+  return {
+    name: 'strata',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
+        const root = fileURLToPath(config.root)
+        const resolved: ResolvedStrataOptions = {
+          content: path.resolve(root, options.content),
+          ...(options.corpus ? { corpus: path.resolve(root, options.corpus) } : {}),
+          ...(options.kernelTree ? { kernelTree: path.resolve(root, options.kernelTree) } : {}),
+        }
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'strata:config',
+                resolveId: (id: string) => (id === virtualConfig ? '\0' + virtualConfig : undefined),
+                load: (id: string) => (id === '\0' + virtualConfig ? `export default ${JSON.stringify(resolved)}` : undefined),
+              },
+            ],
+          },
+        })
+        for (const [pattern, entrypoint] of routes) injectRoute({ pattern, entrypoint: path.join(root, 'src/routes', entrypoint) })
+      },
+    },
+  }
+}
+
+/** The site's routes and the file that renders each. */
+const routes: Array<[string, string]> = [
+  ['/', 'home.astro'],
+  ['/docs/[...path]', 'doc.astro'],
+  ['/source/[...path]', 'source.astro'],
+  ['/api/[...path]', 'api.astro'],
+  ['/compare/[...path]', 'compare.astro'],
+  ['/data/[...path]', 'data.ts'],
+  ['/deprecations', 'deprecations.astro'],
+  ['/deprecations.json', 'deprecations-json.ts'],
+  ['/search/[key].json', 'search-index.ts'],
+  ['/404', 'not-found.astro'],
+]

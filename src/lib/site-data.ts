@@ -1,0 +1,49 @@
+import { getCollection } from 'astro:content'
+import type { ChangesEntry, RecordEntry, VersionEntry } from '../loader/types.ts'
+
+/**
+ * What pages read from the collections, computed once per build. Pages only
+ * query here; the loader did the work.
+ */
+let cache: Promise<SiteData> | undefined
+
+export interface SiteData {
+  versions: VersionEntry[]
+  records: RecordEntry[]
+  changes: ChangesEntry[]
+  version(key: string): VersionEntry | undefined
+  versionsOf(document: string): VersionEntry[]
+  recordsOf(key: string): RecordEntry[]
+  record(key: string, name: string): RecordEntry | undefined
+}
+
+export function siteData(): Promise<SiteData> {
+  cache ??= (async () => {
+    const versions = (await getCollection('versions')).map((entry) => entry.data as unknown as VersionEntry)
+    const records = (await getCollection('records')).map((entry) => entry.data as unknown as RecordEntry)
+    const changes = (await getCollection('changes')).map((entry) => entry.data as unknown as ChangesEntry)
+    const byVersion = new Map<string, RecordEntry[]>()
+    for (const entry of records) {
+      const key = entry.key.slice(0, entry.key.lastIndexOf('/'))
+      byVersion.set(key, [...(byVersion.get(key) ?? []), entry])
+    }
+    return {
+      versions,
+      records,
+      changes,
+      version: (key) => versions.find((version) => version.key === key),
+      versionsOf: (document) => versions.filter((version) => version.document === document),
+      recordsOf: (key) => byVersion.get(key) ?? [],
+      record: (key, name) => byVersion.get(key)?.find((entry) => entry.record.name === name),
+    }
+  })()
+  return cache
+}
+
+/** Labels and order of statuses, most current first (rustdoc ranks deprecated last). */
+export const statusLabel: Record<string, string> = {
+  preferred: 'Preferred',
+  available: 'Available',
+  discouraged: 'Discouraged',
+  deprecated: 'Deprecated',
+}

@@ -1,0 +1,64 @@
+import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import type { KnownVersion } from '../../scripts/knowledge/build.ts'
+import type { Deprecation } from './types.ts'
+
+/** The newest version of a document: the latest date, then the later in the manifest. */
+export function newestOf(versions: readonly KnownVersion[]): KnownVersion {
+  return versions.reduce((best, version) => ((version.date ?? '') >= (best.date ?? '') ? version : best))
+}
+
+/** A version's ancestry, root first, itself last. */
+export function ancestry(version: KnownVersion, versions: readonly KnownVersion[]): KnownVersion[] {
+  const chain: KnownVersion[] = []
+  let current: KnownVersion | undefined = version
+  while (current) {
+    chain.unshift(current)
+    const parent: string | null = current.parent
+    current = parent ? versions.find((candidate) => candidate.id === parent) : undefined
+  }
+  return chain
+}
+
+/**
+ * For every API deprecated in a version: the first version along its ancestry
+ * that deprecated it, and the patch that did.
+ */
+export function deprecationsOf(version: KnownVersion, versions: readonly KnownVersion[]): Record<string, Deprecation> {
+  const chain = ancestry(version, versions)
+  const result: Record<string, Deprecation> = {}
+  for (const record of version.records) {
+    if (record.status !== 'deprecated') continue
+    const since = chain.find((ancestor) => ancestor.records.some((each) => each.name === record.name && each.status === 'deprecated')) ?? version
+    const patch = since.patches.at(-1)
+    result[record.name] = {
+      since: { id: since.id, label: since.label },
+      patch: patch ? { subject: patch.subject, messageId: patch.messageId } : null,
+    }
+  }
+  return result
+}
+
+/** An API's status in every version of its document (null where it is absent). */
+export function historyOf(name: string, versions: readonly KnownVersion[]) {
+  return versions.map((version) => ({
+    version: version.id,
+    label: version.label,
+    date: version.date,
+    status: version.records.find((record) => record.name === name)?.status ?? null,
+  }))
+}
+
+export function countsOf(records: readonly ApiRecord[]) {
+  return {
+    apis: records.length,
+    described: records.filter((record) => record.described).length,
+    deprecated: records.filter((record) => record.status === 'deprecated').length,
+  }
+}
+
+/** Pairs of versions to compare: every older → newer pair in manifest order. */
+export function comparisonPairs(versions: readonly KnownVersion[]): Array<[KnownVersion, KnownVersion]> {
+  const pairs: Array<[KnownVersion, KnownVersion]> = []
+  for (let i = 0; i < versions.length; i++) for (let j = i + 1; j < versions.length; j++) pairs.push([versions[i], versions[j]])
+  return pairs
+}

@@ -1,0 +1,132 @@
+import type { Loader, LoaderContext } from 'astro/loaders'
+import { toString } from 'mdast-util-to-string'
+import type { VFile } from 'vfile'
+import config from 'virtual:strata/config'
+import { loadManifest } from '../../scripts/content/load.ts'
+import { buildKnowledgeBase, type KnownVersion } from '../../scripts/knowledge/build.ts'
+import { compareVersions } from '../../scripts/knowledge/changes.ts'
+import { renderVersion } from '../lib/render.ts'
+import { versionKey } from '../lib/urls.ts'
+import { comparisonPairs, countsOf, deprecationsOf, historyOf, newestOf } from './derive.ts'
+import { diffSections } from './sections.ts'
+import type { ChangesEntry, RecordEntry, VersionEntry } from './types.ts'
+
+/** Thrown when the content cannot be built; its message carries every diagnostic. */
+export class ContentError extends Error {}
+
+/** `file:line:column: severity: reason`, as the CLI prints them. */
+function formatMessages(files: readonly VFile[]): string {
+  return files
+    .flatMap((file) =>
+      file.messages.map((message) => `${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}`),
+    )
+    .join('\n')
+}
+
+/**
+ * Run ingest → parse → records once, and share the result between the
+ * collections (each collection's loader asks for it; the first builds it).
+ */
+let pending: Promise<Awaited<ReturnType<typeof computeSite>>> | undefined
+let served = 0
+function site(logger: LoaderContext['logger']) {
+  pending ??= computeSite(logger)
+  const result = pending
+  // One run feeds the three collections; the next sync (a dev reload) starts afresh.
+  if (++served === 3) {
+    pending = undefined
+    served = 0
+  }
+  return result
+}
+
+async function computeSite(logger: LoaderContext['logger']) {
+  const { file, manifest } = await loadManifest({ content: config.content, corpus: config.corpus, kernelTree: config.kernelTree })
+  if (!manifest) throw new ContentError(`The content manifest has errors:\n${formatMessages([file])}`)
+  const { base, files } = await buildKnowledgeBase(manifest, {
+    onVersion: (version, index, total) => logger.info(`[${index + 1}/${total}] ${version.document}@${version.id}`),
+  })
+  const warnings = files.filter((each) => each.messages.some((message) => !message.fatal))
+  if (warnings.length > 0) logger.warn(formatMessages(warnings))
+  if (!base) throw new ContentError(`Strata could not build the content:\n${formatMessages(files)}`)
+
+  const byDocument = new Map<string, KnownVersion[]>()
+  for (const version of base.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
+
+  const versions: VersionEntry[] = []
+  const records: RecordEntry[] = []
+  const changes: ChangesEntry[] = []
+  for (const [document, siblings] of byDocument) {
+    const newest = newestOf(siblings)
+    const title = manifest.documents.find((each) => each.id === document)?.title ?? titleOf(siblings[0])
+    for (const version of siblings) {
+      const deprecations = deprecationsOf(version, siblings)
+      const rendered = renderVersion({ tree: version.tree, records: version.records, document, version: version.id, deprecations })
+      const key = versionKey(document, version.id)
+      versions.push({
+        key,
+        document,
+        title,
+        path: version.path,
+        id: version.id,
+        label: version.label,
+        date: version.date,
+        parent: version.parent,
+        patches: version.patches,
+        patchObjects: version.patchObjects,
+        blob: version.blob,
+        newest: version === newest,
+        newestId: newest.id,
+        siblings: siblings.map((each) => ({ id: each.id, label: each.label, date: each.date })),
+        html: rendered.html,
+        headings: rendered.headings,
+        source: version.text,
+        counts: countsOf(version.records),
+      })
+      for (const record of version.records) {
+        records.push({
+          key: `${key}/${record.name}`,
+          record,
+          versionLabel: version.label,
+          history: historyOf(record.name, siblings),
+          deprecation: deprecations[record.name] ?? null,
+          title: `${record.name}${record.kind === 'function' ? '()' : ''}`,
+        })
+      }
+    }
+    for (const [from, to] of comparisonPairs(siblings)) {
+      changes.push({
+        key: `${versionKey(document, from.id)}...${to.id}`,
+        document,
+        from: { id: from.id, label: from.label },
+        to: { id: to.id, label: to.label },
+        direct: to.parent === from.id,
+        changes: compareVersions(from, to, document),
+        sections: diffSections(from.tree, to.tree),
+      })
+    }
+  }
+  return { versions, records, changes }
+}
+
+function titleOf(version: KnownVersion): string {
+  const heading = version.tree.children.find((node) => node.type === 'heading')
+  return heading ? toString(heading) : version.document
+}
+
+/**
+ * A Content Layer loader for one of Strata's collections (`versions`,
+ * `records`, `changes`), all fed from one run over the content manifest.
+ */
+export function strataLoader(collection: 'versions' | 'records' | 'changes'): Loader {
+  return {
+    name: `strata-${collection}`,
+    load: async ({ store, logger, generateDigest }) => {
+      const data = (await site(logger))[collection]
+      store.clear()
+      for (const entry of data) {
+        store.set({ id: entry.key, data: entry as unknown as Record<string, unknown>, digest: generateDigest(entry as unknown as Record<string, unknown>) })
+      }
+    },
+  }
+}

@@ -1,0 +1,61 @@
+import GithubSlugger from 'github-slugger'
+import type { Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { wordDiff } from '../../scripts/knowledge/changes.ts'
+import type { ChangesEntry } from './types.ts'
+
+interface RenderedSection {
+  title: string
+  id: string
+  text: string
+}
+
+/**
+ * The document's rendered text, section by section: what a reader sees,
+ * without markup, so the compare page diffs words rather than reST syntax.
+ * Ids are github-slugger slugs, the ones rehype-slug gives the headings.
+ */
+export function renderedSections(tree: Root): RenderedSection[] {
+  const slugger = new GithubSlugger()
+  const sections: RenderedSection[] = [{ title: '(top)', id: '', text: '' }]
+  const parts: string[][] = [[]]
+  for (const node of tree.children as RootContent[]) {
+    if (node.type === 'heading') {
+      const title = toString(node)
+      sections.push({ title, id: slugger.slug(title), text: '' })
+      parts.push([])
+    } else if (node.type !== ('comment' as string) && node.type !== ('target' as string)) {
+      const text = toString(node).trim()
+      if (text) parts.at(-1)!.push(text)
+    }
+  }
+  sections.forEach((section, index) => (section.text = parts[index].join('\n\n')))
+  return sections.filter((section, index) => index > 0 || section.text !== '')
+}
+
+/** Section-by-section word diff of two versions' rendered text. */
+export function diffSections(before: Root, after: Root): ChangesEntry['sections'] {
+  const old = new Map(renderedSections(before).map((section) => [section.title, section]))
+  const result: ChangesEntry['sections'] = []
+  for (const section of renderedSections(after)) {
+    const previous = old.get(section.title)
+    old.delete(section.title)
+    if (!previous) {
+      result.push({ title: section.title, id: section.id, change: 'added', before: '', after: section.text, diff: [{ value: section.text, added: true }] })
+      continue
+    }
+    const same = previous.text === section.text
+    result.push({
+      title: section.title,
+      id: section.id,
+      change: same ? 'unchanged' : 'changed',
+      before: previous.text,
+      after: section.text,
+      diff: same ? [{ value: section.text }] : wordDiff(previous.text, section.text),
+    })
+  }
+  for (const section of old.values()) {
+    result.push({ title: section.title, id: section.id, change: 'removed', before: section.text, after: '', diff: [{ value: section.text, removed: true }] })
+  }
+  return result
+}

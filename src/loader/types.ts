@@ -1,0 +1,60 @@
+import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import type { Patch } from '../../scripts/ingest/types.ts'
+import type { PatchMeta } from '../../scripts/content/versions.ts'
+import type { Changes } from '../../scripts/knowledge/changes.ts'
+
+/** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
+export interface VersionEntry {
+  key: string
+  document: string
+  /** The document's title, from the manifest or its first heading. */
+  title: string
+  path: string
+  id: string
+  label: string
+  date: string | null
+  parent: string | null
+  patches: PatchMeta[]
+  /** The patches themselves (hunks included), for the compare page. */
+  patchObjects: Patch[]
+  blob: string
+  /** The newest version of the document (latest date, then the manifest's order). */
+  newest: boolean
+  newestId: string
+  /** Versions of the same document, in manifest order. */
+  siblings: Array<{ id: string; label: string; date: string | null }>
+  html: string
+  headings: Array<{ depth: number; id: string; text: string }>
+  source: string
+  counts: { apis: number; described: number; deprecated: number }
+}
+
+/** When an API became deprecated, along the version's ancestry. */
+export interface Deprecation {
+  since: { id: string; label: string }
+  patch: { subject: string; messageId: string | null } | null
+}
+
+/** A record as the API page sees it: the record, its status across versions, its deprecation. */
+export interface RecordEntry {
+  key: string
+  record: ApiRecord
+  versionLabel: string
+  history: Array<{ version: string; label: string; date: string | null; status: ApiRecord['status'] | null }>
+  deprecation: Deprecation | null
+  /** The conversion note and replacement, rendered, when deprecated. */
+  title: string
+}
+
+/** A comparison between two versions of a document. */
+export interface ChangesEntry {
+  key: string
+  document: string
+  from: { id: string; label: string }
+  to: { id: string; label: string }
+  /** Whether `to` is made from `from` by patches (its parent): then the patch is shown. */
+  direct: boolean
+  changes: Changes
+  /** The rendered text of each version, section by section, diffed by words. */
+  sections: Array<{ title: string; id: string; change: 'added' | 'removed' | 'changed' | 'unchanged'; before: string; after: string; diff: Array<{ value: string; added?: true; removed?: true }> }>
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:strata/config' {
+  const config: import('./integration/index.ts').ResolvedStrataOptions
+  export default config
+}
