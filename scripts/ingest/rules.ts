@@ -1,0 +1,33 @@
+/**
+ * Rule ids of the ingest stage, in one place so that diagnostics stay stable
+ * (`ruleId` on every vfile message) and tests and docs can name them.
+ * The reader's rules come first; the applier appends its own below.
+ */
+
+/** The `source` of every ingest diagnostic. */
+export const source = 'strata:ingest'
+
+export const rules = {
+  /** Nothing in the file reads as a mail, an archive page or a diff. */
+  noPatch: 'no-patch',
+  /** A message (not a cover letter) carries no diff. */
+  noDiff: 'no-diff',
+  /** mailparser could not read one message of a mailbox. */
+  unreadableMail: 'unreadable-mail',
+  /** An `@@` line that is not `@@ -a,b +c,d @@`. */
+  badHunkHeader: 'bad-hunk-header',
+  /** A hunk ends before it has as many lines as its header promises. */
+  hunkTruncated: 'hunk-truncated',
+  /** A hunk line follows a complete hunk: the header counts look too small. */
+  hunkOverflow: 'hunk-overflow',
+  /** A mangled hunk was short of trailing context; blank context lines were assumed. */
+  hunkPadded: 'hunk-padded',
+  /** A mangled hunk's end could only be placed before text that belongs to no hunk. */
+  hunkUncertain: 'hunk-uncertain',
+  /** A file header (`diff --git`, `---`/`+++`) with no hunk and no reason for none. */
+  fileWithoutHunks: 'file-without-hunks',
+  /** A `Date:` the reader could not turn into ISO 8601. */
+  unparsedDate: 'unparsed-date',
+} as const
+
+export type RuleId = (typeof rules)[keyof typeof rules]
