@@ -31,3 +31,22 @@ export const rules = {
 } as const
 
 export type RuleId = (typeof rules)[keyof typeof rules]
+
+/** The `source` of the applier's diagnostics. */
+export const applySource = 'strata:apply'
+
+/** Rule ids of the applier's messages. */
+export const applyRules = {
+  /** A hunk's context or removed lines are not in the base where expected. */
+  hunkMismatch: 'hunk-does-not-apply',
+  /** A mangled hunk fits in two places (or two ways) and nothing says which. */
+  hunkAmbiguous: 'hunk-ambiguous',
+  /** `--base` names a file the patch does not touch. */
+  noFileForBase: 'no-file-for-base',
+  /** The base is not the blob the patch names as its preimage (applied by context). */
+  baseNotPreimage: 'base-not-preimage',
+  /** A rebuilt mangled file is not the blob the patch names. */
+  blobMismatch: 'result-not-blob',
+  /** `--tree`: a file the patch changes is not in the tree. */
+  missingFile: 'missing-file',
+} as const

@@ -5,7 +5,7 @@ import type { FileReport, HunkReport, InferredLine } from './report.ts'
 import { rebuildBlock, type RebuiltLine } from './rebuild/block.ts'
 import { indexSource } from './rebuild/spacing.ts'
 import { render, type Alternatives } from './rebuild/types.ts'
-import { applyRules, applySource } from './rules.ts'
+import { applyRules, applySource } from '../rules.ts'
 import { blobMatches, dominantEol, gitBlobId, splitLines, type Line } from './text.ts'
 
 export interface ApplyOptions {

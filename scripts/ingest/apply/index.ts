@@ -3,7 +3,7 @@ import type { VFile } from 'vfile'
 import type { FilePatch, Patch } from '../types.ts'
 import { applyFilePatch, type ApplyOptions } from './apply-file.ts'
 import type { FileReport } from './report.ts'
-import { applyRules, applySource } from './rules.ts'
+import { applyRules, applySource } from '../rules.ts'
 
 export type { ApplyOptions } from './apply-file.ts'
 export type { FileReport, HunkReport, InferredLine } from './report.ts'
