@@ -35,8 +35,9 @@ export async function buildKnowledgeBase(
   if (versions.length === 0) return { files }
   const known: KnownVersion[] = []
   for (const [index, version] of versions.entries()) {
-    const parsed = await parseVersion(version.text, { document: version.document, version: version.id, path: version.path })
+    const parsed = await parseVersion(version.text, { document: version.document, version: version.id, path: version.path, kernelTree: manifest.kernelTree })
     if (parsed.file.messages.length > 0) files.push(parsed.file)
+    files.push(...parsed.sources)
     const entry = { ...version, tree: parsed.tree, records: parsed.records }
     known.push(entry)
     options.onVersion?.(entry, index, versions.length)

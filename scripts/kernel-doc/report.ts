@@ -1,0 +1,30 @@
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { source, type RuleId } from './rules.ts'
+
+/** A 1-based place in a file. */
+export interface Place {
+  line: number
+  column: number
+}
+
+/**
+ * Put a located warning on `file` with the kernel-doc stage's source.
+ *
+ * Malformed comments are content problems: they are reported and the parser
+ * goes on (STYLE.md, "bad content never throws").
+ *
+ * @param file
+ *   The file the problem is in.
+ * @param reason
+ *   What is wrong, in markdown (names in backticks).
+ * @param place
+ *   Where, 1-based; `undefined` when unknown.
+ * @param ruleId
+ *   Stable rule id from `rules`.
+ * @returns
+ *   The message.
+ */
+export function warn(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
+  return file.message(reason, { place, ruleId, source })
+}
