@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
-import { manifestSchema, type Manifest } from './schema.ts'
+import { manifestSchema, type DocumentEntry, type Manifest } from './schema.ts'
 
 export interface ResolvedVersion {
   id: string
@@ -14,6 +14,11 @@ export interface ResolvedVersion {
   base: string | null
   /** Absolute paths of the patches, in order. */
   patches: string[]
+  /**
+   * For documents of a folder: the version exists only when its patches touch
+   * the document; otherwise it stands for its parent's text and is not shown.
+   */
+  onlyIfTouched?: boolean
 }
 
 export interface ResolvedDocument {
@@ -76,8 +81,9 @@ export async function loadManifest(options: LoadOptions): Promise<{ file: VFile;
     for (const issue of parsed.error.issues) fail(describeIssue(issue), issue.path as Array<string | number>)
     return { file }
   }
-  const manifest = resolvePaths(parsed.data, manifestPath, options)
-  checkReferences(parsed.data, manifest, fail)
+  const expanded = await expandFolders(parsed.data, manifestPath, options, fail)
+  const manifest = resolvePaths(expanded, manifestPath, options)
+  checkReferences(expanded, manifest, fail)
   return file.messages.some((message) => message.fatal) ? { file } : { file, manifest }
 }
 
@@ -91,7 +97,49 @@ export function formatPath(keyPath: ReadonlyArray<string | number>): string {
   return keyPath.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('')
 }
 
-function resolvePaths(manifest: Manifest, manifestPath: string, options: LoadOptions): ResolvedManifest {
+type ExpandedManifest = Omit<Manifest, 'documents'> & { documents: Array<DocumentEntry & { fromFolder?: boolean }> }
+
+/** Replace each folder entry by one document entry per `.rst` file below it, sorted by path. */
+async function expandFolders(manifest: Manifest, manifestPath: string, options: LoadOptions, fail: Fail): Promise<ExpandedManifest> {
+  const corpus = path.resolve(options.corpus ?? path.resolve(path.dirname(manifestPath), manifest.corpus))
+  const documents: ExpandedManifest['documents'] = []
+  for (const [index, entry] of manifest.documents.entries()) {
+    if (!('folder' in entry)) {
+      documents.push(entry)
+      continue
+    }
+    const root = path.resolve(corpus, entry.folder)
+    const files = await listRst(root).catch(() => undefined)
+    if (!files || files.length === 0) {
+      fail(`\`documents[${index}].folder\`: no .rst files in \`${root}\` (is --corpus right?)`, ['documents', index, 'folder'], rule.missing)
+      continue
+    }
+    const prefix = entry.id ?? entry.folder.replace(/^Documentation\/?/, '').replace(/\/$/, '')
+    for (const file of files) {
+      const below = file.slice(0, -'.rst'.length)
+      documents.push({
+        id: prefix ? `${prefix}/${below}` : below,
+        path: path.posix.join(entry.folder.split(path.sep).join('/'), file),
+        versions: entry.versions.map((version) => ({ ...version })),
+        fromFolder: true,
+      })
+    }
+  }
+  return { ...manifest, documents }
+}
+
+/** Every `.rst` file below a folder, as sorted relative POSIX paths. */
+async function listRst(root: string, below = ''): Promise<string[]> {
+  const found: string[] = []
+  for (const entry of (await readdir(path.join(root, below), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = below ? `${below}/${entry.name}` : entry.name
+    if (entry.isDirectory()) found.push(...(await listRst(root, relative)))
+    else if (entry.name.endsWith('.rst')) found.push(relative)
+  }
+  return found
+}
+
+function resolvePaths(manifest: ExpandedManifest, manifestPath: string, options: LoadOptions): ResolvedManifest {
   const here = path.dirname(manifestPath)
   const corpus = path.resolve(options.corpus ?? path.resolve(here, manifest.corpus))
   const kernelTree = options.kernelTree ?? (manifest.kernelTree ? path.resolve(here, manifest.kernelTree) : undefined)
@@ -110,6 +158,7 @@ function resolvePaths(manifest: Manifest, manifestPath: string, options: LoadOpt
         parent: version.parent ?? null,
         base: version.parent ? null : path.resolve(corpus, version.base ?? document.path),
         patches: (version.patches ?? []).map((patch) => path.resolve(here, patch)),
+        ...(document.fromFolder && version.patches ? { onlyIfTouched: true } : {}),
       })),
     })),
   }
@@ -117,7 +166,7 @@ function resolvePaths(manifest: Manifest, manifestPath: string, options: LoadOpt
 
 type Fail = (reason: string, keyPath?: Array<string | number>, ruleId?: string) => void
 
-function checkReferences(raw: Manifest, manifest: ResolvedManifest, fail: Fail) {
+function checkReferences(raw: ExpandedManifest, manifest: ResolvedManifest, fail: Fail) {
   const documentIds = new Set<string>()
   manifest.documents.forEach((document, d) => {
     if (documentIds.has(document.id)) fail(`\`documents[${d}].id\`: \`${document.id}\` is used twice`, ['documents', d, 'id'])

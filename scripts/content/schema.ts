@@ -49,6 +49,22 @@ export const documentSchema = z
   })
   .strict()
 
+/**
+ * A folder of documents that share their versions: every `.rst` file below
+ * `folder` (relative to the corpus) becomes a document whose id is `id/` plus
+ * its path below the folder without `.rst`. A version with patches applies
+ * them to the documents they touch; the others keep their parent's text.
+ */
+export const folderSchema = z
+  .object({
+    /** The folder, relative to the corpus: `Documentation/mm`. */
+    folder: z.string().min(1),
+    /** The id prefix of its documents (default: the folder without a leading `Documentation/`). */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'use letters, digits, `.`, `_`, `-` and `/`').optional(),
+    versions: z.array(versionSchema.refine((version) => !version.base, { message: 'versions of a folder read their base from the corpus: no `base`' })).min(1),
+  })
+  .strict()
+
 export const manifestSchema = z
   .object({
     $schema: z.string().optional(),
@@ -56,11 +72,12 @@ export const manifestSchema = z
     corpus: z.string().min(1),
     /** A kernel tree for `kernel-doc` directives, relative to the manifest. `--kernel-tree` overrides it. */
     kernelTree: z.string().min(1).optional(),
-    documents: z.array(documentSchema).min(1),
+    documents: z.array(z.union([documentSchema, folderSchema])).min(1),
   })
   .strict()
 
 export type ManifestInput = z.input<typeof manifestSchema>
 export type Manifest = z.infer<typeof manifestSchema>
 export type DocumentEntry = z.infer<typeof documentSchema>
+export type FolderEntry = z.infer<typeof folderSchema>
 export type VersionEntry = z.infer<typeof versionSchema>

@@ -56,13 +56,29 @@ export async function computeVersions(manifest: ResolvedManifest): Promise<Versi
   const files: VFile[] = []
   for (const document of manifest.documents) {
     const done = new Map<string, DocumentVersion>()
+    const hidden = new Set<string>()
     for (const version of inParentOrder(document)) {
       const computed = await computeOne(document, version, done, files)
+      if (computed === 'untouched') {
+        // A folder's patch that does not touch this document: the version is
+        // its parent's text, kept for its descendants but not shown.
+        const parent = done.get(version.parent!)!
+        done.set(version.id, { ...parent, id: version.id })
+        hidden.add(version.id)
+        continue
+      }
       if (!computed) return { versions: [], files }
       done.set(version.id, computed)
     }
     // Keep the manifest's order: it is the order readers see.
-    for (const version of document.versions) versions.push(done.get(version.id)!)
+    for (const version of document.versions) {
+      if (hidden.has(version.id)) continue
+      const computed = done.get(version.id)!
+      // A shown version's parent is its nearest shown ancestor.
+      let parent = computed.parent
+      while (parent && hidden.has(parent)) parent = done.get(parent)!.parent
+      versions.push({ ...computed, parent })
+    }
   }
   return { versions, files }
 }
@@ -87,7 +103,7 @@ async function computeOne(
   version: ResolvedVersion,
   done: ReadonlyMap<string, DocumentVersion>,
   files: VFile[],
-): Promise<DocumentVersion | undefined> {
+): Promise<DocumentVersion | 'untouched' | undefined> {
   const common = { document: document.id, path: document.path, id: version.id, parent: version.parent }
   if (version.base) {
     const text = await readFile(version.base, 'utf8')
@@ -106,12 +122,17 @@ async function computeOne(
     } catch {
       return undefined
     }
+    if (version.onlyIfTouched && !touches(patches, document.path)) {
+      files.pop()
+      continue
+    }
     const result = applyToDocument(text, document.path, patches, file)
     if (!result) return undefined
     text = result.text
     patchObjects.push(...patches)
     metas.push(...patches.filter((patch) => patch.files.length > 0).map((patch) => metaOf(patch, file.path)))
   }
+  if (version.onlyIfTouched && metas.length === 0) return 'untouched'
   const last = metas.at(-1)
   return {
     ...common,
@@ -123,6 +144,11 @@ async function computeOne(
     text,
     blob: gitBlobId(text),
   }
+}
+
+/** Whether a patch changes the document at `documentPath` (a path in the kernel tree). */
+function touches(patches: readonly Patch[], documentPath: string): boolean {
+  return patches.some((patch) => patch.files.some((file) => file.newPath === documentPath || file.oldPath === documentPath))
 }
 
 function metaOf(patch: Patch, file: string): PatchMeta {
