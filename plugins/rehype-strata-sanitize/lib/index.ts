@@ -1,0 +1,1 @@
+export { strataSchema, strataClasses, docutilsClasses, idPattern } from './schema.ts'

@@ -1,0 +1,118 @@
+/**
+ * The rendering stage: one version's mdast and records in, safe HTML out.
+ *
+ * remark: API links → deprecation banners → legacy details → docutils'
+ * compact lists (`render-lists.ts`); remark-rehype
+ * with the parser's handlers (no raw HTML ever: `allowDangerousHtml` is off,
+ * so `html` nodes are dropped); rehype: slug → table of contents → sanitize →
+ * stringify. Links run first so the banners' own text (a patch subject such
+ * as "…kmap{,_atomic}()") is not linked again; the table of contents runs
+ * after rehype-slug (it links to the ids it gives) and before the sanitizer,
+ * so what it builds is checked too.
+ */
+import type { Root as HastRoot } from 'hast'
+import type { Root, RootContent } from 'mdast'
+import type { Handlers } from 'mdast-util-to-hast'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { remarkApiLinks } from '../../plugins/remark-api-links/index.ts'
+import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import { remarkDeprecationBanners, type Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
+import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
+import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
+import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
+import { rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
+import { strataHandlers } from './render-handlers.ts'
+import { remarkDocutilsLists } from './render-lists.ts'
+
+/** What to render: one version of one document. */
+export interface RenderInput {
+  /** The version's tree, as the parser gives it; it is cloned, never changed. */
+  tree: Root
+  /** The version's records. */
+  records: readonly ApiRecord[]
+  /** The document id. */
+  document: string
+  /** The version id. */
+  version: string
+  /** Since which version and by which patch each deprecated API is deprecated (default: none known). */
+  deprecations?: Readonly<Record<string, Deprecation>> | null
+}
+
+/** A heading of the rendered page, with the id its anchor has in the HTML. */
+export interface RenderedHeading {
+  depth: number
+  id: string
+  text: string
+}
+
+export interface RenderedVersion {
+  html: string
+  /** Every heading that has an id, in order (the table of contents links to these). */
+  headings: RenderedHeading[]
+}
+
+/** What a fragment's API names link into; without it, names are not linked. */
+export interface FragmentContext {
+  records: readonly ApiRecord[]
+  document: string
+  version: string
+}
+
+const handlers = strataHandlers(rstToHastHandlers as Handlers)
+
+/**
+ * Render one version of a document. Deterministic: the same input gives the
+ * same bytes (no state outlives a call; rehype-slug's slugger is reset at the
+ * start of each run and the run is synchronous).
+ *
+ * @param input
+ *   The version.
+ * @returns
+ *   The HTML and the page's headings.
+ */
+export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
+  const { records, document, version } = input
+  const processor = unified()
+    .use(remarkApiLinks, { records, document, version })
+    .use(remarkDeprecationBanners, { records, document, version, deprecations: input.deprecations ?? {} })
+    .use(remarkLegacyDetails)
+    .use(remarkDocutilsLists)
+    .use(remarkRehype, { handlers, allowDangerousHtml: false })
+    .use(rehypeSlug)
+    .use(rehypeToc)
+    .use(rehypeSanitize, strataSchema)
+    .use(rehypeStringify)
+  const tree = processor.runSync(structuredClone(input.tree), new VFile()) as HastRoot
+  const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
+  return { html: processor.stringify(tree), headings }
+}
+
+/**
+ * Render pieces of a tree on their own (a record's notes or legacy text on
+ * its API page): no ids, no table of contents, the same sanitizer. With a
+ * context, API names in them are linked as on the document page.
+ *
+ * @param nodes
+ *   The nodes; they are cloned, never changed.
+ * @param context
+ *   Records, document and version to link API names to (optional).
+ * @returns
+ *   The HTML.
+ */
+export function renderFragment(nodes: readonly RootContent[], context?: Readonly<FragmentContext> | null): string {
+  const root: Root = { type: 'root', children: structuredClone([...nodes]) }
+  const processor = unified()
+  if (context) processor.use(remarkApiLinks, { records: context.records, document: context.document, version: context.version })
+  const rendered = processor
+    .use(remarkDocutilsLists)
+    .use(remarkRehype, { handlers, allowDangerousHtml: false })
+    .use(rehypeSanitize, strataSchema)
+    .use(rehypeStringify)
+  const tree = rendered.runSync(root, new VFile()) as HastRoot
+  return rendered.stringify(tree)
+}
