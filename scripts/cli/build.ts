@@ -30,9 +30,11 @@ export const buildCommand: Command = {
     const quiet = booleanOption(args, 'quiet')
     const out = path.resolve(stringOption(args, 'out') ?? path.join(projectRoot, 'dist'))
     const staging = path.join(path.dirname(out), `.${path.basename(out)}.building-${process.pid}`)
+    const cache = `${staging}.cache`
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
+      STRATA_CACHE_DIR: cache,
       STRATA_CONTENT: contentFolder(args),
       ...(stringOption(args, 'corpus') ? { STRATA_CORPUS: path.resolve(stringOption(args, 'corpus')!) } : {}),
       ...(stringOption(args, 'kernel-tree') ? { STRATA_KERNEL_TREE: path.resolve(stringOption(args, 'kernel-tree')!) } : {}),
@@ -50,6 +52,7 @@ export const buildCommand: Command = {
       child.stderr.on('data', (chunk) => io.stderr.write(chunk))
       child.on('close', (status) => resolve(status ?? 1))
     })
+    await rm(cache, { recursive: true, force: true })
     if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
       await rm(staging, { recursive: true, force: true })
       io.stderr.write(`strata build: the build failed; ${path.relative(process.cwd(), out) || out} was left as it was\n`)

@@ -28,9 +28,9 @@ export const urls = {
   source: (document: string, version: string) => `/source/${segments(document)}/${encodeURIComponent(version)}/`,
 }
 
-/** The anchor of a source line range on the source page. */
-export function lineAnchor(startLine: number, endLine?: number): string {
-  return endLine && endLine !== startLine ? `L${startLine}-L${endLine}` : `L${startLine}`
+/** The anchor of a line on a source page. */
+export function lineAnchor(line: number): string {
+  return `L${line}`
 }
 
 /** The search-index key of one version of one document. */

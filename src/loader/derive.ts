@@ -2,9 +2,16 @@ import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import type { KnownVersion } from '../../scripts/knowledge/build.ts'
 import type { Deprecation } from './types.ts'
 
-/** The newest version of a document: the latest date, then the later in the manifest. */
+/**
+ * The newest version of a document. A patched version is newer than the one
+ * it patches whatever the dates say (a patch is often dated before the
+ * release it applies to), so only versions nothing was made from compete;
+ * among those the latest date wins, then the later in the manifest.
+ */
 export function newestOf(versions: readonly KnownVersion[]): KnownVersion {
-  return versions.reduce((best, version) => ((version.date ?? '') >= (best.date ?? '') ? version : best))
+  const parents = new Set(versions.map((version) => version.parent))
+  const leaves = versions.filter((version) => !parents.has(version.id))
+  return leaves.reduce((best, version) => ((version.date ?? '') >= (best.date ?? '') ? version : best))
 }
 
 /** A version's ancestry, root first, itself last. */

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger'
-import type { Root, RootContent } from 'mdast'
+import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { wordDiff } from '../../scripts/knowledge/changes.ts'
 import type { ChangesEntry } from './types.ts'
@@ -24,13 +24,38 @@ export function renderedSections(tree: Root): RenderedSection[] {
       const title = toString(node)
       sections.push({ title, id: slugger.slug(title), text: '' })
       parts.push([])
-    } else if (node.type !== ('comment' as string) && node.type !== ('target' as string)) {
-      const text = toString(node).trim()
+    } else {
+      const text = blockText(node)
       if (text) parts.at(-1)!.push(text)
     }
   }
   sections.forEach((section, index) => (section.text = parts[index].join('\n\n')))
   return sections.filter((section, index) => index > 0 || section.text !== '')
+}
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * A block's text as a reader sees it: paragraphs with their line breaks
+ * folded and separated by blank lines, list items marked with a bullet,
+ * literal blocks verbatim. Comments and targets show nothing.
+ */
+function blockText(node: RootContent | Nodes): string {
+  switch (node.type) {
+    case 'code':
+      return node.value
+    case 'paragraph':
+    case 'heading':
+      return fold(toString(node))
+    case 'list':
+      return node.children.map((item) => '• ' + blockText(item).replace(/\n/g, '\n  ')).join('\n')
+    default:
+      if (node.type === ('comment' as string) || node.type === ('target' as string)) return ''
+      if ('children' in node && Array.isArray(node.children)) {
+        return (node.children as RootContent[]).map(blockText).filter(Boolean).join('\n\n')
+      }
+      return 'value' in node && typeof node.value === 'string' ? fold(node.value) : ''
+  }
 }
 
 /** Section-by-section word diff of two versions' rendered text. */

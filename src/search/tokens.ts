@@ -40,6 +40,20 @@ export function identifierTerms(text: string): string[] {
   return [...new Set(terms)]
 }
 
+/**
+ * The one term a version id is indexed as, and what `version:<id>` in a
+ * query is rewritten to: lowercase letters and digits only (`kmap-notes-v1`
+ * becomes `kmapnotesv1`, `v6.1` becomes `v61`). Indexed as words, the id
+ * `kmap-notes-v1` would make every record of that version match `kmap`.
+ * Wildcards (`v6*`) are kept.
+ *
+ * @param id A version id, or what follows `version:` in a query.
+ * @returns The term.
+ */
+export function versionTerm(id: string): string {
+  return id.toLowerCase().replace(/[^\p{L}\p{N}*]+/gu, '')
+}
+
 /** Whether a term is a code identifier the stemmer must leave alone (`kmap_atomic`, `v6`, `x86`). */
 export function isIdentifier(term: string): boolean {
   return /[_\p{N}]/u.test(term)

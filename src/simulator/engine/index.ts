@@ -1,0 +1,12 @@
+/** Public surface of the mapping simulator engine; the logic lives in the sibling modules. */
+export { createMachine, directAddress, fixmapAddress, pkmapAddress } from './machine.ts'
+export { resolveConfig, defaults, limits, modes } from './config.ts'
+export { step } from './step.ts'
+export { replay } from './replay.ts'
+export { explain, explainFinding, advise } from './explain.ts'
+export { encodeScenario, decodeScenario } from './scenario.ts'
+export { checkCall, ops } from './calls.ts'
+export { catalogue, type RuleId } from './rules.ts'
+export { reach } from './access.ts'
+export { presets, type Preset } from './presets.ts'
+export type * from './types.ts'
