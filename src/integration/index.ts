@@ -64,5 +64,6 @@ const routes: Array<[string, string]> = [
   ['/deprecations', 'deprecations.astro'],
   ['/deprecations.json', 'deprecations-json.ts'],
   ['/search/[key].json', 'search-index.ts'],
+  ['/simulator', 'simulator.astro'],
   ['/404', 'not-found.astro'],
 ]
