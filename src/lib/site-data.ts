@@ -40,6 +40,12 @@ export function siteData(): Promise<SiteData> {
   return cache
 }
 
+/** Static paths of a page per version (`/docs/…`, `/source/…`): `mm/highmem/v6.1`, with the version's key. */
+export async function versionPaths() {
+  const data = await siteData()
+  return data.versions.map((version) => ({ params: { path: `${version.document}/${version.id}` }, props: { key: version.key } }))
+}
+
 /** Labels and order of statuses, most current first (rustdoc ranks deprecated last). */
 export const statusLabel: Record<string, string> = {
   preferred: 'Preferred',

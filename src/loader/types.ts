@@ -1,23 +1,13 @@
+import type { Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import type { Patch } from '../../scripts/ingest/types.ts'
-import type { PatchMeta } from '../../scripts/content/versions.ts'
+import type { DocumentVersion } from '../../scripts/content/versions.ts'
 import type { Changes } from '../../scripts/knowledge/changes.ts'
 
 /** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
-export interface VersionEntry {
+export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'blob'> {
   key: string
-  document: string
   /** The document's title, from the manifest or its first heading. */
   title: string
-  path: string
-  id: string
-  label: string
-  date: string | null
-  parent: string | null
-  patches: PatchMeta[]
-  /** The patches themselves (hunks included), for the compare page. */
-  patchObjects: Patch[]
-  blob: string
   /** The newest version of the document (latest date, then the manifest's order). */
   newest: boolean
   newestId: string
@@ -29,11 +19,7 @@ export interface VersionEntry {
   counts: { apis: number; described: number; deprecated: number }
 }
 
-/** When an API became deprecated, along the version's ancestry. */
-export interface Deprecation {
-  since: { id: string; label: string }
-  patch: { subject: string; messageId: string | null } | null
-}
+export type { Deprecation }
 
 /** A record as the API page sees it: the record, its status across versions, its deprecation. */
 export interface RecordEntry {
@@ -42,7 +28,7 @@ export interface RecordEntry {
   versionLabel: string
   history: Array<{ version: string; label: string; date: string | null; status: ApiRecord['status'] | null }>
   deprecation: Deprecation | null
-  /** The conversion note and replacement, rendered, when deprecated. */
+  /** The name as the page shows it: `kmap()` for a function. */
   title: string
 }
 

@@ -2,24 +2,14 @@
  * `strata read` through the real dispatcher, and once through the bin script.
  */
 import { execFile } from 'node:child_process'
-import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../scripts/cli/main.ts'
+import { runCli } from '../helpers/cli.ts'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Run the CLI with captured streams. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] }
-  stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk))
-  stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk))
-  const code = await main(argv, { stdout, stderr })
-  return { code, stdout: Buffer.concat(chunks.stdout).toString(), stderr: Buffer.concat(chunks.stderr).toString() }
-}
+const run = (...argv: string[]) => runCli(argv)
 
 describe('strata read', () => {
   it('prints the seed as a JSON array', async () => {

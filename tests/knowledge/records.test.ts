@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import Ajv2020 from 'ajv/dist/2020.js'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { apiRecordJsonSchema, apiRecordSchema, type ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { schemaFiles, schemaFolder, serialise } from '../../scripts/schema.ts'
@@ -122,7 +122,7 @@ describe('the record schema', () => {
   })
 
   it('validates every record `strata records` prints, and rejects a broken one', async () => {
-    const ajv = new Ajv2020.default({ strict: false })
+    const ajv = new Ajv2020({ strict: false })
     const validate = ajv.compile(apiRecordJsonSchema())
     for (const version of ['v6.1', 'kmap-notes-v1']) {
       const { code, stdout } = await runCli(['records', '--version', version, '--quiet'])
