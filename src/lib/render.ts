@@ -23,6 +23,8 @@ import { remarkApiLinks } from '../../plugins/remark-api-links/index.ts'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { remarkDeprecationBanners, type Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
+import { remarkXrefs, type XrefIndex } from '../../plugins/remark-xrefs/index.ts'
+import { urls } from './urls.ts'
 import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
 import { rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
@@ -41,6 +43,12 @@ export interface RenderInput {
   version: string
   /** Since which version and by which patch each deprecated API is deprecated (default: none known). */
   deprecations?: Readonly<Record<string, Deprecation>> | null
+  /**
+   * Cross-document references (`:ref:`, `:doc:`): the site's labels and paths,
+   * this document's path, and which version of another document to link to.
+   * Without it, references to other documents stay unresolved.
+   */
+  xrefs?: { index: XrefIndex; path: string; versionOf: (document: string) => string } | null
 }
 
 /** A heading of the rendered page, with the id its anchor has in the HTML. */
@@ -52,6 +60,8 @@ export interface RenderedHeading {
 
 export interface RenderedVersion {
   html: string
+  /** Problems found while rendering (unresolved references), as `line:column: reason`. */
+  messages: string[]
   /** Every heading that has an id, in order (the table of contents links to these). */
   headings: RenderedHeading[]
 }
@@ -77,7 +87,9 @@ const handlers = strataHandlers(rstToHastHandlers as Handlers)
  */
 export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
   const { records, document, version } = input
+  const xrefs = input.xrefs ?? { index: { labels: {}, documents: {} }, path: '', versionOf: () => version }
   const processor = unified()
+    .use(remarkXrefs, { index: xrefs.index, document, path: xrefs.path, versionOf: xrefs.versionOf, urlOf: urls.document })
     .use(remarkApiLinks, { records, document, version })
     .use(remarkDeprecationBanners, { records, document, version, deprecations: input.deprecations ?? {} })
     .use(remarkLegacyDetails)
@@ -87,9 +99,11 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
     .use(rehypeToc)
     .use(rehypeSanitize, strataSchema)
     .use(rehypeStringify)
-  const tree = processor.runSync(structuredClone(input.tree), new VFile()) as HastRoot
+  const file = new VFile()
+  const tree = processor.runSync(structuredClone(input.tree), file) as HastRoot
   const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
-  return { html: processor.stringify(tree), headings }
+  const messages = file.messages.map((message) => `${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`)
+  return { html: processor.stringify(tree), headings, messages }
 }
 
 /**

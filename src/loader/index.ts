@@ -5,6 +5,7 @@ import config from 'virtual:strata/config'
 import { loadManifest } from '../../scripts/content/load.ts'
 import { buildKnowledgeBase, type KnownVersion } from '../../scripts/knowledge/build.ts'
 import { compareVersions } from '../../scripts/knowledge/changes.ts'
+import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
 import { renderVersion } from '../lib/render.ts'
 import { versionKey } from '../lib/urls.ts'
 import { comparisonPairs, countsOf, deprecationsOf, historyOf, newestOf } from './derive.ts'
@@ -53,6 +54,13 @@ async function computeSite(logger: LoaderContext['logger']) {
   const byDocument = new Map<string, KnownVersion[]>()
   for (const version of base.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
 
+  // Cross-document references resolve against every document; a link to
+  // another document goes to its version of the same id, else its newest.
+  const xrefIndex = collectXrefs(base.versions)
+  const newestIds = new Map([...byDocument].map(([document, siblings]) => [document, newestOf(siblings).id]))
+  const versionFor = (current: string) => (target: string) =>
+    byDocument.get(target)?.some((version) => version.id === current) ? current : newestIds.get(target) ?? current
+
   const versions: VersionEntry[] = []
   const records: RecordEntry[] = []
   const changes: ChangesEntry[] = []
@@ -61,7 +69,15 @@ async function computeSite(logger: LoaderContext['logger']) {
     const title = manifest.documents.find((each) => each.id === document)?.title ?? titleOf(siblings[0])
     for (const version of siblings) {
       const deprecations = deprecationsOf(version, siblings)
-      const rendered = renderVersion({ tree: version.tree, records: version.records, document, version: version.id, deprecations })
+      const rendered = renderVersion({
+        tree: version.tree,
+        records: version.records,
+        document,
+        version: version.id,
+        deprecations,
+        xrefs: { index: xrefIndex, path: version.path, versionOf: versionFor(version.id) },
+      })
+      for (const message of rendered.messages) logger.warn(`${version.path}@${version.id}:${message}`)
       const key = versionKey(document, version.id)
       versions.push({
         key,
