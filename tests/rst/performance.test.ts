@@ -1,0 +1,33 @@
+/**
+ * The parser stays roughly linear on hostile input: 1 MB of markup
+ * characters, deep nesting and very long lines parse well under a second
+ * (the bound here leaves room for a loaded CI machine).
+ */
+import { describe, expect, it } from 'vitest'
+import { fromRst } from '../../plugins/rst-parse/index.ts'
+import { VFile } from 'vfile'
+
+const megabyte = 1_000_000
+const cases: Record<string, string> = {
+  'repeated *': '*'.repeat(megabyte),
+  'repeated backquotes': '`'.repeat(megabyte),
+  'repeated **a': '**a '.repeat(megabyte / 4),
+  'unclosed *a': '*a '.repeat(megabyte / 3),
+  'a very long line': 'word '.repeat(megabyte / 5),
+  'a long e-mail-like run': 'a'.repeat(megabyte) + '@',
+  'deeply nested lists': Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n'),
+  'deeply nested quotes': Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + 'quote').join('\n\n'),
+  'a wide grid table': '+' + '-+'.repeat(20000) + '\n' + ('|' + ' |'.repeat(20000) + '\n').repeat(10) + '+' + '-+'.repeat(20000),
+  'backslashes': '\\'.repeat(megabyte),
+  'underscores': '_'.repeat(megabyte),
+}
+
+describe('performance', () => {
+  for (const [name, value] of Object.entries(cases)) {
+    it(name, () => {
+      const started = performance.now()
+      fromRst(value, new VFile())
+      expect(performance.now() - started).toBeLessThan(1500)
+    })
+  }
+})
