@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { withBuildLock } from '../lib/build-lock.ts'
 import { booleanOption, stringOption, type Command } from './command.ts'
 import { contentFolder, contentOptions, contentUsage } from './content-options.ts'
 
@@ -42,7 +43,7 @@ export const buildCommand: Command = {
     const started = Date.now()
     // Astro narrates on stdout; Strata's stdout carries data only, so its
     // narration goes to stderr.
-    const code = await new Promise<number>((resolve) => {
+    const code = await withBuildLock(projectRoot, () => new Promise<number>((resolve) => {
       const child = spawn(
         process.execPath,
         [path.join(projectRoot, 'node_modules/astro/astro.js'), 'build', '--root', projectRoot, '--outDir', staging, ...(quiet ? ['--silent'] : [])],
@@ -51,7 +52,7 @@ export const buildCommand: Command = {
       child.stdout.on('data', (chunk) => io.stderr.write(chunk))
       child.stderr.on('data', (chunk) => io.stderr.write(chunk))
       child.on('close', (status) => resolve(status ?? 1))
-    })
+    }))
     await rm(cache, { recursive: true, force: true })
     if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
       await rm(staging, { recursive: true, force: true })

@@ -8,10 +8,18 @@ test.describe('deprecations index', () => {
     await expect(rows).toHaveCount(2)
     await expect(rows.filter({ hasText: 'kmap_atomic()' })).toContainText('kmap_local_page()')
     await expect(rows.filter({ hasText: 'kmap_atomic()' })).toContainText('NOTE: Conversions')
-    await page.getByLabel('Filter by version').selectOption('mm~highmem@v6.1')
-    await expect(rows.locator('visible=true')).toHaveCount(0)
-    await page.getByLabel('Filter by version').selectOption({ index: 0 })
+    // Only versions that deprecate something are offered.
+    await expect(page.getByLabel('Filter by version').locator('option')).toHaveText(['All versions', /Add notes about conversions/])
+    await page.getByLabel('Filter by document').selectOption('mm/highmem')
+    await page.getByLabel('Filter by version').selectOption('mm~highmem@kmap-notes-v1')
     await expect(rows.locator('visible=true')).toHaveCount(2)
+    await expect(page.locator('output')).toHaveText('2 deprecations')
+    // A document with no deprecations hides every row.
+    await page.getByLabel('Filter by document').evaluate((select: HTMLSelectElement) => select.append(new Option('mm/other', 'mm/other')))
+    await page.getByLabel('Filter by version').selectOption('')
+    await page.getByLabel('Filter by document').selectOption('mm/other')
+    await expect(rows.locator('visible=true')).toHaveCount(0)
+    await expect(page.locator('output')).toHaveText('0 deprecations')
     const json = await (await request.get('/deprecations.json')).json()
     expect(json.map((entry: { name: string; since: string; replacement: string[] }) => [entry.name, entry.since, entry.replacement])).toEqual([
       ['kmap', 'kmap-notes-v1', ['kmap_local_page']],

@@ -34,6 +34,8 @@ kmap_evil() <svg onload="window.__pwned=8"></svg> does nothing.
 `
 
 test.describe('a site built from a malicious patch', () => {
+  // One worker builds the hostile site once and checks every page of it.
+  test.describe.configure({ mode: 'serial' })
   let site: string
   test.beforeAll(() => {
     test.setTimeout(240_000)
