@@ -6,9 +6,10 @@ import { VFileMessage } from 'vfile-message'
 import { applyToDocument, applyToTree } from '../ingest/apply/index.ts'
 import { readPatches } from '../ingest/read/index.ts'
 import type { Patch, PatchFormat } from '../ingest/types.ts'
+import { rules } from '../ingest/rules.ts'
 import { writeAtomically } from '../lib/atomic-write.ts'
 import { booleanOption, stringOption, UsageError, type Command, type ParsedArgs } from './command.ts'
-import { hasErrors, printDiagnostics } from './diagnostics.ts'
+import { printDiagnostics } from './diagnostics.ts'
 
 const usage = `usage: strata apply --base FILE [options] PATCH [PATCH…]
        strata apply --tree DIR --out DIR [options] PATCH [PATCH…]
@@ -59,7 +60,9 @@ export const applyCommand: Command = {
     // One patch file carries the apply messages when there is one; a series
     // reports against its first file, which is where its hunks start.
     const target = files[0]
-    if (hasErrors(files)) {
+    // A truncated hunk still goes to the applier, which names the line it needed.
+    const blocking = files.some((file) => file.messages.some((message) => message.fatal && message.ruleId !== rules.hunkTruncated))
+    if (blocking || patches.length === 0) {
       printDiagnostics(files, io, diagnostics)
       return 1
     }

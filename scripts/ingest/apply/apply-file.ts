@@ -147,6 +147,16 @@ function placeAll(lines: Line[], basePath: string, patch: FilePatch, file: VFile
   for (const [index, hunk] of patch.hunks.entries()) {
     const sides = sidesOf(hunk, reverse)
     const place = patch.mangled ? placeMangled : placeExact
+    const short = shortOf(hunk, sides, patch.mangled)
+    if (short) {
+      // A truncated hunk: find where what it has stands, and name the line it
+      // would have needed next.
+      failed = true
+      const partial = place(hunk, { ...sides, oldLines: short.old, newLines: short.new }, lines, delta, min)
+      if ('kind' in partial) reportFailure(file, basePath, index, hunk, partial, lines)
+      else reportTruncated(file, basePath, index, hunk, partial.start + short.old, sides.oldLines, short.old, lines)
+      continue
+    }
     const result = place(hunk, sides, lines, delta, min)
     if ('kind' in result) {
       failed = true
@@ -159,6 +169,32 @@ function placeAll(lines: Line[], basePath: string, patch: FilePatch, file: VFile
     placed.push({ hunk, placement: result, offset: delta })
   }
   return failed ? undefined : placed
+}
+
+/**
+ * The old and new lines a hunk really has, when fewer than its header
+ * promises (the patch was cut short); `undefined` for a whole hunk. A mangled
+ * hunk's `+`/`-` lines may be context, so only a hunk with fewer lines than
+ * either side needs counts as short there.
+ */
+function shortOf(hunk: Hunk, sides: { oldLines: number; newLines: number; reverse: boolean }, mangled: boolean) {
+  const added = sides.reverse ? '-' : '+'
+  const removed = sides.reverse ? '+' : '-'
+  const old = hunk.lines.filter((line) => line.op !== added).length
+  const now = hunk.lines.filter((line) => line.op !== removed).length
+  const isShort = mangled ? hunk.lines.length < Math.max(sides.oldLines, sides.newLines) : old < sides.oldLines || now < sides.newLines
+  return isShort ? { old, new: now } : undefined
+}
+
+function reportTruncated(file: VFile, basePath: string, index: number, hunk: Hunk, missing: number, promised: number, had: number, lines: Line[]) {
+  const header = hunk.header.replace(/^(@@[^@]*@@).*$/, '$1')
+  const expected = lines[missing]?.text ?? ''
+  const message = file.message(
+    `hunk ${index + 1} (${header}) does not apply: expected ${JSON.stringify(expected)} near ${basePath}:${missing + 1}, but the patch ends after ${had} of its ${promised} old lines (truncated?)`,
+    { place: { line: hunk.lines.at(-1)?.line ?? hunk.place.line, column: 1 }, ruleId: applyRules.hunkMismatch, source: applySource },
+  )
+  message.fatal = true
+  message.note = 'The patch was cut short: fetch it again whole (for example the raw message from the archive).'
 }
 
 function reportFailure(file: VFile, basePath: string, index: number, hunk: Hunk, mismatch: Mismatch, lines: Line[]) {
