@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test'
  * browser here). The web server step builds the site once from the default
  * content into `.strata-test/site`, then serves it on a loopback port.
  */
-const port = 4329
+const port = Number(process.env.STRATA_E2E_PORT ?? 4329)
 
 export default defineConfig({
   testDir: 'tests/e2e',
