@@ -99,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
       } catch (error) {
         rows.push(failedRow(suite.name, 'suite', 'ms', error))
       }
+      // Written after every suite too, so a long run stopped part way keeps what it measured.
+      await writeResults(out, makeResults(rows, { quick, runs, sizes, files: corpus.length, bytes }))
     }
   } finally {
     if (values.keep) log(`corpora and sites kept in ${workspace.root}`)

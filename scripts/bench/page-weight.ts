@@ -101,7 +101,7 @@ export const pageWeightSuite: Suite = {
           const page = await firstPage(path.join(site, folder))
           if (!page) throw new Error(`no ${type} page under /${folder}`)
           const weight = await weighPage(site, page)
-          const note = `/${path.relative(site, path.dirname(page))}/`
+          const note = `/${path.relative(site, path.dirname(page))}/`.replace(/^\/\/$/, '/')
           const figures = [weight.html, weight.css, weight.js]
           names.forEach((name, at) =>
             rows.push({ suite: 'page weight', name, unit: 'kB', median: figures[at] / 1e3, min: figures[at] / 1e3, max: figures[at] / 1e3, runs: 1, note: at === 0 ? note : undefined }),

@@ -3,10 +3,17 @@
  * to measure, a scratch folder, one generated corpus per size (made once)
  * and the sites the build suite leaves behind for the search and page-weight
  * suites to read.
+ *
+ * The scratch folder is inside the project (`.scratch/`, gitignored), not in
+ * the system temp folder: Astro puts a static build's server chunks in the
+ * output folder when that is below the working directory, and otherwise in
+ * `<project>/.astro/`, shared by every build. Two builds with `--out`
+ * outside the project then delete each other's chunks ("Cannot find module
+ * '.astro/pages/…'"), whatever their cache folders.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { projectRoot } from '../conformance/corpus.ts'
 import { generateCorpus, type GeneratedCorpus } from './generate.ts'
 import { writeSphinxProject } from './sphinx.ts'
 
@@ -18,6 +25,9 @@ export const allSizes: SizeName[] = ['1', 'shared', '100', '1000']
 
 /** The seed every generated corpus uses, so runs compare like with like. */
 export const seed = 7
+
+/** Where workspaces go: inside the project, so builds keep their chunks apart (see above). */
+const scratch = path.join(projectRoot, '.scratch')
 
 /** Shared state of the site suites. */
 export interface Workspace {
@@ -58,9 +68,10 @@ export function parseSizes(value: string | undefined, quick: boolean): SizeName[
  *   Workspace.
  */
 export async function createWorkspace(sizes: SizeName[]): Promise<Workspace> {
+  await mkdir(scratch, { recursive: true })
   return {
     sizes,
-    root: await mkdtemp(path.join(tmpdir(), 'strata-bench-sites-')),
+    root: await mkdtemp(path.join(scratch, 'bench-')),
     corpora: new Map(),
     strataSites: new Map(),
     sphinxSites: new Map(),

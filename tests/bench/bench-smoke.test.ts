@@ -1,7 +1,9 @@
 /**
  * Smoke test of `npm run bench -- --quick`: the command runs and writes every
- * expected figure as a positive number. It checks that the benchmark works,
- * never how fast anything is.
+ * expected figure as a positive number, the site suites included (at the
+ * smallest size: one generated document, one run). It checks that the
+ * benchmark works, never how fast anything is. Sphinx figures are expected
+ * only where `sphinx-build` is installed, docutils figures only where docutils is.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -11,12 +13,19 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pathologicalInputs } from '../../scripts/bench/inputs.ts'
+import { pageTypes } from '../../scripts/bench/page-weight.ts'
 import type { BenchResults } from '../../scripts/bench/results.ts'
+import { findSphinx } from '../../scripts/bench/sphinx.ts'
 import { docutilsAvailable } from '../../scripts/conformance/docutils.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const docutils = await docutilsAvailable()
 if (!docutils.ok) console.warn(`bench smoke: docutils figures not expected: ${docutils.reason}`)
+const sphinx = await findSphinx()
+if (!sphinx.ok) console.warn(`bench smoke: Sphinx figures not expected: ${sphinx.reason}`)
+
+/** The size quick mode builds. */
+const size = '1 doc'
 
 /** Figures every quick run must produce, by suite. */
 const expected: Array<[string, string, string]> = [
@@ -32,6 +41,34 @@ const expected: Array<[string, string, string]> = [
       ] as Array<[string, string, string]>)
     : []),
   ...Object.keys(pathologicalInputs).map((name): [string, string, string] => ['pathological', `parse ${name}`, 'ms']),
+  ['site build', `strata: build, ${size}`, 's'],
+  ['site build', `strata: ms per document, ${size}`, 'ms'],
+  ['site build', `strata: peak memory, ${size}`, 'MB'],
+  ...(sphinx.ok
+    ? ([
+        ['site build', `sphinx: build, ${size}`, 's'],
+        ['site build', `sphinx: ms per document, ${size}`, 'ms'],
+        ['site build', `sphinx: peak memory, ${size}`, 'MB'],
+        ['site build', `strata ÷ sphinx time, ${size}`, 'x'],
+        ['site build', `strata ÷ sphinx peak memory, ${size}`, 'x'],
+        ['search', `sphinx: searchindex.js, raw, ${size}`, 'kB'],
+        ['search', `sphinx: searchindex.js, gzip, ${size}`, 'kB'],
+      ] as Array<[string, string, string]>)
+    : []),
+  ['incremental', `change one patch → strata build (full rebuild), ${size}`, 's'],
+  ['incremental', `change one patch → astro build, cache kept, ${size}`, 's'],
+  ['incremental', `full rebuild after a change ÷ full build, ${size}`, 'x'],
+  ['incremental', `kept-cache rebuild after a change ÷ full build, ${size}`, 'x'],
+  ['search', `strata: index per version, raw, ${size}`, 'kB'],
+  ['search', `strata: index per version, gzip, ${size}`, 'kB'],
+  ['search', `strata: index all versions, raw, ${size}`, 'kB'],
+  ['search', `strata: index all versions, gzip, ${size}`, 'kB'],
+  ['search', `chromium: load all.json + lunr index, ${size}`, 'ms'],
+  ['search', `chromium: query p50 (50 queries, all.json), ${size}`, 'ms'],
+  ['search', `chromium: query p95 (50 queries, all.json), ${size}`, 'ms'],
+  ...pageTypes.flatMap(({ type }) =>
+    (['HTML', 'CSS', 'JS'] as const).map((kind): [string, string, string] => ['page weight', `${type} page: ${kind} (gzip), ${size}`, 'kB']),
+  ),
 ]
 
 describe('npm run bench -- --quick', () => {
@@ -49,14 +86,14 @@ describe('npm run bench -- --quick', () => {
     )
     stdout = run.stdout
     results = JSON.parse(await readFile(out, 'utf8')) as BenchResults
-  }, 300_000)
+  }, 600_000)
 
   afterAll(async () => {
     if (directory) await rm(directory, { recursive: true, force: true })
   })
 
   it('writes a results file describing the run', () => {
-    expect(results).toMatchObject({ version: 1, quick: true, runs: 1 })
+    expect(results).toMatchObject({ version: 1, quick: true, runs: 1, sizes: ['1'] })
     expect(results.corpus.files).toBeGreaterThan(0)
     expect(results.corpus.bytes).toBeGreaterThan(0)
   })
@@ -72,6 +109,14 @@ describe('npm run bench -- --quick', () => {
     }
     expect(row!.min).toBeLessThanOrEqual(row!.median)
     expect(row!.median).toBeLessThanOrEqual(row!.max)
+  })
+
+  it('has no figure it did not expect, and no failed one', () => {
+    const known = new Set(expected.map(([suite, name]) => `${suite} / ${name}`))
+    const failed = results.rows.filter((row) => row.error && known.has(`${row.suite} / ${row.name}`))
+    expect(failed.map((row) => `${row.suite} / ${row.name}: ${row.error}`)).toEqual([])
+    const unexpected = results.rows.filter((row) => !row.error && !known.has(`${row.suite} / ${row.name}`))
+    expect(unexpected.map((row) => `${row.suite} / ${row.name}`)).toEqual([])
   })
 
   it('prints the figures as a table', () => {
