@@ -15,6 +15,8 @@ export interface SiteData {
   versionsOf(document: string): VersionEntry[]
   recordsOf(key: string): RecordEntry[]
   record(key: string, name: string): RecordEntry | undefined
+  /** A record entry by its own key (`mm~highmem@v6.1/kmap`). */
+  recordEntry(key: string): RecordEntry | undefined
 }
 
 export function siteData(): Promise<SiteData> {
@@ -22,19 +24,33 @@ export function siteData(): Promise<SiteData> {
     const versions = (await getCollection('versions')).map((entry) => entry.data as unknown as VersionEntry)
     const records = (await getCollection('records')).map((entry) => entry.data as unknown as RecordEntry)
     const changes = (await getCollection('changes')).map((entry) => entry.data as unknown as ChangesEntry)
+    // Lookups are maps: a site of a thousand documents renders tens of
+    // thousands of pages, each asking for its version and records.
     const byVersion = new Map<string, RecordEntry[]>()
+    const byKey = new Map<string, RecordEntry>()
     for (const entry of records) {
       const key = entry.key.slice(0, entry.key.lastIndexOf('/'))
-      byVersion.set(key, [...(byVersion.get(key) ?? []), entry])
+      const list = byVersion.get(key)
+      if (list) list.push(entry)
+      else byVersion.set(key, [entry])
+      byKey.set(entry.key, entry)
+    }
+    const versionByKey = new Map<string, VersionEntry>(versions.map((version: VersionEntry) => [version.key, version]))
+    const byDocument = new Map<string, VersionEntry[]>()
+    for (const version of versions) {
+      const list = byDocument.get(version.document)
+      if (list) list.push(version)
+      else byDocument.set(version.document, [version])
     }
     return {
       versions,
       records,
       changes,
-      version: (key) => versions.find((version) => version.key === key),
-      versionsOf: (document) => versions.filter((version) => version.document === document),
+      version: (key) => versionByKey.get(key),
+      versionsOf: (document) => byDocument.get(document) ?? [],
       recordsOf: (key) => byVersion.get(key) ?? [],
-      record: (key, name) => byVersion.get(key)?.find((entry) => entry.record.name === name),
+      record: (key, name) => byKey.get(`${key}/${name}`),
+      recordEntry: (key) => byKey.get(key),
     }
   })()
   return cache
