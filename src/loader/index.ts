@@ -92,8 +92,6 @@ async function computeSite(logger: LoaderContext['logger']) {
         patchObjects: version.patchObjects,
         blob: version.blob,
         newest: version === newest,
-        newestId: newest.id,
-        siblings: siblings.map((each) => ({ id: each.id, label: each.label, date: each.date })),
         html: rendered.html,
         headings: rendered.headings,
         source: version.text,

@@ -8,11 +8,8 @@ export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' 
   key: string
   /** The document's title, from the manifest or its first heading. */
   title: string
-  /** The newest version of the document (latest date, then the manifest's order). */
+  /** The newest version of the document (see `newestOf`); pages find its siblings with `versionsOf`. */
   newest: boolean
-  newestId: string
-  /** Versions of the same document, in manifest order. */
-  siblings: Array<{ id: string; label: string; date: string | null }>
   html: string
   headings: Array<{ depth: number; id: string; text: string }>
   source: string

@@ -68,8 +68,3 @@ export function findMentions(text: string): Mention[] {
   }
   return found.sort((a, b) => a.index - b.index)
 }
-
-/** The names of the APIs a text mentions, each once, in order. */
-export function mentionedNames(text: string): string[] {
-  return [...new Set(findMentions(text).map((mention) => mention.name))]
-}
