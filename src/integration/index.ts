@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { dataStoreFromFile } from './data-store-module.ts'
 
 export interface StrataOptions {
   /** The content folder holding `manifest.json` (relative to the project root). */
@@ -29,7 +30,7 @@ export default function strata(options: StrataOptions): AstroIntegration {
   return {
     name: 'strata',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
+      'astro:config:setup': ({ config, command, updateConfig, injectRoute }) => {
         const root = fileURLToPath(config.root)
         const resolved: ResolvedStrataOptions = {
           content: path.resolve(root, options.content),
@@ -44,6 +45,8 @@ export default function strata(options: StrataOptions): AstroIntegration {
                 resolveId: (id: string) => (id === virtualConfig ? '\0' + virtualConfig : undefined),
                 load: (id: string) => (id === '\0' + virtualConfig ? `export default ${JSON.stringify(resolved)}` : undefined),
               },
+              // Where Astro keeps the store: `.astro/` in dev, the cache folder in a build.
+              dataStoreFromFile(new URL('data-store.json', command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir)),
             ],
           },
         })
