@@ -34,6 +34,14 @@ describe('the language rules', () => {
     ])
   })
 
+  it('takes a bracketed plural for a word, not for a call', () => {
+    expect(findMentions('Each parameter(s) and page(s) and process(es); strlen(str) with kmap_local_page(p) and page_x(s).').map((mention) => mention.name)).toEqual([
+      'strlen',
+      'kmap_local_page',
+      'page_x',
+    ])
+  })
+
   it('read clauses, so one subject does not take another clause\'s status', () => {
     expect(splitClauses('kmap() was not intended for that but its use is discouraged and the preceding functions should be preferred.')).toHaveLength(2)
     const facts = interpretSentence('kmap() was not intended for long term mappings but it has morphed in that direction and its use is strongly discouraged in newer code and the set of the preceding functions should be preferred.', { blockApi: 'kmap' })

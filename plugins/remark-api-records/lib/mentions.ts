@@ -11,10 +11,18 @@ export interface Mention {
 // `kmap_local_page()`, `k[un]map_atomic()` (kmap_atomic and kunmap_atomic),
 // `kmap{,_atomic}()` (kmap and kmap_atomic), each optionally with arguments
 // written out (`kmap(page)`), the way kernel prose names functions.
-const call = /(?<![\w>.-])([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\][A-Za-z0-9_]*|\{[A-Za-z0-9_,]*\}[A-Za-z0-9_]*)*)\((?:[A-Za-z0-9_ ,*]{0,40})\)/g
+const call = /(?<![\w>.-])([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\][A-Za-z0-9_]*|\{[A-Za-z0-9_,]*\}[A-Za-z0-9_]*)*)\(([A-Za-z0-9_ ,*]{0,40})\)/g
 const role = /:c:(func|macro|type|data|member|struct|union|enum):`~?([^`<]+?)(?:\s*<([^>]+)>)?`/g
 const config = /\bCONFIG_[A-Z0-9_]+\b/g
 const macro = /(?<![\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(-])/g
+
+/**
+ * An English plural written with brackets, `page(s)` or `process(es)`: a
+ * plain lower-case word followed by `(s)` or `(es)`. A call of a one-word
+ * function on a variable named `s` reads the same and is taken for a plural
+ * too; prose rarely names a call that way, and plurals are common.
+ */
+const plural = (name: string, inside: string) => /^(?:s|es)$/.test(inside) && /^[a-z]+$/.test(name)
 
 /** Words that look like calls in prose but are not APIs. */
 const notApis = new Set(['e', 'i', 's', 'etc', 'and', 'or', 'see', 'via', 'if', 'for', 'while', 'sizeof', 'typeof', 'return'])
@@ -52,7 +60,7 @@ export function findMentions(text: string): Mention[] {
     taken.push([match.index!, match.index! + match[0].length])
   }
   for (const match of text.matchAll(call)) {
-    if (!free(match.index!, match.index! + match[0].length)) continue
+    if (!free(match.index!, match.index! + match[0].length) || plural(match[1], match[2])) continue
     for (const name of expandName(match[1])) {
       if (notApis.has(name.toLowerCase()) || name.length < 2) continue
       found.push({ name, kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'macro' : 'function', index: match.index! })
