@@ -16,6 +16,8 @@ export interface ResolvedStrataOptions {
   content: string
   corpus?: string
   kernelTree?: string
+  /** Where the loader writes the search indexes and the search route reads them (in Astro's cache folder). */
+  searchDir: string
 }
 
 const virtualConfig = 'virtual:strata/config'
@@ -34,6 +36,7 @@ export default function strata(options: StrataOptions): AstroIntegration {
         const root = fileURLToPath(config.root)
         const resolved: ResolvedStrataOptions = {
           content: path.resolve(root, options.content),
+          searchDir: fileURLToPath(new URL('strata-search/', config.cacheDir)),
           ...(options.corpus ? { corpus: path.resolve(root, options.corpus) } : {}),
           ...(options.kernelTree ? { kernelTree: path.resolve(root, options.kernelTree) } : {}),
         }

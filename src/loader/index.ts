@@ -7,6 +7,8 @@ import { buildKnowledgeBase, type KnownVersion } from '../../scripts/knowledge/b
 import { compareVersions } from '../../scripts/knowledge/changes.ts'
 import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
 import { renderVersion } from '../lib/render.ts'
+import { searchItemsFor } from '../search/build.ts'
+import { writeSearchFilesInWorker } from './search-worker.ts'
 import { versionKey } from '../lib/urls.ts'
 import { comparisonPairs, countsOf, deprecationsOf, historyOf, newestOf } from './derive.ts'
 import { diffSections } from './sections.ts'
@@ -53,6 +55,13 @@ async function computeSite(logger: LoaderContext['logger']) {
 
   const byDocument = new Map<string, KnownVersion[]>()
   for (const version of base.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
+
+  // The search indexes need only the records: built in a worker from here on,
+  // they are ready by the time the versions below are rendered and stored.
+  const search = writeSearchFilesInWorker(
+    config.searchDir,
+    [...byDocument.values()].flat().map((version) => ({ key: versionKey(version.document, version.id), items: searchItemsFor(version, version.records) })),
+  )
 
   // Cross-document references resolve against every document; a link to
   // another document goes to its version of the same id, else its newest.
@@ -120,7 +129,7 @@ async function computeSite(logger: LoaderContext['logger']) {
       })
     }
   }
-  return { versions, records, changes }
+  return { versions, records, changes, search }
 }
 
 function titleOf(version: KnownVersion): string {
@@ -136,7 +145,10 @@ export function strataLoader(collection: 'versions' | 'records' | 'changes'): Lo
   return {
     name: `strata-${collection}`,
     load: async ({ store, logger, generateDigest }) => {
-      const data = (await site(logger))[collection]
+      const built = await site(logger)
+      const data = built[collection]
+      // The sync is not over until the search files are written: the build reads them next.
+      await built.search
       store.clear()
       for (const entry of data) {
         store.set({ id: entry.key, data: entry as unknown as Record<string, unknown>, digest: generateDigest(entry as unknown as Record<string, unknown>) })

@@ -1,19 +1,17 @@
+import { readFile } from 'node:fs/promises'
 import type { APIRoute } from 'astro'
-import { buildSearchIndex, searchItemsFor } from '../search/build.ts'
+import config from 'virtual:strata/config'
 import { siteData } from '../lib/site-data.ts'
+import { allKey, searchFile } from '../search/files.ts'
 
-/** One lunr index per version, and one across all versions (`all`), built at build time. */
+/**
+ * One lunr index per version, and one across all versions (`all`). The
+ * loader built them during the content sync (`files.ts`); this serves them.
+ */
 export async function getStaticPaths() {
   const data = await siteData()
-  const perVersion = data.versions.map((version) => ({
-    key: version.key,
-    items: searchItemsFor(version, data.recordsOf(version.key).map((entry) => entry.record)),
-  }))
-  return [
-    ...perVersion.map(({ key, items }) => ({ params: { key }, props: { items } })),
-    { params: { key: 'all' }, props: { items: perVersion.flatMap(({ items }) => items) } },
-  ]
+  return [...data.versions.map((version) => ({ params: { key: version.key } })), { params: { key: allKey } }]
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(buildSearchIndex(props.items)), { headers: { 'Content-Type': 'application/json' } })
+export const GET: APIRoute = async ({ params }) =>
+  new Response(await readFile(searchFile(config.searchDir, params.key!)), { headers: { 'Content-Type': 'application/json' } })
