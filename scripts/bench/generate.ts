@@ -155,12 +155,13 @@ function renameHeadings(text: string, random: () => number): string {
     const title = lines[at]
     const under = lines[at + 1]
     if (!title.trim() || /^\s/.test(title) || adornment.test(title) || !adornment.test(under)) continue
-    if (under.length < title.trimEnd().length) continue
     const heading = title.trimEnd()
     const space = heading.indexOf(' ')
     const fresh = word(random)
     const newTitle = `${fresh[0].toUpperCase()}${fresh.slice(1)}${space === -1 ? '' : heading.slice(space)}`
-    const newLength = Math.max(3, under.length - heading.length + newTitle.length)
+    // At least as long as the new title: renaming a macro in the title
+    // (`ZONE_DEVICE` → `ZUTILE_DEVICE`) may already have outgrown the line.
+    const newLength = Math.max(3, newTitle.length + Math.max(0, under.length - heading.length))
     lines[at] = newTitle
     lines[at + 1] = under[0].repeat(newLength)
     if (at > 0 && lines[at - 1] === under) lines[at - 1] = under[0].repeat(newLength)
