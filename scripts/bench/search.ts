@@ -18,10 +18,10 @@
  */
 import { spawn } from 'node:child_process'
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
 import { projectRoot } from '../conformance/corpus.ts'
+import { freePort } from './net.ts'
 import { gzipBytes } from './page-weight.ts'
 import { summarise } from './stats.ts'
 import { failedRow, type BenchRow, type Suite } from './suite.ts'
@@ -42,23 +42,6 @@ export const queries: readonly string[] = [
   'pag*', '*_page', 'mig*', 'name:*_pte', 'status:deprecated', 'status:current', '+page -zone', 'huge^2 page', 'kind:function', 'kind:macro',
   'memroy', 'migraton~1', 'pgae~1', 'hugetbl~2', 'reserv*', 'x', 'the', 'ZONE', 'CONFIG', 'mmu notifier',
 ]
-
-/**
- * A free TCP port on 127.0.0.1.
- *
- * @returns
- *   Port.
- */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 /**
  * Serve a site with `scripts/serve.mjs` until `stop` is called.

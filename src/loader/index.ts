@@ -1,8 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders'
+import path from 'node:path'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import config from 'virtual:strata/config'
-import { loadManifest } from '../../scripts/content/load.ts'
+import { loadManifest, type ResolvedManifest } from '../../scripts/content/load.ts'
 import { buildKnowledgeBase, type KnownVersion } from '../../scripts/knowledge/build.ts'
 import { compareVersions } from '../../scripts/knowledge/changes.ts'
 import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
@@ -129,7 +130,13 @@ async function computeSite(logger: LoaderContext['logger']) {
       })
     }
   }
-  return { versions, records, changes, search }
+  return { versions, records, changes, search, inputs: inputsOf(manifest) }
+}
+
+/** The files a site is made from: the manifest, each base document and each patch (what dev watches). */
+function inputsOf(manifest: ResolvedManifest): string[] {
+  const files = manifest.documents.flatMap((document) => document.versions.flatMap((version) => [...(version.base ? [version.base] : []), ...version.patches]))
+  return [...new Set([manifest.file, ...files])].sort()
 }
 
 function titleOf(version: KnownVersion): string {
@@ -144,15 +151,46 @@ function titleOf(version: KnownVersion): string {
 export function strataLoader(collection: 'versions' | 'records' | 'changes'): Loader {
   return {
     name: `strata-${collection}`,
-    load: async ({ store, logger, generateDigest }) => {
-      const built = await site(logger)
-      const data = built[collection]
-      // The sync is not over until the search files are written: the build reads them next.
-      await built.search
-      store.clear()
-      for (const entry of data) {
-        store.set({ id: entry.key, data: entry as unknown as Record<string, unknown>, digest: generateDigest(entry as unknown as Record<string, unknown>) })
+    load: async ({ store, logger, generateDigest, watcher }) => {
+      const fill = async () => {
+        const built = await site(logger)
+        // The sync is not over until the search files are written: the build reads them next.
+        await built.search
+        store.clear()
+        for (const entry of built[collection]) {
+          store.set({ id: entry.key, data: entry as unknown as Record<string, unknown>, digest: generateDigest(entry as unknown as Record<string, unknown>) })
+        }
+        return built.inputs
       }
+      const inputs = new Set(await fill())
+      // In dev, a change to the manifest, a base document or a patch rebuilds
+      // the collections and Astro reloads the pages; a change that breaks the
+      // content is reported and the last good content stays.
+      if (!watcher) return
+      watcher.add([...inputs])
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const onChange = (changed: string) => {
+        if (!inputs.has(path.resolve(changed))) return
+        // Editors save in several steps; one rebuild after the last.
+        clearTimeout(timer)
+        timer = setTimeout(() => {
+          fill().then(
+            (files) => {
+              for (const file of files.filter((each) => !inputs.has(each))) {
+                inputs.add(file)
+                watcher.add(file)
+              }
+              logger.info(`reloaded after a change to ${path.relative(process.cwd(), changed)}`)
+            },
+            (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+          )
+        }, reloadDelay)
+      }
+      watcher.on('change', onChange)
+      watcher.on('add', onChange)
     },
   }
 }
+
+/** How long dev waits after the last change to an input before it rebuilds (ms). */
+const reloadDelay = 150

@@ -59,6 +59,8 @@ const expected: Array<[string, string, string]> = [
   ['incremental', `change one patch → astro build, cache kept, ${size}`, 's'],
   ['incremental', `full rebuild after a change ÷ full build, ${size}`, 'x'],
   ['incremental', `kept-cache rebuild after a change ÷ full build, ${size}`, 'x'],
+  ['incremental', `change one patch → dev server shows it, ${size}`, 's'],
+  ['incremental', `dev server update after a change ÷ full build, ${size}`, 'x'],
   ['search', `strata: index per version, raw, ${size}`, 'kB'],
   ['search', `strata: index per version, gzip, ${size}`, 'kB'],
   ['search', `strata: index all versions, raw, ${size}`, 'kB'],
