@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   records: async () => (await import('./records.ts')).recordsCommand,
   changes: async () => (await import('./changes.ts')).changesCommand,
   build: async () => (await import('./build.ts')).buildCommand,
+  dev: async () => (await import('./dev.ts')).devCommand,
 }
 
 async function loadCommand(name: string): Promise<Command | undefined> {

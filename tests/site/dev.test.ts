@@ -1,0 +1,81 @@
+/**
+ * `strata dev`: the served site follows its inputs. A patch edit reaches the
+ * page; a patch that stops applying is reported and the last good page stays.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { editSentence, generateCorpus, rewritePatch, type GeneratedCorpus } from '../../scripts/bench/generate.ts'
+import { freePort } from '../../scripts/bench/net.ts'
+import { withBuildLock } from '../../scripts/lib/build-lock.ts'
+import { runCli } from '../helpers/cli.ts'
+import { repoRoot as root } from '../helpers/paths.ts'
+
+let scratch: string
+let corpus: GeneratedCorpus
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'strata-dev-'))
+  corpus = await generateCorpus({ out: scratch, count: 1, seed: 3 })
+})
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true })
+})
+
+/** Poll `url` until its body passes `test`; the body, or the last one seen when time runs out. */
+async function poll(url: string, test: (body: string) => boolean, timeout: number): Promise<string> {
+  const until = Date.now() + timeout
+  let body = ''
+  while (Date.now() < until) {
+    body = await fetch(url).then((response) => response.text(), () => '')
+    if (test(body)) return body
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return body
+}
+
+describe('strata dev', () => {
+  it('refuses a port that is not a number', async () => {
+    const { code, stderr } = await runCli(['dev', '--port', 'http'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('--port must be a port number')
+  })
+
+  it('serves a patch edit, and keeps the last good page when a patch stops applying', { timeout: 240_000 }, async () => {
+    const port = await freePort()
+    // The dev server writes Astro's shared `.astro/` folder, as builds do: take turns with them.
+    await withBuildLock(root, async () => {
+      const child = spawn(process.execPath, [path.join(root, 'scripts/bin/strata.mjs'), 'dev', '--content', corpus.root, '--port', String(port)], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true,
+      })
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+      try {
+        const id = `gen/${path.basename(corpus.edited, '.rst')}`
+        const page = `http://localhost:${port}/docs/${id}/bench-edit/`
+        expect(await poll(page, (body) => body.includes(editSentence(1)), 120_000)).toContain(editSentence(1))
+
+        await rewritePatch(corpus, 2)
+        expect(await poll(page, (body) => body.includes(editSentence(2)), 30_000)).toContain(editSentence(2))
+
+        // A context line the base does not have: the hunk no longer applies.
+        const patch = await readFile(corpus.patch, 'utf8')
+        await writeFile(corpus.patch, patch.replace(/^ (\S.*)$/m, ' $1 (changed)').replace(editSentence(2), editSentence(3)))
+        const failed = Date.now() + 30_000
+        while (!stderr.includes('does not apply') && Date.now() < failed) await new Promise((resolve) => setTimeout(resolve, 100))
+        expect(stderr).toMatch(/bench-edit\.patch:\d+:\d+: error: hunk 1 .* does not apply/)
+        const body = await poll(page, () => true, 1_000)
+        expect(body).toContain(editSentence(2))
+        expect(body).not.toContain(editSentence(3))
+      } finally {
+        process.kill(-child.pid!, 'SIGTERM')
+        await new Promise((resolve) => child.once('close', resolve))
+      }
+    })
+  })
+})
