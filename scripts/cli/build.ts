@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { cp, mkdir, rename, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { withBuildLock } from '../lib/build-lock.ts'
 import { booleanOption, stringOption, type Command } from './command.ts'
@@ -27,25 +27,66 @@ export const buildCommand: Command = {
   async run(args, io) {
     const quiet = booleanOption(args, 'quiet')
     const out = path.resolve(stringOption(args, 'out') ?? path.join(projectRoot, 'dist'))
-    const staging = path.join(path.dirname(out), `.${path.basename(out)}.building-${process.pid}`)
+    // Astro builds inside the project (see `stagingFolder`); the site then
+    // replaces `out` in one rename on out's own file system.
+    const staging = stagingFolder(out)
     const cache = `${staging}.cache`
+    await rm(staging, { recursive: true, force: true })
     const env = astroEnvironment(args, { STRATA_CACHE_DIR: cache })
     const started = Date.now()
     const code = await withBuildLock(projectRoot, () => runAstro(['build', '--outDir', staging, ...(quiet ? ['--silent'] : [])], env, io))
     await rm(cache, { recursive: true, force: true })
     if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
       await rm(staging, { recursive: true, force: true })
+      await removeIfEmpty(path.dirname(staging))
       io.stderr.write(`strata build: the build failed; ${path.relative(process.cwd(), out) || out} was left as it was\n`)
       return 1
     }
-    const old = `${staging}.old`
-    if (existsSync(out)) await rename(out, old)
-    await rename(staging, out)
-    await rm(old, { recursive: true, force: true })
+    await replaceFolder(staging, out)
+    await removeIfEmpty(path.dirname(staging))
     if (!quiet) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       io.stderr.write(`Built the site into ${path.relative(process.cwd(), out) || out} in ${seconds} s. View it with \`npm run preview\` (http://localhost:4321/).\n`)
     }
     return 0
   },
+}
+
+/**
+ * Where Astro builds: a folder inside the project. When the output is outside
+ * Astro's working folder, Astro 5 renders through the project's `.astro/` and
+ * then copies everything in it into the site (`getOutDirWithinCwd`), which
+ * published `content-modules.mjs` and, after a dev server had run, its whole
+ * content store; and the server chunks it writes beside an output elsewhere
+ * cannot import the project's packages. Inside the project, neither happens.
+ */
+function stagingFolder(out: string): string {
+  return path.join(projectRoot, '.strata-staging', `${path.basename(out)}-${process.pid}`)
+}
+
+/**
+ * Put a finished site at `out`, replacing what was there. The last step is
+ * one rename on out's file system, so a reader sees the old site or the new
+ * one, never a mix; across file systems the site is copied beside `out`
+ * first.
+ */
+async function replaceFolder(built: string, out: string): Promise<void> {
+  const beside = path.join(path.dirname(out), `.${path.basename(out)}.building-${process.pid}`)
+  await mkdir(path.dirname(out), { recursive: true })
+  try {
+    await rename(built, beside)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    await cp(built, beside, { recursive: true })
+    await rm(built, { recursive: true, force: true })
+  }
+  const old = `${beside}.old`
+  if (existsSync(out)) await rename(out, old)
+  await rename(beside, out)
+  await rm(old, { recursive: true, force: true })
+}
+
+/** Remove a folder if nothing is in it (another build may still be using it). */
+async function removeIfEmpty(folder: string): Promise<void> {
+  await rmdir(folder).catch(() => undefined)
 }
