@@ -25,7 +25,7 @@ import path from 'node:path'
 import { projectRoot } from '../conformance/corpus.ts'
 import { withBuildLock } from '../lib/build-lock.ts'
 import { editSentence, rewritePatch, type GeneratedCorpus } from './generate.ts'
-import { freePort } from './net.ts'
+import { freePort, waitForText } from './net.ts'
 import { runMeasured } from './process-tree.ts'
 import { ratioRow, strataBuild } from './site.ts'
 import { summarise } from './stats.ts'
@@ -65,22 +65,6 @@ async function withDevServer(corpus: GeneratedCorpus, use: (page: string) => Pro
       // Already gone.
     }
   }
-}
-
-/**
- * Poll a page until it contains a text.
- *
- * @returns
- *   Resolves when it does; rejects after `timeout` ms.
- */
-async function waitFor(url: string, text: string, timeout: number): Promise<void> {
-  const until = performance.now() + timeout
-  while (performance.now() < until) {
-    const html = await fetch(url).then((response) => (response.ok ? response.text() : ''), () => '')
-    if (html.includes(text)) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`${url} did not show "${text}" within ${timeout / 1000} s`)
 }
 
 /** Incremental rebuild figures. */
@@ -147,13 +131,13 @@ export const incrementalSuite: Suite = {
       const samples: number[] = []
       // Dev writes Astro's shared `.astro/` folder, as a build does: take turns with builds.
       await withBuildLock(projectRoot, () => withDevServer(corpus, async (page) => {
-        await waitFor(page, editSentence(revision), 120_000)
+        await waitForText(page, editSentence(revision), 120_000)
         for (let run = 0; run < runs; run++) {
           context.log(`incremental: dev server after a patch change, ${label}, run ${run + 1} of ${runs}`)
           revision++
           const start = performance.now()
           await rewritePatch(corpus, revision)
-          await waitFor(page, editSentence(revision), 60_000)
+          await waitForText(page, editSentence(revision), 60_000)
           samples.push(performance.now() - start)
         }
       }))

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editSentence, generateCorpus, rewritePatch, type GeneratedCorpus } from '../../scripts/bench/generate.ts'
-import { freePort } from '../../scripts/bench/net.ts'
+import { freePort, waitForText } from '../../scripts/bench/net.ts'
 import { withBuildLock } from '../../scripts/lib/build-lock.ts'
 import { runCli } from '../helpers/cli.ts'
 import { repoRoot as root } from '../helpers/paths.ts'
@@ -24,18 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true })
 })
-
-/** Poll `url` until its body passes `test`; the body, or the last one seen when time runs out. */
-async function poll(url: string, test: (body: string) => boolean, timeout: number): Promise<string> {
-  const until = Date.now() + timeout
-  let body = ''
-  while (Date.now() < until) {
-    body = await fetch(url).then((response) => response.text(), () => '')
-    if (test(body)) return body
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return body
-}
 
 describe('strata dev', () => {
   it('refuses a port that is not a number', async () => {
@@ -58,10 +46,10 @@ describe('strata dev', () => {
       try {
         const id = `gen/${path.basename(corpus.edited, '.rst')}`
         const page = `http://localhost:${port}/docs/${id}/bench-edit/`
-        expect(await poll(page, (body) => body.includes(editSentence(1)), 120_000)).toContain(editSentence(1))
+        await waitForText(page, editSentence(1), 120_000)
 
         await rewritePatch(corpus, 2)
-        expect(await poll(page, (body) => body.includes(editSentence(2)), 30_000)).toContain(editSentence(2))
+        await waitForText(page, editSentence(2), 30_000)
 
         // A context line the base does not have: the hunk no longer applies.
         const patch = await readFile(corpus.patch, 'utf8')
@@ -69,7 +57,7 @@ describe('strata dev', () => {
         const failed = Date.now() + 30_000
         while (!stderr.includes('does not apply') && Date.now() < failed) await new Promise((resolve) => setTimeout(resolve, 100))
         expect(stderr).toMatch(/bench-edit\.patch:\d+:\d+: error: hunk 1 .* does not apply/)
-        const body = await poll(page, () => true, 1_000)
+        const body = await (await fetch(page)).text()
         expect(body).toContain(editSentence(2))
         expect(body).not.toContain(editSentence(3))
       } finally {
