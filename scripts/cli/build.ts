@@ -72,6 +72,9 @@ function stagingFolder(out: string): string {
  */
 async function replaceFolder(built: string, out: string): Promise<void> {
   const beside = path.join(path.dirname(out), `.${path.basename(out)}.building-${process.pid}`)
+  const old = `${beside}.old`
+  // Left by a build that died here under the same pid: a rename cannot land on them.
+  await Promise.all([beside, old].map((folder) => rm(folder, { recursive: true, force: true })))
   await mkdir(path.dirname(out), { recursive: true })
   try {
     await rename(built, beside)
@@ -80,7 +83,6 @@ async function replaceFolder(built: string, out: string): Promise<void> {
     await cp(built, beside, { recursive: true })
     await rm(built, { recursive: true, force: true })
   }
-  const old = `${beside}.old`
   if (existsSync(out)) await rename(out, old)
   await rename(beside, out)
   await rm(old, { recursive: true, force: true })
