@@ -33,39 +33,48 @@ export function splitSentences(source: string, start: number, end: number, first
   const sentences: Sentence[] = []
   let line = firstLine
   let column = firstColumn
-  let current = ''
+  // Where the current sentence starts in the source, once a non-space is seen:
+  // the sentence is sliced from the source when it ends, never accumulated, so
+  // a paragraph with no full stop costs linear time.
+  let from = -1
   let currentLine = line
   let currentColumn = column
-  const push = () => {
-    const text = current.trim().replace(/\s+/g, ' ')
-    if (text) sentences.push({ text, line: currentLine, column: currentColumn })
-    current = ''
+  const push = (to: number) => {
+    if (from >= 0) {
+      const text = source.slice(from, to).trim().replace(/\s+/g, ' ')
+      if (text) sentences.push({ text, line: currentLine, column: currentColumn })
+    }
+    from = -1
   }
   for (let index = start; index < end; index++) {
     const char = source[index]
-    if (current.trim() === '' && !/\s/.test(char)) {
+    if (from < 0 && !/\s/.test(char)) {
+      from = index
       currentLine = line
       currentColumn = column
     }
-    current += char
     if (char === '\n') {
       line++
       column = 1
     } else column++
-    if (/[.!?]/.test(char) && endsSentence(source, index, end, current)) push()
+    if (from >= 0 && /[.!?]/.test(char) && endsSentence(source, index, end, from)) push(index + 1)
   }
-  push()
+  push(end)
   return sentences
 }
 
-function endsSentence(source: string, index: number, end: number, current: string): boolean {
+/** How far back an abbreviation can reach from its full stop (`approx.` plus closing quotes). */
+const abbreviationReach = 16
+
+function endsSentence(source: string, index: number, end: number, from: number): boolean {
   let next = index + 1
   while (next < end && /["')\]]/.test(source[next])) next++
   if (next >= end) return false
   if (!/\s/.test(source[next])) return false
   while (next < end && /\s/.test(source[next])) next++
   if (next >= end) return false
-  if (abbreviations.test(current.trimEnd().replace(/["')\]]+$/, ''))) return false
+  const tail = source.slice(Math.max(from, index + 1 - abbreviationReach), index + 1)
+  if (abbreviations.test(tail.trimEnd().replace(/["')\]]+$/, ''))) return false
   const rest = source.slice(next, Math.min(end, next + 80))
   return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\(\)/.test(rest)
 }
