@@ -68,4 +68,5 @@ export const statusLabel: Record<string, string> = {
   available: 'Available',
   discouraged: 'Discouraged',
   deprecated: 'Deprecated',
+  removed: 'Removed',
 }

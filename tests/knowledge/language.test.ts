@@ -51,7 +51,9 @@ describe('the language rules', () => {
   it('state nothing from a negated clause', () => {
     expect(interpretSentence('Although preemption is never disabled by this function, the CPU can not be unplugged.', { blockApi: 'x' })).toEqual([])
     expect(interpretSentence('There is no need to disable preemption because the maps are saved.', { blockApi: 'x' })).toEqual([])
-    expect(interpretSentence('It does not sleep and the callers may not sleep.', { blockApi: 'x' })).toEqual([])
+    // "does not sleep" is a fact of its own (the API never sleeps); what the callers may not do is no fact about it.
+    expect(interpretSentence('It does not sleep and the callers may not sleep.', { blockApi: 'x' })).toEqual([{ api: 'x', field: 'effects', value: 'no-sleep' }])
+    expect(interpretSentence('The callers may not sleep.', { blockApi: 'x' })).toEqual([])
     expect(interpretSentence('This should be used to make short duration mappings.', { blockApi: 'x' })).toEqual([])
   })
 

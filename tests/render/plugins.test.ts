@@ -17,7 +17,7 @@ import { classes, elements, parse, text } from './helpers.ts'
 function record(name: string, status: ApiRecord['status'], extra: Partial<ApiRecord> = {}): ApiRecord {
   return {
     name, kind: /^[A-Z]/.test(name) ? 'macro' : 'function', document: 'test/doc', version: 'v1', status, described: false,
-    replacement: [], unmap: null, contexts: [], effects: [], summary: '', notes: [], legacy: null, related: [], mentions: [], text: '',
+    replacement: [], unmap: null, contexts: [], forbiddenContexts: [], effects: [], locking: [], returnValues: [], release: null, since: null, summary: '', notes: [], legacy: null, related: [], mentions: [], text: '',
     source: { file: 'doc.rst', startLine: 1, endLine: 1 }, facts: [], ...extra,
   }
 }

@@ -1,9 +1,9 @@
 import type { Nodes, Root } from 'mdast'
 import { location } from 'vfile-location'
 import { collectUnits, type ApiBlock, type TextUnit } from './blocks.ts'
-import { interpretSentence, strongerStatus, type Derived } from './language.ts'
-import { expandName, findMentions, type Mention } from './mentions.ts'
-import { contexts as contextOrder, effects as effectOrder, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Status } from './schema.ts'
+import { readSentence, strongerStatus, type Derived } from './language.ts'
+import { findMentions, type Mention } from './mentions.ts'
+import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
 
 export interface ExtractOptions {
@@ -52,16 +52,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     return start === undefined || end === undefined ? '' : options.source.slice(start, end)
   }
   const { blocks, units } = collectUnits(tree, sourceOf)
-  const sentences: ReadSentence[] = units.flatMap((unit) => {
-    const start = place.toOffset(unit.node.position?.start)
-    const end = place.toOffset(unit.node.position?.end)
-    if (start === undefined || end === undefined) return []
-    return splitSentences(options.source, start, end, unit.node.position!.start.line, unit.node.position!.start.column).map((sentence) => ({
-      ...sentence,
-      unit,
-      mentions: findMentions(sentence.text),
-    }))
-  })
+  const sentences: ReadSentence[] = units.flatMap((unit) => sentencesOf(unit, place, options.source))
 
   const drafts = new Map<string, Draft>()
   const draftOf = (name: string, kind: Kind): Draft => {
@@ -76,24 +67,34 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     const draft = draftOf(block.api, block.kind)
     // The outermost block that leads with the name is its description.
     draft.block ??= block
+    if (block.deprecatedBy) draft.facts.push({ field: 'status', value: 'deprecated', sentence: block.deprecatedBy.title, line: block.deprecatedBy.line })
   }
 
+  let topic: string[] = []
+  let previousUnit: TextUnit | null = null
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
       draft.mentions.push({ line: sentence.line, column: sentence.column })
       if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
     }
-    if (sentence.unit.block) {
-      const draft = draftOf(sentence.unit.block.api, sentence.unit.block.kind)
+    const block = sentence.unit.block
+    if (block) {
+      const draft = draftOf(block.api, block.kind)
       if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
     }
-    // Conversion notes advise the reader; they state no facts about the API.
-    if (sentence.unit.role === 'note' || sentence.unit.role === 'legacy-marker') continue
-    for (const derived of interpretSentence(sentence.text, { blockApi: sentence.unit.block?.api ?? null })) {
-      draftOf(derived.api, 'function').facts.push(factOf(derived, sentence))
+    // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
+    if (sentence.unit !== previousUnit) topic = block ? (block.group ?? [block.api]) : []
+    previousUnit = sentence.unit
+    if (sentence.unit.title) {
+      for (const [name, fact] of titleFacts(sentence)) draftOf(name, 'function').facts.push(fact)
+      continue
     }
-    for (const [api, unmap] of unmapPairs(sentence)) draftOf(api, 'function').facts.push({ field: 'unmap', value: unmap, sentence: sentence.text, line: sentence.line })
+    // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
+    if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
+    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic })
+    topic = read.topic
+    for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
   }
 
   for (const block of blocks) {
@@ -102,8 +103,10 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     if (intro) draftOf(block.api, block.kind).facts.push({ field: 'status', value: 'preferred', sentence: intro.text, line: intro.line })
   }
 
-  const records = [...drafts.values()].map((draft) => toRecord(draft, sentences, options))
-  const deprecated = new Set(records.filter((record) => record.status === 'deprecated').map((record) => record.name))
+  // A bare snake_case word is an API only where a rule found one in its place.
+  const kept = [...drafts.values()].filter((draft) => draft.block || draft.facts.length > 0 || draft.sentences.some((sentence) => sentence.mentions.some((mention) => mention.name === draft.name)))
+  const records = kept.map((draft) => toRecord(draft, sentences, options))
+  const deprecated = new Set(records.filter((record) => record.status === 'deprecated' || record.status === 'removed').map((record) => record.name))
   for (const record of records) {
     // A deprecated API is no replacement: "use the preceding functions" must not point at one.
     record.replacement = record.replacement.filter((name) => !deprecated.has(name))
@@ -111,40 +114,45 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   return records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
-function factOf(derived: Derived, sentence: Sentence): Fact {
-  return { field: derived.field, value: derived.value, sentence: sentence.text, line: sentence.line }
+/** The sentences of a text unit, quoted from the source; a section title is one sentence, its underline left out. */
+function sentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source: string): ReadSentence[] {
+  const inline = unit.title && 'children' in unit.node ? (unit.node.children as Nodes[]) : null
+  const from = inline ? inline[0]?.position?.start : unit.node.position?.start
+  const to = inline ? inline[inline.length - 1]?.position?.end : unit.node.position?.end
+  const start = place.toOffset(from)
+  const end = place.toOffset(to)
+  if (start === undefined || end === undefined || !from) return []
+  const split = unit.title
+    ? [{ text: source.slice(start, end).replace(/\s+/g, ' ').trim(), line: from.line, column: from.column }].filter((sentence) => sentence.text)
+    : splitSentences(source, start, end, from.line, from.column)
+  return split.map((sentence) => ({ ...sentence, unit, mentions: findMentions(sentence.text) }))
 }
 
-/**
- * Pairs of a mapping function and its release, as documents write them:
- * `k[un]map_atomic()`, `kmap_local_page() / kunmap_local()`, "released with kunmap()".
- */
-function unmapPairs(sentence: ReadSentence): Array<[string, string]> {
-  const pairs: Array<[string, string]> = []
-  for (const match of sentence.text.matchAll(/([A-Za-z_]\w*)\[(un)\](\w*)\(\)/g)) {
-    const [without, withUn] = expandName(`${match[1]}[${match[2]}]${match[3]}`)
-    pairs.push([without, withUn])
-  }
-  for (const match of sentence.text.matchAll(/([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/g)) {
-    if (/un|release|free|put/.test(match[2]) && !/un|release|free|put/.test(match[1])) pairs.push([match[1], match[2]])
-  }
-  const released = /\b(?:released|unmapped|undone|freed|torn down)\s+(?:\w+\s+)?(?:with|by|using|through|via)\s+([A-Za-z_]\w*)\(\)/i.exec(sentence.text)
-  if (released && sentence.unit.block) pairs.push([sentence.unit.block.api, released[1]])
-  if (sentence.unit.block) {
-    const api = sentence.unit.block.api
-    const guess = api.replace(/map/, 'unmap')
-    for (const mention of sentence.mentions) {
-      if (mention.name !== api && mention.name.includes('unmap') && guess !== api && guess.startsWith(mention.name)) pairs.push([api, mention.name])
-    }
-  }
-  return pairs
+/** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
+function titleFacts(sentence: ReadSentence): Array<[string, Fact]> {
+  const match = /\b(deprecated|obsolete|removed)\b/i.exec(sentence.text)
+  if (!match || sentence.text.split(/\s+/).length > 8) return []
+  const status = /removed/i.test(match[1]) ? 'removed' : 'deprecated'
+  return findMentions(sentence.text, { weak: true }).map((mention) => [mention.name, { field: 'status', value: status, sentence: sentence.text, line: sentence.line }])
+}
+
+/** The kind of a name a rule gave a fact to, from how the sentence writes it. */
+function kindOf(name: string, sentence: ReadSentence): Kind {
+  return sentence.mentions.find((mention) => mention.name === name)?.kind ?? 'function'
+}
+
+function factOf(derived: Derived, sentence: Sentence): Fact {
+  const fact: Fact = { field: derived.field, value: derived.value, sentence: sentence.text, line: sentence.line }
+  if (derived.condition) fact.condition = derived.condition
+  return fact
 }
 
 function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
   const field = (name: string) => draft.facts.filter((fact) => fact.field === name)
   let status: Status = 'available'
   for (const fact of field('status')) status = strongerStatus(status, fact.value as Status)
-  const own = draft.block ? all.filter((sentence) => sentence.unit.block === draft.block) : []
+  // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
+  const own = draft.block ? all.filter((sentence) => sentence.unit.block?.node === draft.block!.node) : []
   const described = Boolean(draft.block)
   const unitsText = (role: TextUnit['role']) => {
     const seen = new Set<Nodes>()
@@ -171,6 +179,8 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
   for (const sentence of described ? own : draft.sentences) for (const mention of sentence.mentions) if (mention.name !== draft.name) related.add(mention.name)
   const unmap = field('unmap')[0]?.value ?? null
   const first = draft.sentences[0]
+  const summary = described ? summaryOf(own, draft.name) : definitionOf(draft)
+  if (summary) facts.push({ field: 'summary', value: summary.text, sentence: summary.text, line: summary.line })
   return {
     name: draft.name,
     kind: draft.block?.kind ?? draft.kind,
@@ -181,8 +191,13 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
     replacement: [...new Set(field('replacement').map((fact) => fact.value))],
     unmap,
     contexts: inOrder(contextOrder, field('contexts').map((fact) => fact.value as Context)),
+    forbiddenContexts: inOrder(contextOrder, field('forbiddenContexts').map((fact) => fact.value as Context)),
     effects: inOrder(effectOrder, field('effects').map((fact) => fact.value as Effect)),
-    summary: described ? summaryOf(own, draft.name) : first?.text ?? '',
+    locking: lockingOf(field('locking')),
+    returnValues: returnValuesOf(field('returnValues')),
+    release: field('release')[0]?.value ?? unmap,
+    since: field('since')[0]?.value ?? null,
+    summary: summary?.text ?? '',
     notes,
     legacy: legacyParts.length > 0 ? legacyParts.join('\n\n') : null,
     related: [...related],
@@ -195,11 +210,52 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
   }
 }
 
-/** The lead sentence after the name: "kmap_atomic().  This permits …" gives "This permits …". */
-function summaryOf(own: ReadSentence[], name: string): string {
-  const lead = own.filter((sentence) => sentence.unit.role === 'lead')
+/**
+ * The sentence that defines a described API: the lead after the name
+ * ("kmap_atomic().  This permits …" gives "This permits …"), else the first
+ * sentence of its description; a section's title is no definition.
+ */
+function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
+  const text = own.filter((sentence) => !sentence.unit.title)
+  const lead = text.filter((sentence) => sentence.unit.role === 'lead')
   const rest = lead.filter((sentence) => sentence.text.replace(/[`*]/g, '').replace(/\(\)\.?$/, '') !== name)
-  return (rest[0] ?? own.find((sentence) => sentence.unit.role === 'body'))?.text ?? ''
+  return rest[0] ?? text.find((sentence) => sentence.unit.role === 'body')
+}
+
+/** A verb that makes "X() does …" a definition of X. */
+const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|basically|essentially|also|always|then)\s+)*(?:is|are|returns|allocates|creates|maps|unmaps|provides|performs|checks|tests|sets|gets|reads|writes|takes|releases|frees|registers|unregisters|initializes|initialises|waits|marks|adds|removes|copies|converts|disables|enables|increments|decrements|acquires|attempts|tries|looks|finds|walks|iterates|invokes|calls|schedules|queues|submits|starts|stops|does|handles|causes|makes|ensures|prints|dumps|records|tells|gives|lets|works|behaves|acts|means|stands|translates|splits|updates|changes|resets|clears|flushes|synchronizes|synchronises|blocks|sleeps|yields|grabs|drops|locks|unlocks|pins|unpins|evaluates|expands|declares|defines|describes|indicates|determines|computes|calculates)\b/i
+
+/** For an API the document only mentions: the first sentence that leads with it and says what it does or is. */
+function definitionOf(draft: Draft): ReadSentence | undefined {
+  return draft.sentences.find((sentence) => {
+    if (sentence.unit.title || /\?$/.test(sentence.text)) return false
+    const lead = sentence.mentions[0]
+    if (!lead || lead.name !== draft.name || sentence.text.slice(0, lead.index).replace(/^(?:The|the|A|a|Calling|Function|Macro|Helper)\s+|[\s`*"']/g, '') !== '') return false
+    return defining.test(sentence.text.slice(lead.end).replace(/^\s*(?:function|macro|helper|call|API|interface)s?\b/i, ''))
+  })
+}
+
+function lockingOf(facts: Fact[]): Locking[] {
+  const seen = new Set<string>()
+  const locking: Locking[] = []
+  for (const fact of facts) {
+    const [rule, lock] = [fact.value.slice(0, fact.value.indexOf(':')), fact.value.slice(fact.value.indexOf(':') + 1)]
+    if (!(lockRules as readonly string[]).includes(rule) || !lock || seen.has(fact.value)) continue
+    seen.add(fact.value)
+    locking.push({ lock, rule: rule as Locking['rule'] })
+  }
+  return locking
+}
+
+function returnValuesOf(facts: Fact[]): ReturnValue[] {
+  const seen = new Set<string>()
+  const values: ReturnValue[] = []
+  for (const fact of facts) {
+    if (seen.has(fact.value)) continue
+    seen.add(fact.value)
+    values.push(fact.condition ? { value: fact.value, condition: fact.condition } : { value: fact.value })
+  }
+  return values
 }
 
 function lastLine(sentences: ReadSentence[]): number {

@@ -6,6 +6,19 @@ export interface Mention {
   kind: Kind
   /** Offset in the text where it is named. */
   index: number
+  /** Offset just past the name as written (`()` and role markup included). */
+  end: number
+  /**
+   * A bare snake_case word (`create_proc_entry`, no `()`): prose names
+   * variables and fields the same way, so such a word is an API only where a
+   * rule finds it in the place of one (a status's subject, a title).
+   */
+  weak?: true
+}
+
+export interface FindOptions {
+  /** Also give bare snake_case words, marked `weak`. */
+  weak?: boolean
 }
 
 // `kmap_local_page()`, `k[un]map_atomic()` (kmap_atomic and kunmap_atomic),
@@ -15,6 +28,10 @@ const call = /(?<![\w>.-])([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\][A-Za-z0-9_
 const role = /:c:(func|macro|type|data|member|struct|union|enum):`~?([^`<]+?)(?:\s*<([^>]+)>)?`/g
 const config = /\bCONFIG_[A-Z0-9_]+\b/g
 const macro = /(?<![\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(-])/g
+// `->lookup()`, `->d_revalidate`: a method of an operations structure, named
+// the way VFS and driver documents write it.
+const callback = /->([A-Za-z_][A-Za-z0-9_]*)(\(\))?/g
+const bare = /(?<![\w>.\/$%-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w(\/-]|\.\w)/g
 
 /**
  * An English plural written with brackets, `page(s)` or `process(es)`: a
@@ -49,30 +66,42 @@ export function expandName(written: string): string[] {
  * roles, `CONFIG_` options and upper-case macros with an underscore (plain
  * upper-case words such as TLB or CPU are not taken for macros).
  */
-export function findMentions(text: string): Mention[] {
+export function findMentions(text: string, options: FindOptions = {}): Mention[] {
   const found: Mention[] = []
   const taken: Array<[number, number]> = []
   const free = (start: number, end: number) => taken.every(([from, to]) => end <= from || start >= to)
   for (const match of text.matchAll(role)) {
     const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')
     const kind: Kind = match[1] === 'func' ? 'function' : match[1] === 'macro' ? 'macro' : 'type'
-    for (const name of expandName(target)) found.push({ name, kind, index: match.index! })
+    for (const name of expandName(target)) found.push({ name, kind, index: match.index!, end: match.index! + match[0].length })
     taken.push([match.index!, match.index! + match[0].length])
   }
   for (const match of text.matchAll(call)) {
     if (!free(match.index!, match.index! + match[0].length) || plural(match[1], match[2])) continue
     for (const name of expandName(match[1])) {
       if (notApis.has(name.toLowerCase()) || name.length < 2) continue
-      found.push({ name, kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'macro' : 'function', index: match.index! })
+      found.push({ name, kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'macro' : 'function', index: match.index!, end: match.index! + match[0].length })
     }
     taken.push([match.index!, match.index! + match[0].length])
   }
+  for (const match of text.matchAll(callback)) {
+    if (!free(match.index!, match.index! + match[0].length) || notApis.has(match[1].toLowerCase())) continue
+    found.push({ name: match[1], kind: 'callback', index: match.index!, end: match.index! + match[0].length })
+    taken.push([match.index!, match.index! + match[0].length])
+  }
   for (const match of text.matchAll(config)) {
-    if (free(match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index! })
+    if (free(match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index!, end: match.index! + match[0].length })
   }
   for (const match of text.matchAll(macro)) {
     if (match[0].startsWith('CONFIG_') || !free(match.index!, match.index! + match[0].length)) continue
-    found.push({ name: match[0], kind: 'macro', index: match.index! })
+    found.push({ name: match[0], kind: 'macro', index: match.index!, end: match.index! + match[0].length })
+    taken.push([match.index!, match.index! + match[0].length])
+  }
+  if (options.weak) {
+    for (const match of text.matchAll(bare)) {
+      if (!free(match.index!, match.index! + match[0].length)) continue
+      found.push({ name: match[0], kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })
+    }
   }
   return found.sort((a, b) => a.index - b.index)
 }

@@ -7,14 +7,24 @@ import { z } from 'zod'
  * `npm run schema` emits it as JSON Schema (`content/schema/api-record.schema.json`).
  */
 
-export const statuses = ['preferred', 'available', 'discouraged', 'deprecated'] as const
-export const kinds = ['function', 'macro', 'type', 'config'] as const
-export const contexts = ['any', 'interrupt', 'atomic', 'preemptible'] as const
+/**
+ * Version of the record shape. 2: `removed` status, `callback` kind, process,
+ * softirq, NMI and irqs-disabled contexts, `forbiddenContexts`, `locking`,
+ * `returnValues`, `release`, `since`, and a `condition` on facts.
+ */
+export const recordSchemaVersion = 2
+
+export const statuses = ['preferred', 'available', 'discouraged', 'deprecated', 'removed'] as const
+export const kinds = ['function', 'macro', 'type', 'config', 'callback'] as const
+/** Calling contexts. `preemptible` is process context with preemption enabled; `irqs-disabled` is any context with interrupts off. */
+export const contexts = ['any', 'process', 'preemptible', 'softirq', 'interrupt', 'nmi', 'atomic', 'irqs-disabled'] as const
+export const lockRules = ['holds', 'not-held', 'takes', 'releases'] as const
 export const effects = [
   'disables-preemption',
   'disables-pagefaults',
   'disables-migration',
   'may-sleep',
+  'no-sleep',
   'takes-global-lock',
   'flushes-tlb',
   'thread-local',
@@ -32,6 +42,26 @@ export const factSchema = z
     sentence: z.string(),
     /** 1-based line of the source where the sentence starts. */
     line: z.number().int().positive(),
+    /** The condition the sentence puts on the fact ("On 64-bit systems", "if CONFIG_X is set"), as written. */
+    condition: z.string().optional(),
+  })
+  .strict()
+
+export const lockingSchema = z
+  .object({
+    /** The lock, as an identifier: `mmap_lock`, `rcu_read_lock`, `i_rwsem`; words joined with `_` where the text names none. */
+    lock: z.string().min(1),
+    /** `holds`: the caller holds it (a callback: is called with it held); `not-held`: must not hold it; `takes`/`releases`: the API acquires or drops it. */
+    rule: z.enum(lockRules),
+  })
+  .strict()
+
+export const returnValueSchema = z
+  .object({
+    /** The value as written: `NULL`, `-ENOMEM`, `0`, `true`, `ERR_PTR`, `-errno` for "a negative error code". */
+    value: z.string().min(1),
+    /** When it is returned ("on failure"), if the text says. */
+    condition: z.string().optional(),
   })
   .strict()
 
@@ -57,7 +87,12 @@ export const apiRecordSchema = z
     replacement: z.array(z.string()).describe('APIs to use instead; empty when none.'),
     unmap: z.string().nullable().describe('The function that releases what this one maps, where the document pairs them.'),
     contexts: z.array(z.enum(contexts)).describe('Where it may be called.'),
+    forbiddenContexts: z.array(z.enum(contexts)).describe('Where it must not be called ("must not be called from interrupt context").'),
     effects: z.array(z.enum(effects)).describe('What it does to the caller.'),
+    locking: z.array(lockingSchema).describe('Locks the caller must or must not hold, and locks the API takes or drops.'),
+    returnValues: z.array(returnValueSchema).describe('Values the text says it returns.'),
+    release: z.string().nullable().describe('The API that releases, unlocks, frees or ends what this one acquires, where the document pairs them (`unmap` too, for a mapping).'),
+    since: z.string().nullable().describe('The version or commit the document says its status or existence dates from.'),
     summary: z.string(),
     notes: z.array(z.string()).describe('`NOTE:` paragraphs and note admonitions in its description.'),
     legacy: z.string().nullable().describe('Text under a "[Legacy documentation]" marker.'),
@@ -76,6 +111,9 @@ export const apiRecordSchema = z
 export type Status = (typeof statuses)[number]
 export type Kind = (typeof kinds)[number]
 export type Context = (typeof contexts)[number]
+export type LockRule = (typeof lockRules)[number]
+export type Locking = z.infer<typeof lockingSchema>
+export type ReturnValue = z.infer<typeof returnValueSchema>
 export type Effect = (typeof effects)[number]
 export type Fact = z.infer<typeof factSchema>
 export type ApiRecord = z.infer<typeof apiRecordSchema>
@@ -85,5 +123,6 @@ export function apiRecordJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(z.array(apiRecordSchema), { target: 'draft-2020-12' }),
     title: 'Strata API records',
+    description: `API records, shape version ${recordSchemaVersion}: removed status, callback kind, forbiddenContexts, locking, returnValues, release, since and fact conditions are new in version 2.`,
   }
 }

@@ -15,6 +15,7 @@ export const statusLabel: Record<Status, string> = {
   available: 'Available',
   discouraged: 'Discouraged',
   deprecated: 'Deprecated',
+  removed: 'Removed',
 }
 
 /** The APIs whose records the widget reads (`step` advises on these); pages pass only these records. */

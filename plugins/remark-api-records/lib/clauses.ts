@@ -1,0 +1,44 @@
+/**
+ * Clauses of a sentence. Rules read clauses, not whole sentences, so that
+ * "its use is strongly discouraged … and the preceding functions should be
+ * preferred" does not make the subject preferred, and so that a negation or
+ * a condition stays with the statement it belongs to.
+ */
+
+export interface Clause {
+  text: string
+  /** The condition a leading "If …," or "On 64-bit systems," puts on the clauses after it. */
+  condition?: string
+}
+
+/** A leading subordinate clause: "Although …, the CPU …". */
+const leadingSubordinate = /^(?:although|though|while|since|if|when|whenever|unless|as said|as|once|because|after|before|until)\b[^,]*,\s*/i
+/** A leading phrase that restricts what follows: a configuration, an architecture, a case. */
+const leadingCondition = /^(?:(?:if|unless|when|whenever|once)\b[^,]*|(?:on|for|with|in|under)\s+(?:[\w`*+-]+\s+){0,4}?(?:systems?|kernels?|architectures?|arches|machines?|platforms?|configurations?|builds?|hardware|cpus?|CONFIG_\w+(?:=\w+)?)\b[^,]*|(?:with|when|if)\s+`*CONFIG_\w+[^,]*),\s*/i
+/** Where a clause ends and the next begins. */
+const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b)|:\s+(?=[A-Z`*])/i
+
+/** The clauses of a sentence, as text. */
+export function splitClauses(sentence: string): string[] {
+  return readClauses(sentence).map((clause) => clause.text)
+}
+
+/** The clauses of a sentence, each with the condition that governs it. */
+export function readClauses(sentence: string): Clause[] {
+  let text = sentence
+  const clauses: Clause[] = []
+  let condition: string | undefined
+  const conditional = leadingCondition.exec(text)
+  const leading = conditional ?? leadingSubordinate.exec(text)
+  if (leading) {
+    const head = leading[0].replace(/,\s*$/, '')
+    if (conditional && !/^(?:when|whenever|once)\b/i.test(head)) condition = head
+    clauses.push({ text: head })
+    text = text.slice(leading[0].length)
+  }
+  for (const part of text.split(clauseBreak)) {
+    if (part === undefined || part.trim() === '') continue
+    clauses.push(condition ? { text: part, condition } : { text: part })
+  }
+  return clauses
+}

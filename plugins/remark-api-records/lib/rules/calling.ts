@@ -1,0 +1,128 @@
+import type { Context } from '../schema.ts'
+import { subjectAt, type ReadClause } from '../subjects.ts'
+import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+
+/**
+ * Calling context: where an API may or must not be called from, whether it
+ * may sleep, and what it does to its caller. "Can be called from interrupt
+ * context", "must not be called with interrupts disabled", "may sleep",
+ * "never sleeps", and for a callback, "is called in process context".
+ */
+
+/** A context as kernel documents name it, to the record's vocabulary. */
+const contextWords: Array<{ context: Context; pattern: RegExp }> = [
+  { context: 'any', pattern: /^(?:any|all|every|arbitrary)\s+contexts?\b/i },
+  { context: 'nmi', pattern: /^(?:an? )?NMI(?:s| contexts?| handlers?)?\b/i },
+  { context: 'softirq', pattern: /^(?:an? )?(?:soft ?irq|softirq|bottom[- ]half|BH|tasklet|timer)(?:s| contexts?| handlers?| callbacks?)?\b/i },
+  { context: 'interrupt', pattern: /^(?:an? )?(?:(?:hard(?:ware)? ?)?(?:interrupts?|IRQs?|irqs?|hardirqs?))(?: contexts?| handlers?| service routines?)?\b/i },
+  { context: 'atomic', pattern: /^(?:an? )?atomic (?:contexts?|sections?|code|regions?)\b/i },
+  { context: 'preemptible', pattern: /^(?:a )?preemptible contexts?\b/i },
+  { context: 'process', pattern: /^(?:a )?(?:process|user|task|thread|sleepable|blocking|non-atomic|normal process)(?:[- ]context|[- ]contexts)\b/i },
+]
+
+/** The contexts named at the start of `text` ("any context (including interrupts)", "process or softirq context"). */
+function contextsAt(text: string): Context[] {
+  const found: Context[] = []
+  let rest = text.replace(/^[\s`*]*(?:the |an? |within )?/i, '')
+  for (let step = 0; step < 4; step++) {
+    const word = contextWords.find(({ pattern }) => pattern.test(rest))
+    if (!word) {
+      // "process or softirq context": a context word before the shared noun.
+      const bare = /^(process|user|task|softirq|soft ?irq|interrupt|irq|hardirq|atomic|nmi|bottom[- ]half)\s+(?:or|and|,|\/)\s+/i.exec(rest)
+      if (!bare) break
+      const shared = contextsAt(bare[1] + ' context')
+      found.push(...shared)
+      rest = rest.slice(bare[0].length)
+      continue
+    }
+    found.push(word.context)
+    rest = rest.replace(word.pattern, '')
+    const including = /^\s*(?:\(|,\s*)(?:including|even|e\.g\.,?|i\.e\.,?|also|even from)\s+/i.exec(rest)
+    const joined = /^\s*(?:,\s*(?:or|and)?|or|and|\/)\s+/i.exec(rest)
+    if (including) rest = rest.slice(including[0].length)
+    else if (joined) rest = rest.slice(joined[0].length)
+    else break
+  }
+  return [...new Set(found)]
+}
+
+const callVerb = '(?:called|invoked|used|run|executed|taken|acquired|issued|done|performed|entered)'
+/** "can be called from X": X is allowed. */
+const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
+/** "must not be called from X": X is forbidden. */
+const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
+/** "should never be called outside user context": only that context. */
+const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
+
+const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bsleeps\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
+const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+)?(?:sleep|block)\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
+
+/** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
+const effectPhrases: Array<{ effect: string; pattern: RegExp }> = [
+  { effect: 'disables-preemption', pattern: /\bnon-preemptible section\b|\bdisabl\w*\s+(?:[\w,/]+\s+){0,4}preemption\b|\bpreemption\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
+  { effect: 'disables-pagefaults', pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}page ?faults\b|\bpage ?faults\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
+  { effect: 'disables-migration', pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}migration\b|\bmigration\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b|\bbound to the CPU\b/i },
+  { effect: 'takes-global-lock', pattern: /\bglobal (?:\w+ )?lock\b/i },
+  { effect: 'flushes-tlb', pattern: /\bTLB (?:invalidation|flush(?:es|ing)?|shootdowns?)\b|\bflush\w* (?:the )?TLBs?\b/i },
+  { effect: 'thread-local', pattern: /\bthread[- ]local\b|\bonly (?:be )?valid in the (?:thread|context)\b|\bonly be (?:used|accessed) (?:in|from within) (?:the|this) (?:thread|context)\b|\blocal to the thread\b|\bcannot be handed to other contexts\b/i },
+  { effect: 'cpu-local', pattern: /\bCPU[- ]local\b|\brestricted to the CPU\b/i },
+  { effect: 'stack-ordered', pattern: /\bstack[- ]based\b|\bstrictly ordered\b|\bLIFO\b|\bstack order\b/i },
+]
+
+/** Whether a negation stands in the clause outside the phrase (the phrase may carry its own: "cannot be handed to other contexts"). */
+function negatedOutside(text: string, start: number, end: number): boolean {
+  return negation.test(text.slice(0, start) + ' ' + text.slice(end))
+}
+
+/** Negation in the stretch just before a phrase, within its own part of the clause. */
+function negatedBefore(text: string, at: number): boolean {
+  const local = text.slice(Math.max(0, at - 50), at).split(/[,;]|\b(?:and|but|because|since|which|that)\b/i).pop() ?? ''
+  return negation.test(local)
+}
+
+export const callingRule: ClauseRule = (clause) => {
+  const derived: Derived[] = []
+  const text = clause.text
+  const subjects = (at: number) => subjectAt(clause, at, { callerMeansTopic: false })
+  const interruptsOff = /^(?:(?:local\s+)?(?:interrupts|irqs|IRQs)\s+(?:disabled|off)|(?:local\s+)?(?:interrupts|irqs|IRQs)\s+enabled)/i
+
+  for (const match of matches(allowedAt, text)) {
+    const at = match.index + match[0].length
+    if (negatedBefore(text, match.index)) continue
+    const apis = subjects(match.index)
+    for (const context of contextsAt(text.slice(at))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
+  }
+  for (const match of matches(forbiddenAt, text)) {
+    const apis = subjects(match.index)
+    for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'forbiddenContexts', context, clause.condition))
+  }
+  for (const match of matches(onlyAt, text)) {
+    const apis = subjects(match.index)
+    for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
+  }
+  // "must (not) be called with interrupts disabled".
+  for (const match of matches(new RegExp(`\\b(?:be\\s+|is\\s+|are\\s+)?(?:${callVerb}|call(?:ed)?)\\s+with\\s+`, 'i'), text)) {
+    const rest = interruptsOff.exec(text.slice(match.index + match[0].length))
+    if (!rest) continue
+    const enabled = /enabled$/i.test(rest[0])
+    const negated = negatedBefore(text, match.index)
+    const apis = subjects(match.index)
+    if (enabled !== negated) derived.push(...factsFor(apis, 'forbiddenContexts', 'irqs-disabled', clause.condition))
+    else derived.push(...factsFor(apis, 'contexts', 'irqs-disabled', clause.condition))
+  }
+
+  const sleep = maySleep.exec(text)
+  if (sleep && !negatedBefore(text, sleep.index)) derived.push(...factsFor(subjects(sleep.index), 'effects', 'may-sleep', clause.condition))
+  const awake = noSleep.exec(text)
+  if (awake) derived.push(...factsFor(subjects(awake.index), 'effects', 'no-sleep', clause.condition))
+
+  for (const { effect, pattern } of effectPhrases) {
+    const match = pattern.exec(text)
+    if (!match || negatedOutside(text, match.index, match.index + match[0].length)) continue
+    // An effect is told of the API being described even when the clause's
+    // subject is a noun ("mapping space is … protected by a global lock").
+    const apis = subjects(match.index)
+    derived.push(...factsFor(apis.length > 0 ? apis : clause.topic, 'effects', effect, clause.condition))
+  }
+  return derived
+}

@@ -1,0 +1,75 @@
+import type { LockRule } from '../schema.ts'
+import { subjectAt, type ReadClause } from '../subjects.ts'
+import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+
+/**
+ * Lock rules: "must be called with the mmap lock held", "caller must hold
+ * rcu_read_lock()", "called without BKL", "takes the zone lock".
+ */
+
+/** A noun that names a lock. */
+const lockNoun = /^(?:\w*lock|locks|mutex(?:es)?|semaphores?|rwsem|\w*_sem|sem|BKL|spinlocks?|rwlocks?|seqlocks?|seqcounts?|\w*_mutex|\w*_rwsem|\w*_lock)$/i
+
+/**
+ * The lock named at the start of `text`: an identifier (`rcu_read_lock()`,
+ * `->i_rwsem`, `dev->mutex`, `&inode->i_lock`) or up to four words ending in
+ * a lock noun ("the zone lock" → `zone_lock`). `null` when none is named, or
+ * only "the lock" with nothing to tell which.
+ */
+export function lockAt(text: string): string | null {
+  const rest = text.replace(/^[\s`*"']*(?:the|a|an|its|their|his|her|both|any|all|this|that|some)?\s*[`*"']*/i, '')
+  const identifier = /^&?(?:[A-Za-z_]\w*)?(?:(?:->|\.)[A-Za-z_]\w*)+|^[A-Za-z_]\w*(?=\(\))|^[A-Za-z_]\w*_\w+/.exec(rest)
+  if (identifier) {
+    const name = identifier[0].replace(/^&/, '')
+    const last = name.split(/->|\./).pop()!
+    if (lockNoun.test(last) || /lock|mutex|sem|rcu/i.test(last)) return last === name ? name : name.replace(/^->/, '')
+  }
+  const words = /^((?:[A-Za-z][\w-]*\s+){0,3}?)([A-Za-z][\w-]*)\b/.exec(rest)
+  if (!words) return null
+  const noun = words[2]
+  if (!lockNoun.test(noun)) return null
+  const qualifiers = words[1].trim().split(/\s+/).filter((word) => word && !/^(?:the|a|an|same|appropriate|relevant|corresponding|necessary|required|proper|right|global|big)$/i.test(word))
+  if (qualifiers.length === 0 && /^(?:lock|locks|mutex|mutexes|semaphore|semaphores)$/i.test(noun)) return null
+  const parts = [...qualifiers, noun].map((word) => (/^[A-Z0-9_]+$/.test(word) && word.length > 1 && !/^RCU$/.test(word) ? word : word.toLowerCase()))
+  return parts.join('_').replace(/-/g, '_')
+}
+
+/** The stretch of clause before a phrase negates it ("must not be called with … held", "need not hold"). */
+function negatedBefore(text: string, at: number): boolean {
+  const local = text.slice(Math.max(0, at - 40), at).split(/[,;]|\b(?:and|but|because|since|which|that)\b/i).pop() ?? ''
+  return negation.test(local)
+}
+
+interface LockPhrase {
+  pattern: RegExp
+  /** The rule when the phrase stands plain, and when a negation stands before it; `null`: the negation undoes it. */
+  plain: LockRule
+  negated: LockRule | null
+  /** Read "the caller must …" as a rule of the topic. */
+  caller: boolean
+}
+
+const phrases: LockPhrase[] = [
+  { pattern: /\b(?:called|invoked|run|entered|executed|used|done|performed|issued|happen|happens|occur|occurs)\s+(?:with|while holding|while|under|inside|within)\s+/i, plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, plain: 'not-held', negated: null, caller: true },
+  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, plain: 'holds', negated: null, caller: true },
+  { pattern: /\b(?:takes|acquires|grabs|locks|will take|will acquire|will grab|takes out)\s+/i, plain: 'takes', negated: null, caller: false },
+  { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, plain: 'releases', negated: null, caller: false },
+]
+
+export const lockingRule: ClauseRule = (clause: ReadClause) => {
+  const derived: Derived[] = []
+  for (const { pattern, plain, negated, caller } of phrases) {
+    for (const match of matches(pattern, clause.text)) {
+      const lock = lockAt(clause.text.slice(match.index + match[0].length))
+      if (!lock) continue
+      const rule = negatedBefore(clause.text, match.index) ? negated : plain
+      if (!rule) continue
+      const apis = subjectAt(clause, match.index, { callerMeansTopic: caller }).filter((api) => api !== lock)
+      derived.push(...factsFor(apis, 'locking', `${rule}:${lock}`, clause.condition))
+    }
+  }
+  return derived
+}

@@ -1,0 +1,109 @@
+import { expandName } from '../mentions.ts'
+import { objectAt, subjectAt, type ReadClause } from '../subjects.ts'
+import { factsFor, matches, type ClauseRule, type Derived } from './derived.ts'
+
+/**
+ * Pairing: the API that releases, unlocks, unmaps, frees or ends what another
+ * acquires. Read from the names kernel documents pair (`spin_lock()` and
+ * `spin_unlock()`, `k[un]map_atomic()`, `kmap_local_page() / kunmap_local()`)
+ * and from "must be released with kunmap()". A mapping's release is also its
+ * `unmap`.
+ */
+
+/** Words of a name and the words of its release. */
+const opposites: Array<[string, string]> = [
+  ['lock', 'unlock'],
+  ['get', 'put'],
+  ['map', 'unmap'],
+  ['remap', 'unmap'],
+  ['alloc', 'free'],
+  ['create', 'destroy'],
+  ['create', 'remove'],
+  ['register', 'unregister'],
+  ['acquire', 'release'],
+  ['begin', 'end'],
+  ['enter', 'exit'],
+  ['open', 'release'],
+  ['open', 'close'],
+  ['request', 'free'],
+  ['request', 'release'],
+  ['pin', 'unpin'],
+  ['disable', 'enable'],
+  ['save', 'restore'],
+  ['irqsave', 'irqrestore'],
+  ['hold', 'unhold'],
+  ['ref', 'unref'],
+  ['grab', 'release'],
+  ['start', 'stop'],
+  ['setup', 'teardown'],
+  ['down', 'up'],
+  ['claim', 'release'],
+  ['mark', 'unmark'],
+  ['init', 'destroy'],
+  ['new', 'free'],
+  ['add', 'remove'],
+  ['add', 'del'],
+]
+
+/** Names that release what `name` acquires, by the kernel's naming. */
+export function releasesOf(name: string): string[] {
+  const tokens = name.split('_')
+  const out = new Set<string>()
+  // Every token may change (spin_lock_irqsave → spin_unlock_irqrestore), in one pass.
+  const variants = (index: number): string[][] => {
+    if (index === tokens.length) return [[]]
+    const token = tokens[index]
+    const options = new Set<string>([token])
+    for (const [acquire, release] of opposites) {
+      if (token === acquire) options.add(release)
+      else if (token.endsWith(acquire) && token.length > acquire.length) {
+        // kmap → kunmap, ioremap → iounmap, kmalloc → kfree, vmalloc → vfree.
+        const stem = token.slice(0, -acquire.length)
+        options.add(stem + release)
+        if (acquire === 'alloc') options.add(stem.replace(/[mzcv]$/, '') + release)
+      }
+    }
+    return [...options].flatMap((option) => variants(index + 1).map((rest) => [option, ...rest]))
+  }
+  if (tokens.length > 6) return []
+  for (const variant of variants(0)) {
+    const candidate = variant.join('_')
+    if (candidate !== name) out.add(candidate)
+  }
+  return [...out]
+}
+
+/** Whether `release` pairs with `name`: a release by name, possibly dropping trailing words (`kmap_local_page` → `kunmap_local`). */
+export function pairs(name: string, release: string): boolean {
+  if (name === release) return false
+  return releasesOf(name).some((candidate) => candidate === release || candidate.startsWith(release + '_'))
+}
+
+const releasedWith =
+  /\b(?:released|unmapped|undone|freed|torn down|unlocked|dropped|balanced|paired|matched|put|ended|closed|unregistered|destroyed|reversed)\s+(?:\w+\s+)?(?:with|by|using|through|via)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+|calling\s+)?|\bmust be (?:followed|paired|matched|balanced) (?:by|with)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+)?/i
+
+export const pairingRule: ClauseRule = (clause: ReadClause) => {
+  const derived: Derived[] = []
+  const strong = clause.mentions.filter((mention) => !mention.weak)
+  const add = (api: string, release: string) => {
+    derived.push(...factsFor([api], 'release', release))
+    if (/unmap/.test(release) && /map/.test(api)) derived.push(...factsFor([api], 'unmap', release))
+  }
+  for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
+  // `k[un]map_atomic()`: both written at once.
+  for (const match of matches(/([A-Za-z_]\w*)\[(un)\](\w*)\(\)/, clause.text)) {
+    const [without, withUn] = expandName(`${match[1]}[${match[2]}]${match[3]}`)
+    add(without, withUn)
+  }
+  // `kmap_local_page() / kunmap_local()`.
+  for (const match of matches(/([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/, clause.text)) {
+    if (/un|release|free|put/.test(match[2]) && !/un|release|free|put/.test(match[1])) add(match[1], match[2])
+  }
+  for (const match of matches(releasedWith, clause.text)) {
+    const release = objectAt(clause, match.index + match[0].length)[0]
+    if (!release) continue
+    const apis = subjectAt(clause, match.index)
+    for (const api of apis.length > 0 ? apis : clause.topic) if (api !== release) add(api, release)
+  }
+  return derived
+}

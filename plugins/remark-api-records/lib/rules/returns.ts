@@ -1,0 +1,72 @@
+import { subjectAt, type ReadClause } from '../subjects.ts'
+import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+
+/**
+ * Return values: "returns NULL on failure", "returns -ENOMEM if …", "the
+ * return value is 0 on success", "SEQ_SKIP is returned". Only values a
+ * caller can test for are taken: constants, error codes, booleans.
+ */
+
+const value =
+  /^(?:NULL|-E[A-Z0-9]+|E[A-Z]{3,}\b|ERR_PTR\([^)]{0,40}\)|ERR_PTR|true|false|zero|0|1|-1|non-?zero|a negative (?:error(?: code| number| value)?|errno|value|number)|negative (?:error(?: code| number)?|errno)|-errno|an? negated errno|an? error pointer|an? ERR_PTR|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w(])/i
+
+/** Values as the record writes them. */
+function canonical(written: string): string {
+  if (/^zero$/i.test(written)) return '0'
+  if (/^ERR_PTR|error pointer|ERR_PTR$/i.test(written)) return 'ERR_PTR'
+  if (/negative|negated|^-errno$/i.test(written)) return '-errno'
+  if (/^non-?zero$/i.test(written)) return 'nonzero'
+  if (/^(?:true|false)$/i.test(written)) return written.toLowerCase()
+  if (/^E[A-Z]{3,}$/.test(written)) return '-' + written
+  return written
+}
+
+/** The values written at the start of `text` ("-EFAULT or the amount …" gives -EFAULT) and the condition after them. */
+function valuesAt(text: string): { values: string[]; condition?: string } {
+  const values: string[] = []
+  let rest = text
+  for (let step = 0; step < 4; step++) {
+    rest = rest.replace(/^[\s`*"']*(?:either\s+|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
+    const found = value.exec(rest)
+    if (!found) break
+    values.push(canonical(found[0]))
+    rest = rest.slice(found[0].length).replace(/^[`*"']*/, '')
+    const joined = /^\s*(?:,\s*(?:or|and)?|or|and|\/)\s+/i.exec(rest)
+    if (!joined) break
+    rest = rest.slice(joined[0].length)
+  }
+  const condition = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.]{0,80})/i.exec(rest)?.[1]?.trim()
+  return condition ? { values, condition } : { values }
+}
+
+const phrases = [
+  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)\s+/i,
+  /\b(?:the )?return (?:value|code) (?:is|will be|should be|must be)\s+/i,
+]
+const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
+
+export const returnsRule: ClauseRule = (clause: ReadClause) => {
+  const derived: Derived[] = []
+  const add = (apis: string[], found: { values: string[]; condition?: string }) => {
+    const condition = [clause.condition, found.condition].filter(Boolean).join('; ') || undefined
+    for (const each of found.values) derived.push(...factsFor(apis, 'returnValues', each, condition))
+  }
+  for (const pattern of phrases) {
+    for (const match of matches(pattern, clause.text)) {
+      const before = clause.text.slice(Math.max(0, match.index - 30), match.index)
+      if (negation.test(before.split(/[,;]/).pop() ?? '')) continue
+      const found = valuesAt(clause.text.slice(match.index + match[0].length))
+      if (found.values.length > 0) add(subjectAt(clause, match.index), found)
+    }
+  }
+  // "SEQ_SKIP is returned if …": the value stands before the verb; the subject is the topic.
+  const back = passive.exec(clause.text)
+  if (back) {
+    const head = clause.text.slice(0, back.index).replace(/^.*(?:[,;]|\b(?:and|but|then)\b)/i, '')
+    const found = valuesAt(head)
+    const rest = clause.text.slice(back.index + back[0].length)
+    const condition = /^\s*((?:on|if|when|in case of|in case|upon|unless)\b[^,;.]{0,80})/i.exec(rest)?.[1]?.trim()
+    if (found.values.length > 0 && !negation.test(head)) add(clause.topic, condition ? { values: found.values, condition } : found)
+  }
+  return derived
+}

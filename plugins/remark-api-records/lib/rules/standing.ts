@@ -1,0 +1,179 @@
+import type { Status } from '../schema.ts'
+import { objectAt, subjectAt, type ReadClause } from '../subjects.ts'
+import { factsFor, hedge, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+
+/**
+ * Status and replacement: what kernel authors write when an interface is
+ * removed, deprecated, advised against or recommended, and what to use
+ * instead. A phrase's subject is found the way `subjects.ts` reads clauses;
+ * an imperative ("do not use X", "prefer X over Y") takes its object.
+ */
+
+/** Phrases whose subject takes a status. */
+const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
+  {
+    status: 'removed',
+    pattern:
+      /\b(?:(?:has|have) (?:now |since |long since )?been|(?:was|were)(?: (?:later|since|eventually|finally|then))?) (?:removed|dropped|deleted|killed|retired|ripped out)\b(?! from (?!(?:the )?(?:kernel|tree|mainline|linux|source)))|\b(?:is|are) (?:now |long )?gone\b|\b(?:is|are) no more\b|\bno longer exists?\b|\b(?:does|do|did) not exist any ?(?:more|longer)\b|\bdoesn't exist any ?(?:more|longer)\b|\b(?:has|have) gone away\b|\bwent away\b/i,
+  },
+  {
+    status: 'deprecated',
+    pattern:
+      /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are) going away\b|\bwill (?:be removed|go away|be dropped|disappear)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b/i,
+  },
+  {
+    status: 'discouraged',
+    pattern:
+      /\b(?:is|are) (?:strongly |highly |now |very much |generally )?discouraged\b|\bshould (?:generally |really )?be avoided\b|\b(?:should|must) (?:not|never) be (?:used|called)(?! (?:in|by|for) new code)(?!\s+(?:to|from|in|inside|within|with|while|under|without|on|before|after|outside|by|for|unless|if|when|during|until|as|at|again|twice|more|on|except|concurrently|simultaneously|together)\b)|\b(?:is|are) not recommended\b|\b(?:is|are) (?:a )?bad idea\b/i,
+  },
+  {
+    status: 'preferred',
+    pattern:
+      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b/i,
+  },
+]
+
+/** Imperatives whose object takes a status. */
+const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
+  { status: 'deprecated', pattern: /\b(?:do not|don't|never) use\b/i },
+  { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) use\b/i },
+  { status: 'preferred', pattern: /\b(?:prefer|should (?:always )?use|(?:is|are) encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use)\b/i },
+]
+
+/** A use constraint after the object: "do not use X from interrupt context" restricts, it does not deprecate. */
+const constraintAfter = /^\s*[`*()]*\s*(?:to|for|from|with|while|when|if|unless|on|inside|outside|under|within|without|during|before|after|unless|in(?! new code)|here|there|directly)\b/i
+
+/** Whether the stretch before a phrase negates or hedges it. */
+function undone(clause: ReadClause, at: number): boolean {
+  const before = clause.text.slice(Math.max(0, at - 60), at)
+  const local = before.split(/[,;]|\b(?:and|but|because|since|which|that)\b/i).pop() ?? ''
+  return negation.test(local) || hedge.test(before)
+}
+
+const question = /\?\s*$/
+
+function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
+  for (const { status, pattern } of subjectPhrases) {
+    for (const match of matches(pattern, clause.text)) {
+      if (undone(clause, match.index)) continue
+      const subjects = subjectAt(clause, match.index, { weak: status === 'removed' || status === 'deprecated' })
+      derived.push(...factsFor(subjects, 'status', status, clause.condition))
+      if (status === 'deprecated' || status === 'removed') state.deprecated.push(...subjects)
+      if (status === 'discouraged') state.advisedAgainst.push(...subjects)
+    }
+  }
+  for (const { status, pattern } of objectPhrases) {
+    for (const match of matches(pattern, clause.text)) {
+      const at = match.index + match[0].length
+      if (status !== 'deprecated' && undone(clause, match.index)) continue
+      let objects = objectAt(clause, at, { weak: status !== 'preferred' })
+      // "Don't use in new code": the object is the topic.
+      if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b/i.test(clause.text.slice(at))) objects = clause.topic
+      if (objects.length === 0) continue
+      const after = afterGroup(clause, at, objects)
+      if (status === 'deprecated' && constraintAfter.test(after)) continue
+      derived.push(...factsFor(objects, 'status', status, clause.condition))
+      if (status === 'deprecated') state.deprecated.push(...objects)
+      if (status === 'discouraged') state.advisedAgainst.push(...objects)
+    }
+  }
+}
+
+/** The text after the object group that starts after `at`. */
+function afterGroup(clause: ReadClause, at: number, objects: string[]): string {
+  const last = clause.mentions.filter((mention) => mention.index >= at && objects.includes(mention.name)).pop()
+  return last ? clause.text.slice(last.end) : clause.text.slice(at)
+}
+
+/** Constructions naming what to use instead: each gives the APIs that give way and those that replace them. */
+function readReplacements(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
+  const add = (worse: string[], better: string[]) => {
+    for (const name of better) derived.push(...factsFor(worse.filter((each) => !better.includes(each)), 'replacement', name, clause.condition))
+  }
+  const text = clause.text
+  // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
+  for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with)\s+/i, text)) {
+    const at = match.index + match[0].length
+    const better = objectAt(clause, at)
+    if (better.length === 0) continue
+    const after = afterGroup(clause, at, better)
+    let over = /^\s*[`*()]*\s*(?:instead of|over|rather than|in preference to|as opposed to|to)\s+(?:using |calling |the use of )?/i.exec(after)
+    // Only "prefer X to Y" compares with "to"; "use X to map" states a purpose.
+    if (over && /^\s*[`*()]*\s*to\s/i.test(after) && !/^prefer/i.test(match[0])) over = null
+    if (over) {
+      const offset = text.length - after.length + over[0].length
+      const worse = objectAt(clause, offset, { weak: true })
+      if (worse.length > 0) {
+        add(worse, better)
+        if (/^prefer|^use/i.test(match[0])) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
+        if (/^prefer/i.test(match[0])) derived.push(...factsFor(worse, 'status', 'discouraged', clause.condition))
+        continue
+      }
+    }
+    // "Use X instead." after a deprecation: the topic gives way.
+    if (/^use|^call/i.test(match[0]) && /^\s*[`*()]*\s*instead\b(?! of)/i.test(after)) {
+      add(clause.topic, better)
+      derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
+    }
+    // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
+    if (/^prefer/i.test(match[0]) && !over) add([...state.advisedAgainst, ...state.deprecated], better)
+  }
+  // "Instead of Y, use X" and "Instead of using Y, drivers are encouraged to use X".
+  const insteadFirst = /^\s*instead of (?:using |calling |the use of )?/i.exec(text)
+  if (insteadFirst) {
+    const worse = objectAt(clause, insteadFirst[0].length, { weak: true })
+    const use = /\b(?:use|call|prefer)\s+/i.exec(text.slice(insteadFirst[0].length))
+    if (worse.length > 0 && use) add(worse, objectAt(clause, insteadFirst[0].length + use.index + use[0].length))
+  }
+  // "Y is deprecated in favour of X", "Y was removed in favour of X".
+  for (const match of matches(/\bin favou?r of\s+/i, text)) {
+    const better = objectAt(clause, match.index + match[0].length)
+    add(subjectAt(clause, match.index, { weak: true }), better)
+  }
+  // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
+  for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded|obsoleted)\s+(?:by|with)\s+/i, text)) {
+    if (undone(clause, match.index)) continue
+    add(subjectAt(clause, match.index, { weak: true }), objectAt(clause, match.index + match[0].length))
+  }
+  // "X replaces Y", "X supersedes Y".
+  for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w']+'s )?/i, text)) {
+    if (undone(clause, match.index)) continue
+    add(objectAt(clause, match.index + match[0].length, { weak: true }), subjectAt(clause, match.index))
+  }
+  // "the safe replacement (for Y) is X".
+  for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i, text)) {
+    const worse = objectAt(clause, match.index + match[0].length, { weak: true })
+    const is = /\b(?:is|are|would be)\s+/i.exec(text.slice(match.index + match[0].length))
+    if (worse.length > 0 && is) add(worse, objectAt(clause, match.index + match[0].length + is.index + is[0].length))
+  }
+  for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i, text)) {
+    if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
+    add(clause.topic, objectAt(clause, match.index + match[0].length))
+  }
+  // "X should be used instead (of Y)".
+  for (const match of matches(/\bshould (?:always |now )?be used instead(?: of\s+(?:using |calling )?)?/i, text)) {
+    const better = subjectAt(clause, match.index)
+    const worse = /of\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.topic
+    add(worse, better)
+  }
+  // "convert to X", "switch from Y to X", "callers should be converted to X".
+  for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
+    const at = match.index + match[0].length
+    let worse = /from\s+$/i.test(match[0]) ? objectAt(clause, at, { weak: true }) : []
+    const rest = text.slice(at)
+    const to = /^(?:[^,;]*?)\bto\s+(?:use\s+|using\s+)?/i.exec(rest.slice(0, 200))
+    if (!to) continue
+    const better = objectAt(clause, at + to.index + to[0].length)
+    if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : clause.topic
+    add(worse, better)
+  }
+}
+
+/** Status and replacement facts of one clause. */
+export const standingRule: ClauseRule = (clause, state) => {
+  if (question.test(clause.text)) return []
+  const derived: Derived[] = []
+  readStatus(clause, derived, state)
+  readReplacements(clause, derived, state)
+  return derived
+}

@@ -1,0 +1,117 @@
+import type { Mention } from './mentions.ts'
+
+/**
+ * Who a phrase is about. A clause is read with its API mentions as tokens:
+ * `kmap(), kmap_atomic() and kmap_local_page() are deprecated` has one
+ * subject group of three; `create_proc_entry which was removed` has the
+ * group before `which`; `it is deprecated` refers back to the topic. A noun
+ * that is not an API ("the callers may not sleep") is a subject of its own,
+ * and the phrase then says nothing about any API.
+ */
+
+/** A clause with its mentions, ready for rules to ask who a phrase is about. */
+export interface ReadClause {
+  text: string
+  /** Every mention in the clause, weak ones included, in order. */
+  mentions: Mention[]
+  /** The APIs the clause refers back to with a pronoun or no subject: the previous subject, else the API the block describes. */
+  topic: string[]
+  /** Condition the sentence puts on the clause, from a leading "if …," or "On 64-bit systems,". */
+  condition?: string
+}
+
+/** Runs of mentions joined by commas, `and`, `or`, `/`: one subject. */
+interface Group {
+  start: number
+  end: number
+  mentions: Mention[]
+}
+
+const joiner = /^[\s,`*()]*(?:(?:,|and|or|and\/or|\/|&|nor)[\s`*()]*)*$/
+/** Where a subject can start: the clause start, punctuation, a conjunction or a relative pronoun. */
+const boundary = /[,;:(]|\b(?:and|or|but|so|because|since|while|although|whereas|then|which|that|who|where|when|if|unless|until|as)\b/gi
+/** Words that refer back to the topic. */
+const pronoun = /^(?:it|its|it's|this|these|those|they|their|them|each|both|either|such calls?|the (?:former|latter)|th(?:is|e|ese) (?:function|functions|macro|macros|helper|helpers|call|calls|interface|interfaces|api|apis|variant|variants|method|methods|callback|callbacks|operation|operations|routine|routines|mapping|mappings|one|ones|family)|each call|(?:the )?use of (?:it|this|these|them)|its use)\b/i
+/** Who calls the topic: "the caller must hold …" is a rule of the API being described. */
+const caller = /^(?:the )?(?:callers?|users?|you|drivers?|code)(?: of (?:it|this|these|them|th(?:is|e|ese) (?:function|functions|macro|api|interface)s?))?\b/i
+/** Words that may stand between a subject and its verb without being one. */
+const adverbs = /^(?:(?:also|now|still|then|therefore|however|thus|hence|instead|only|always|never|generally|usually|normally|typically|currently|furthermore|moreover|in (?:fact|general|particular)|of course|finally|similarly|likewise|again|too|either)\b[\s,]*)+/i
+/** A mention after these words is compared with, not talked about. */
+const comparison = /\b(?:contrary to|unlike|than|instead of|over|rather than|as with|like|similar to|except(?: for)?|apart from|besides|other than|such as|as opposed to|compared to|compared with)\s*[`*]*\s*$/i
+
+export function groupsOf(text: string, mentions: readonly Mention[]): Group[] {
+  const groups: Group[] = []
+  for (const mention of mentions) {
+    const last = groups[groups.length - 1]
+    if (last && mention.index >= last.end && joiner.test(text.slice(last.end, mention.index))) {
+      last.mentions.push(mention)
+      last.end = Math.max(last.end, mention.end)
+    } else if (!last || mention.index >= last.end) groups.push({ start: mention.index, end: mention.end, mentions: [mention] })
+    else last.mentions.push(mention)
+  }
+  return groups
+}
+
+/**
+ * The start of the stretch of the clause that can hold the subject of a
+ * phrase at `at`: just after the last boundary before it that does not stand
+ * inside a run of mentions.
+ */
+function subjectStart(text: string, groups: readonly Group[], at: number): { start: number; relative: boolean } {
+  let start = 0
+  let relative = false
+  boundary.lastIndex = 0
+  for (let match = boundary.exec(text); match && match.index < at; match = boundary.exec(text)) {
+    const inside = groups.some((group) => match!.index >= group.start && match!.index < group.end)
+    if (inside) continue
+    start = match.index + match[0].length
+    relative = /^(?:which|that|who)$/i.test(match[0])
+  }
+  return { start, relative }
+}
+
+/**
+ * The APIs a phrase at offset `at` of the clause is about.
+ *
+ * @param options.callerMeansTopic
+ *   Read "the caller must …" as a rule of the topic (context and lock rules).
+ * @param options.weak
+ *   Accept a bare snake_case word as the subject (status and replacement).
+ */
+export function subjectAt(clause: ReadClause, at: number, options: { callerMeansTopic?: boolean; weak?: boolean } = {}): string[] {
+  const mentions = clause.mentions.filter((mention) => options.weak || !mention.weak)
+  const groups = groupsOf(clause.text, mentions)
+  const { start, relative } = subjectStart(clause.text, groups, at)
+  if (relative) {
+    // "create_proc_entry, which was removed": the group just before the pronoun.
+    const before = clause.text.slice(0, start).replace(/[\s,]*(?:which|that|who)$/i, '')
+    const antecedent = groups.filter((group) => group.end <= before.length && /^[\s`*()]*$/.test(before.slice(group.end)))
+    if (antecedent.length > 0) return names(antecedent[antecedent.length - 1])
+  }
+  const span = clause.text.slice(start, at)
+  const inSpan = groups.filter((group) => group.start >= start && group.end <= at && !comparison.test(clause.text.slice(start, group.start)))
+  if (inSpan.length > 0) return names(inSpan[0])
+  const words = span.replace(/[`*"']/g, '').trim().replace(adverbs, '').trim()
+  if (words === '' || pronoun.test(words)) return clause.topic
+  if (options.callerMeansTopic && caller.test(words)) return clause.topic
+  return []
+}
+
+/** The APIs named right after offset `at` (the object of "use", "prefer", "avoid"), up to the next boundary. */
+export function objectAt(clause: ReadClause, at: number, options: { weak?: boolean } = {}): string[] {
+  const mentions = clause.mentions.filter((mention) => (options.weak || !mention.weak) && mention.index >= at)
+  const groups = groupsOf(clause.text, mentions)
+  const first = groups[0]
+  if (!first) return []
+  const between = clause.text.slice(at, first.start)
+  // Only articles and a few words of the noun phrase may stand between the verb and its object.
+  if (!/^[\s`*"']*(?:(?:the|a|an|either|only|instead|rather|of|its|their|new|safe|safer|helper|helpers|function|functions|macro|api|interface|variant|family|of the|plain|regular|generic|standard|dedicated|appropriate|corresponding)\b[\s`*"']*){0,4}$/i.test(between)) return []
+  return names(first)
+}
+
+const names = (group: Group) => [...new Set(group.mentions.map((mention) => mention.name))]
+
+/** The topic to hand to the next clause: what this one named as subject, else what it was handed. */
+export function nextTopic(subjects: string[], topic: string[]): string[] {
+  return subjects.length > 0 ? subjects : topic
+}
