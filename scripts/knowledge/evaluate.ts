@@ -93,7 +93,12 @@ export function canonicalValue(field: GoldField, value: string): string {
 export function factsOfRecord(record: ApiRecord): Fact[] {
   const api = canonicalName(record.name)
   const facts: Fact[] = []
-  const add = (field: GoldField, value: string, line?: number) => facts.push(line === undefined ? { api, field, value: canonicalValue(field, value) } : { api, field, value, line })
+  // Where the record states it, for reports: the line of the first fact behind the value.
+  const lineOf = (value: string) => record.facts.find((fact) => fact.value === value || fact.value.endsWith(':' + value) || fact.value === value.replace(/^!/, ''))?.line
+  const add = (field: GoldField, value: string, line?: number) => {
+    const at = line ?? lineOf(value)
+    facts.push(at === undefined ? { api, field, value: canonicalValue(field, value) } : { api, field, value: field === 'summary' ? value : canonicalValue(field, value), line: at })
+  }
   if (record.status !== 'available') add('status', record.status)
   for (const name of record.replacement) add('replacement', name)
   for (const context of record.contexts) add('contexts', context)

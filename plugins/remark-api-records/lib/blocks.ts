@@ -1,4 +1,5 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import { findMentions, type Mention } from './mentions.ts'
 import type { Kind } from './schema.ts'
 
@@ -24,6 +25,8 @@ export interface TextUnit {
   role: 'lead' | 'body' | 'note' | 'legacy-marker' | 'legacy'
   /** A section title: read for its own words only (its underline is no part of the text). */
   title?: true
+  /** A paragraph that introduces the prototypes of the literal block after it ("… are also defined::"). */
+  intro?: true
 }
 
 export type SourceOf = (node: Nodes) => string
@@ -71,6 +74,76 @@ export function titledApis(title: string): Mention[] {
   return group
 }
 
+/**
+ * The APIs a piece of text consists of, when it is nothing but names and
+ * separators (a table cell `pte_same`, a term `readl(), writel()`); bare
+ * snake_case words count here, since nothing else stands beside them.
+ */
+export function namesOnly(text: string): Mention[] {
+  const mentions = findMentions(text, { weak: true })
+  if (mentions.length === 0) return []
+  let rest = ''
+  let at = 0
+  for (const mention of mentions) {
+    rest += text.slice(at, mention.index)
+    at = Math.max(at, mention.end)
+  }
+  rest += text.slice(at)
+  return /^[\s,`*/()|:]*(?:(?:and|or|&|\/)[\s,`*/()|:]*)*$/.test(rest) ? mentions : []
+}
+
+/**
+ * A member or parameter documented as the lead of a list item: `- channels:
+ * should be initialized …`, ``- ``dev``: should hold …``. Lower-case
+ * identifiers only: "Note:" and "TODO:" are not members.
+ */
+function memberLead(text: string): Mention[] {
+  const match = /^[\s*`]*([a-z_][a-z0-9_]*)[`*]*\s*:(?:\s|$)/.exec(text)
+  if (!match) return []
+  const index = text.indexOf(match[1])
+  return [{ name: match[1], kind: 'member', index, end: index + match[1].length }]
+}
+
+/**
+ * The functions a literal block declares, when it holds only prototypes (no
+ * body, no statement): `struct gpio_desc *gpiod_get(struct device *dev, …)`.
+ * A block of example code declares nothing.
+ */
+const cWords = /^(?:if|for|while|switch|sizeof|typeof|return|void|int|char|short|long|unsigned|signed|float|double|bool|const|volatile|static|inline|extern|struct|union|enum|typedef|__attribute__|asmlinkage)$/
+
+export function declaredIn(code: string): Mention[] {
+  const text = code.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ')
+  if (/[{}=]|\breturn\b|^\s*#/m.test(text) || text.length > 4_000) return []
+  const found: Mention[] = []
+  let depth = 0
+  let word = ''
+  let wordStart = 0
+  let previous = ''
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    if (/\w/.test(char)) {
+      if (word === '') wordStart = index
+      word += char
+      continue
+    }
+    if (word) {
+      let next = index
+      while (next < text.length && /\s/.test(text[next])) next++
+      // A name right before "(" at the outer level, after a type: a declaration.
+      if (depth === 0 && text[next] === '(' && previous && !cWords.test(word)) {
+        found.push({ name: word, kind: /^[A-Z0-9_]+$/.test(word) ? 'macro' : 'function', index: wordStart, end: index })
+      }
+      previous = word
+      word = ''
+    }
+    if (char === '(') depth++
+    else if (char === ')') depth = Math.max(0, depth - 1)
+    else if (char === ';' && depth === 0) previous = ''
+    else if (char === '*' && depth === 0) previous ||= '*'
+  }
+  return found
+}
+
 /** The line a heading's title stands on, and its text without the underline. */
 function titleOf(node: Nodes, sourceOf: SourceOf): { text: string; line: number } {
   const inline = children(node)
@@ -92,16 +165,38 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   const legacyBlocks = new Set<ApiBlock>()
 
   const blockFor = (node: Nodes, preference?: ApiBlock['preference']): ApiBlock | undefined => {
-    let mention: Mention | undefined
+    let group: Mention[] = []
     if (node.type === 'listItem' || node.type === ('definitionListItem' as string)) {
       const first = children(node)[0]
-      if (first) mention = leadingApi(sourceOf(first))
-    } else mention = declaredApi(node)
-    if (!mention || !node.position) return undefined
-    const block: ApiBlock = { api: mention.name, kind: mention.kind, node, startLine: node.position.start.line, endLine: node.position.end.line }
-    if (preference) block.preference = preference
-    blocks.push(block)
-    return block
+      if (first) {
+        const text = sourceOf(first)
+        group = titledApis(text)
+        if (group.length === 0) group = namesOnly(text)
+        if (group.length === 0) group = memberLead(text)
+      }
+    } else if (node.type === 'tableRow') {
+      // A table of helpers: the first cell names the API, the others describe it.
+      const cells = children(node)
+      if (cells.length >= 2) group = namesOnly(toString(cells[0]))
+    } else {
+      const declared = declaredApi(node)
+      if (declared) group = [declared]
+    }
+    if (group.length === 0 || !node.position) return undefined
+    return addBlock(node, group, preference)
+  }
+  const addBlock = (node: Nodes, group: Mention[], preference?: ApiBlock['preference'], endNode: Nodes = node): ApiBlock => {
+    const names = [...new Set(group.map((mention) => mention.name))]
+    let first: ApiBlock | undefined
+    for (const mention of group) {
+      if (first && mention.name === first.api) continue
+      const block: ApiBlock = { api: mention.name, kind: mention.kind, node, startLine: node.position!.start.line, endLine: endNode.position!.end.line }
+      if (names.length > 1) block.group = names
+      if (preference) block.preference = preference
+      blocks.push(block)
+      first ??= block
+    }
+    return first!
   }
 
   const visit = (node: Nodes, block: ApiBlock | null, inNote: boolean, preference?: ApiBlock['preference']) => {
@@ -130,6 +225,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         if (section.block) section.block.endLine = Math.max(section.block.startLine, line - 1)
       }
     }
+    const pending = new Map<Nodes, ApiBlock>()
     const sectionBlock = () => [...sections].reverse().find((section) => section.block)?.block ?? null
     list.forEach((child, index) => {
       const inSection = sectionBlock() ?? current
@@ -153,9 +249,19 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         return
       }
       const intro = list[index - 1]
+      const described = list[index + 1]
       if (child.type === 'list' && intro?.type === 'paragraph' && preferenceIntro.test(sourceOf(intro))) {
         children(child).forEach((item, rank) => visit(item, inSection, note, { intro, rank }))
-      } else visit(child, inSection, note)
+      } else if (child.type === 'paragraph' && described?.type === 'code' && child.position && described.position && /::\s*$/.test(sourceOf(child)) && declaredIn(String((described as { value?: string }).value ?? '')).length > 0) {
+        // "Device-managed variants of these functions are also defined::" and the prototypes below it.
+        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, described)
+        units.push({ node: child, block, role: 'lead', intro: true })
+      } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
+        // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.
+        const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
+        pending.set(described, block)
+        units.push({ node: child, block, role: 'lead', title: true })
+      } else visit(child, pending.get(child) ?? inSection, note)
     })
     close(0, (node.position?.end.line ?? 0) + 1)
   }

@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast'
 import { location } from 'vfile-location'
-import { collectUnits, type ApiBlock, type TextUnit } from './blocks.ts'
+import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
 import { readSentence, strongerStatus, type Derived } from './language.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
@@ -71,6 +71,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   }
 
   let topic: string[] = []
+  let recent: string[] = []
   let previousUnit: TextUnit | null = null
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
@@ -84,7 +85,10 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
       if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
-    if (sentence.unit !== previousUnit) topic = block ? (block.group ?? [block.api]) : []
+    if (sentence.unit !== previousUnit) {
+      topic = block ? (block.group ?? [block.api]) : []
+      recent = []
+    }
     previousUnit = sentence.unit
     if (sentence.unit.title) {
       for (const [name, fact] of titleFacts(sentence)) draftOf(name, 'function').facts.push(fact)
@@ -92,8 +96,9 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
     if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
-    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic })
+    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic, recent })
     topic = read.topic
+    recent = read.deprecated
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
   }
 
@@ -216,10 +221,26 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
  * sentence of its description; a section's title is no definition.
  */
 function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
-  const text = own.filter((sentence) => !sentence.unit.title)
+  const text = own.filter((sentence) => !sentence.unit.title && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.unit.role === 'lead')
-  const rest = lead.filter((sentence) => sentence.text.replace(/[`*]/g, '').replace(/\(\)\.?$/, '') !== name)
-  return rest[0] ?? text.find((sentence) => sentence.unit.role === 'body')
+  // A paragraph introducing prototypes says what they are in its last sentence ("… can be obtained with one call::").
+  if (lead[0]?.unit.intro) return lead.filter((sentence) => sentence.unit === lead[0].unit).pop()
+  return lead[0] ?? text.find((sentence) => sentence.unit.role === 'body')
+}
+
+/**
+ * A sentence that tells what happened to an API rather than what it is: "X
+ * is gone", "X is deprecated and should not be used", "->d_revalidate() gets
+ * two extra arguments now". Changelogs (porting.rst) are made of these.
+ */
+function changeNotice(sentence: ReadSentence, name: string): boolean {
+  // Where it is declared, a cross-reference or a condition is no definition either.
+  if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || sentence.text.split(/\s+/).length < 3) return true
+  if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b|When\b|Unless\b|Note\b|NOTE\b)/.test(sentence.text)) return true
+  if (/\b(?:now|anymore|any more|no longer|instead|used to|these days)\b/i.test(sentence.text)) return true
+  const mention = sentence.mentions.find((each) => each.name === name)
+  const after = mention ? sentence.text.slice(mention.end) : sentence.text
+  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
 }
 
 /** A verb that makes "X() does …" a definition of X. */
@@ -228,7 +249,7 @@ const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|ba
 /** For an API the document only mentions: the first sentence that leads with it and says what it does or is. */
 function definitionOf(draft: Draft): ReadSentence | undefined {
   return draft.sentences.find((sentence) => {
-    if (sentence.unit.title || /\?$/.test(sentence.text)) return false
+    if (sentence.unit.title || /\?$/.test(sentence.text) || changeNotice(sentence, draft.name)) return false
     const lead = sentence.mentions[0]
     if (!lead || lead.name !== draft.name || sentence.text.slice(0, lead.index).replace(/^(?:The|the|A|a|Calling|Function|Macro|Helper)\s+|[\s`*"']/g, '') !== '') return false
     return defining.test(sentence.text.slice(lead.end).replace(/^\s*(?:function|macro|helper|call|API|interface)s?\b/i, ''))

@@ -27,6 +27,8 @@ export interface Reading {
   blockApi: string | null
   /** What the previous sentence of the paragraph was about; defaults to the block's API. */
   topic?: string[]
+  /** APIs the previous sentence of the paragraph deprecated or removed. */
+  recent?: string[]
 }
 
 const rules: ClauseRule[] = [standingRule, callingRule, lockingRule, returnsRule, pairingRule, sinceRule]
@@ -55,18 +57,20 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
 }
 
 /** Read one sentence: the facts it states, and what the next sentence may refer back to. */
-export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[] } {
+export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[]; deprecated: string[] } {
   let topic = reading.topic ?? (reading.blockApi ? [reading.blockApi] : [])
-  if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic }
+  if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
+  // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
+  sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
   for (const { text, condition } of readClauses(sentence)) {
     const mentions = findMentions(text, { weak: true })
-    const clause: ReadClause = condition ? { text, mentions, topic, condition } : { text, mentions, topic }
+    const clause: ReadClause = { text, mentions, topic, ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent } : {}) }
     for (const rule of rules) derived.push(...rule(clause, state))
     topic = nextTopic(explicitSubject(text, mentions), topic)
   }
-  return { derived: dedupe(derived), topic }
+  return { derived: dedupe(derived), topic, deprecated: [...new Set(state.deprecated)] }
 }
 
 /**

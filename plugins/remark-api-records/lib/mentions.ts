@@ -31,7 +31,7 @@ const macro = /(?<![\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(-])/g
 // `->lookup()`, `->d_revalidate`: a method of an operations structure, named
 // the way VFS and driver documents write it.
 const callback = /->([A-Za-z_][A-Za-z0-9_]*)(\(\))?/g
-const bare = /(?<![\w>.\/$%-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w(\/-]|\.\w)/g
+const bare = /(?<![\w>.\/$%-])_*[a-z][a-z0-9]*(?:_+[a-z0-9]+|\{[a-z0-9_,]+\}|\[[a-z]+\])+(?![\w(\/-]|\.\w)/g
 
 /**
  * An English plural written with brackets, `page(s)` or `process(es)`: a
@@ -44,12 +44,17 @@ const plural = (name: string, inside: string) => /^(?:s|es)$/.test(inside) && /^
 /** Words that look like calls in prose but are not APIs. */
 const notApis = new Set(['e', 'i', 's', 'etc', 'and', 'or', 'see', 'via', 'if', 'for', 'while', 'sizeof', 'typeof', 'return'])
 
+/** Word parts the kernel writes in brackets to mean "with or without": `k[un]map`, `[re]lock`. */
+const optionalPrefix = /^(?:un|re|de|dis|try|_[a-z0-9_]+|[a-z0-9_]*_)$/
+
 /** Expand the kernel's shorthand: `k[un]map` → kmap, kunmap; `kmap{,_atomic}` → kmap, kmap_atomic. */
 export function expandName(written: string): string[] {
   const bracket = /\[([A-Za-z0-9_]+)\]/.exec(written)
   if (bracket) {
     const before = written.slice(0, bracket.index)
     const after = written.slice(bracket.index + bracket[0].length)
+    // `k[un]map`: with or without a prefix; `nd_[gs]et_link`: one letter of a set, as in a shell glob.
+    if (!optionalPrefix.test(bracket[1])) return [...bracket[1]].flatMap((letter) => expandName(before + letter + after))
     return [...expandName(before + after), ...expandName(before + bracket[1] + after)]
   }
   const brace = /\{([A-Za-z0-9_,]*)\}/.exec(written)
@@ -100,7 +105,7 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
   if (options.weak) {
     for (const match of text.matchAll(bare)) {
       if (!free(match.index!, match.index! + match[0].length)) continue
-      found.push({ name: match[0], kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })
+      for (const name of expandName(match[0])) found.push({ name, kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })
     }
   }
   return found.sort((a, b) => a.index - b.index)

@@ -8,14 +8,15 @@ import { z } from 'zod'
  */
 
 /**
- * Version of the record shape. 2: `removed` status, `callback` kind, process,
+ * Version of the record shape. 2: `removed` status, `callback` and `member` kinds, process,
  * softirq, NMI and irqs-disabled contexts, `forbiddenContexts`, `locking`,
  * `returnValues`, `release`, `since`, and a `condition` on facts.
  */
 export const recordSchemaVersion = 2
 
 export const statuses = ['preferred', 'available', 'discouraged', 'deprecated', 'removed'] as const
-export const kinds = ['function', 'macro', 'type', 'config', 'callback'] as const
+/** `callback`: a method of an operations structure (`->lookup()`); `member`: a structure member or parameter documented as an interface. */
+export const kinds = ['function', 'macro', 'type', 'config', 'callback', 'member'] as const
 /** Calling contexts. `preemptible` is process context with preemption enabled; `irqs-disabled` is any context with interrupts off. */
 export const contexts = ['any', 'process', 'preemptible', 'softirq', 'interrupt', 'nmi', 'atomic', 'irqs-disabled'] as const
 export const lockRules = ['holds', 'not-held', 'takes', 'releases'] as const

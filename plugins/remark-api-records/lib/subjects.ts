@@ -18,6 +18,8 @@ export interface ReadClause {
   topic: string[]
   /** Condition the sentence puts on the clause, from a leading "if …," or "On 64-bit systems,". */
   condition?: string
+  /** APIs the previous sentence of the paragraph deprecated or removed: "X is gone.  Use Y." */
+  recent?: string[]
 }
 
 /** Runs of mentions joined by commas, `and`, `or`, `/`: one subject. */
@@ -27,11 +29,12 @@ interface Group {
   mentions: Mention[]
 }
 
-const joiner = /^[\s,`*()]*(?:(?:,|and|or|and\/or|\/|&|nor)[\s`*()]*)*$/
+const joiner = /^[\s,`*()]*(?:(?:,|and|or|and\/or|\/|&|nor)[\s`*()]*(?:(?:the|a|an)\s+)?)*$/
 /** Where a subject can start: the clause start, punctuation, a conjunction or a relative pronoun. */
 const boundary = /[,;:(]|\b(?:and|or|but|so|because|since|while|although|whereas|then|which|that|who|where|when|if|unless|until|as)\b/gi
 /** Words that refer back to the topic. */
-const pronoun = /^(?:it|its|it's|this|these|those|they|their|them|each|both|either|such calls?|the (?:former|latter)|th(?:is|e|ese) (?:function|functions|macro|macros|helper|helpers|call|calls|interface|interfaces|api|apis|variant|variants|method|methods|callback|callbacks|operation|operations|routine|routines|mapping|mappings|one|ones|family)|each call|(?:the )?use of (?:it|this|these|them)|its use)\b/i
+const pronoun =
+  /^(?:(?:it|its|it's|they|their|them|each|both|either|such calls?|the (?:former|latter)|each call|its use|(?:the )?use of (?:it|this|these|them))\b|(?:this|these|those|the following|the above|all (?:of )?th(?:ese|ose))(?:\s+(?:\w+\s+)?(?:functions?|macros?|helpers?|calls?|interfaces?|apis?|variants?|methods?|callbacks?|operations?|routines?|ones?|family|accessors?|primitives?|wrappers?|mappings?))?\s*$|the (?:functions?|macros?|helpers?|calls?|callbacks?|methods?|routines?)\s*$)/i
 /** Who calls the topic: "the caller must hold …" is a rule of the API being described. */
 const caller = /^(?:the )?(?:callers?|users?|you|drivers?|code)(?: of (?:it|this|these|them|th(?:is|e|ese) (?:function|functions|macro|api|interface)s?))?\b/i
 /** Words that may stand between a subject and its verb without being one. */
@@ -65,7 +68,7 @@ function subjectStart(text: string, groups: readonly Group[], at: number): { sta
     const inside = groups.some((group) => match!.index >= group.start && match!.index < group.end)
     if (inside) continue
     start = match.index + match[0].length
-    relative = /^(?:which|that|who)$/i.test(match[0])
+    relative = /^(?:which|who)$/i.test(match[0]) || (/^that$/i.test(match[0]) && !/,\s*$/.test(text.slice(0, match.index)))
   }
   return { start, relative }
 }
@@ -91,7 +94,8 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
   const span = clause.text.slice(start, at)
   const inSpan = groups.filter((group) => group.start >= start && group.end <= at && !comparison.test(clause.text.slice(start, group.start)))
   if (inSpan.length > 0) return names(inSpan[0])
-  const words = span.replace(/[`*"']/g, '').trim().replace(adverbs, '').trim()
+  // The subject ends where the verb phrase begins: "This function is deprecated in favour of …".
+  const words = span.replace(/[`*"']/g, '').replace(/(?:^|\s)(?:is|are|was|were|has|have|had|be|been|being|should|must|may|might|can|could|will|would|shall|does|do|did)\b.*$/is, '').trim().replace(adverbs, '').trim()
   if (words === '' || pronoun.test(words)) return clause.topic
   if (options.callerMeansTopic && caller.test(words)) return clause.topic
   return []

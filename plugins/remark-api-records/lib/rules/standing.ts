@@ -14,30 +14,30 @@ const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   {
     status: 'removed',
     pattern:
-      /\b(?:(?:has|have) (?:now |since |long since )?been|(?:was|were)(?: (?:later|since|eventually|finally|then))?) (?:removed|dropped|deleted|killed|retired|ripped out)\b(?! from (?!(?:the )?(?:kernel|tree|mainline|linux|source)))|\b(?:is|are) (?:now |long )?gone\b|\b(?:is|are) no more\b|\bno longer exists?\b|\b(?:does|do|did) not exist any ?(?:more|longer)\b|\bdoesn't exist any ?(?:more|longer)\b|\b(?:has|have) gone away\b|\bwent away\b/i,
+      /\b(?:(?:has|have) (?:now |since |long since )?been|(?:was|were)(?: (?:later|since|eventually|finally|then))?) (?:removed|dropped|deleted|killed|retired|ripped out)\b(?! from (?!(?:the )?(?:kernel|tree|mainline|linux|source)))|\b(?:is|are) (?:now |long )?gone\b|\b(?:is|are) no more\b|\bno longer exists?\b|\b(?:does|do|did) not exist any ?(?:more|longer)\b|\bdoesn't exist any ?(?:more|longer)\b|\b(?:has|have) gone away\b|\bwent away\b|\b(?:has|have) become static\b|\b(?:is|are) no longer (?:exported|available|provided)\b/i,
   },
   {
     status: 'deprecated',
     pattern:
-      /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are) going away\b|\bwill (?:be removed|go away|be dropped|disappear)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b/i,
+      /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are) going away\b|\bwill (?:be removed|go away)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b|\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded)\s+(?:by|with)\b/i,
   },
   {
     status: 'discouraged',
     pattern:
-      /\b(?:is|are) (?:strongly |highly |now |very much |generally )?discouraged\b|\bshould (?:generally |really )?be avoided\b|\b(?:should|must) (?:not|never) be (?:used|called)(?! (?:in|by|for) new code)(?!\s+(?:to|from|in|inside|within|with|while|under|without|on|before|after|outside|by|for|unless|if|when|during|until|as|at|again|twice|more|on|except|concurrently|simultaneously|together)\b)|\b(?:is|are) not recommended\b|\b(?:is|are) (?:a )?bad idea\b/i,
+      /\b(?:is|are) (?:strongly |highly |now |very much |generally )?discouraged\b|\bshould (?:generally |really )?be avoided\b|\b(?:should|must) (?:not|never) be (?:used|called)(?! (?:in|by|for) new code)(?!\s+(?:to|from|in|inside|within|with|while|under|without|on|before|after|outside|by|for|unless|if|when|during|until|as|at|again|twice|more|on|except|concurrently|simultaneously|together)\b)|\b(?:is|are) not recommended\b|\b(?:is|are) (?:a )?bad idea\b|\bshould (?:only )?be used (?:only )?(?:if you have a (?:very )?good reason|with (?:great )?(?:moderation|care|caution)|sparingly|rarely|as a last resort)\b|\b(?:should|must) be restricted to\b/i,
   },
   {
     status: 'preferred',
     pattern:
-      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b/i,
+      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference)|as|at|from|inside|within|before|after|under|while|together)\b)|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
   },
 ]
 
 /** Imperatives whose object takes a status. */
 const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   { status: 'deprecated', pattern: /\b(?:do not|don't|never) use\b/i },
-  { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) use\b/i },
-  { status: 'preferred', pattern: /\b(?:prefer|should (?:always )?use|(?:is|are) encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use)\b/i },
+  { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?use\b/i },
+  { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|must use|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|(?:^|[:;(]\s*|\b(?:please|just|simply|always|then|instead|so|now|otherwise)\s+)use\b/i },
 ]
 
 /** A use constraint after the object: "do not use X from interrupt context" restricts, it does not deprecate. */
@@ -67,11 +67,19 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       const at = match.index + match[0].length
       if (status !== 'deprecated' && undone(clause, match.index)) continue
       let objects = objectAt(clause, at, { weak: status !== 'preferred' })
+      // "Most drivers should not use this": the object is the topic.
+      if (objects.length === 0 && /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i.test(clause.text.slice(at))) objects = clause.topic
       // "Don't use in new code": the object is the topic.
       if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b/i.test(clause.text.slice(at))) objects = clause.topic
       if (objects.length === 0) continue
       const after = afterGroup(clause, at, objects)
-      if (status === 'deprecated' && constraintAfter.test(after)) continue
+      // "Do not use memset on IO addresses": a rule for one use, not a deprecation.
+      if (status === 'deprecated' && constraintAfter.test(after)) {
+        const condition = after.replace(/[.;,]\s.*$/, '').replace(/^[\s`*()]+/, '').trim()
+        derived.push(...factsFor(objects, 'status', 'discouraged', [clause.condition, condition].filter(Boolean).join('; ') || undefined))
+        state.advisedAgainst.push(...objects)
+        continue
+      }
       derived.push(...factsFor(objects, 'status', status, clause.condition))
       if (status === 'deprecated') state.deprecated.push(...objects)
       if (status === 'discouraged') state.advisedAgainst.push(...objects)
@@ -87,9 +95,22 @@ function afterGroup(clause: ReadClause, at: number, objects: string[]): string {
 
 /** Constructions naming what to use instead: each gives the APIs that give way and those that replace them. */
 function readReplacements(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
-  const add = (worse: string[], better: string[]) => {
-    for (const name of better) derived.push(...factsFor(worse.filter((each) => !better.includes(each)), 'replacement', name, clause.condition))
+  const add = (worse: string[], better: string[], recommended = true) => {
+    worse = worse.filter((each) => !better.includes(each))
+    if (worse.length === 0 || better.length === 0) return
+    // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name.
+    if (worse.length === better.length && worse.length > 1) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
+    else for (const name of better) derived.push(...factsFor(worse, 'replacement', name, clause.condition))
+    // What the document tells the reader to use instead is what it recommends; a rename or a supersession only says what took the place.
+    if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
   }
+  // "X() is gone; use Y()", "X is deprecated. Use Y.": an imperative right after a deprecation names its replacement.
+  const imperative = /^\s*(?:(?:just|simply|please|instead|so|then|now)\s*,?\s*)?(?:use|switch to|call|convert to|migrate to)\s+(?:the\s+)?/i.exec(clause.text)
+  const gone = state.deprecated.length > 0 ? state.deprecated : clause.recent ?? []
+  if (imperative && gone.length > 0 && !/\binstead of\b/i.test(clause.text)) add(gone, objectAt(clause, imperative[0].length))
+  // "Replacement: d_make_root(inode)".
+  const labelled = /^\s*(?:the\s+)?(?:replacement|replaced by|use instead)\s*:\s*/i.exec(clause.text)
+  if (labelled) add(gone.length > 0 ? gone : clause.topic, objectAt(clause, labelled[0].length))
   const text = clause.text
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
   for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with)\s+/i, text)) {
@@ -128,17 +149,17 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
   for (const match of matches(/\bin favou?r of\s+/i, text)) {
     const better = objectAt(clause, match.index + match[0].length)
-    add(subjectAt(clause, match.index, { weak: true }), better)
+    add(subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
   for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded|obsoleted)\s+(?:by|with)\s+/i, text)) {
     if (undone(clause, match.index)) continue
-    add(subjectAt(clause, match.index, { weak: true }), objectAt(clause, match.index + match[0].length))
+    add(subjectAt(clause, match.index, { weak: true }), objectAt(clause, match.index + match[0].length), false)
   }
   // "X replaces Y", "X supersedes Y".
-  for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w']+'s )?/i, text)) {
+  for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
     if (undone(clause, match.index)) continue
-    add(objectAt(clause, match.index + match[0].length, { weak: true }), subjectAt(clause, match.index))
+    add(objectAt(clause, match.index + match[0].length, { weak: true }), subjectAt(clause, match.index), false)
   }
   // "the safe replacement (for Y) is X".
   for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i, text)) {
@@ -150,10 +171,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
     add(clause.topic, objectAt(clause, match.index + match[0].length))
   }
-  // "X should be used instead (of Y)".
-  for (const match of matches(/\bshould (?:always |now )?be used instead(?: of\s+(?:using |calling )?)?/i, text)) {
+  // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
+  for (const match of matches(/\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i, text)) {
+    if (/^(?:can|may)/i.test(match[0]) && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
-    const worse = /of\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.topic
+    const worse = /(?:of|to)\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.recent?.length ? clause.recent : clause.topic
     add(worse, better)
   }
   // "convert to X", "switch from Y to X", "callers should be converted to X".
