@@ -79,7 +79,7 @@ export function canonicalValue(field: GoldField, value: string): string {
       return `${rule}:${canonicalLock(value.slice(at + 1))}`
     }
     case 'returns':
-      return /^zero$/i.test(value) ? '0' : /^ERR_PTR/i.test(value) ? 'ERR_PTR' : /^null$/i.test(value) ? 'NULL' : value.replace(/\s+/g, ' ')
+      return /^zero$/i.test(value) ? '0' : /^ERR_PTR/i.test(value) ? 'ERR_PTR' : /^null$/i.test(value) ? 'NULL' : /^non-?zero$/i.test(value) ? 'nonzero' : value.replace(/\s+/g, ' ')
     case 'since':
       return value.replace(/^(?:linux\s+|kernel\s+|v)/i, '')
     case 'contexts':

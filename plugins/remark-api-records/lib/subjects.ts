@@ -92,7 +92,10 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
     if (antecedent.length > 0) return names(antecedent[antecedent.length - 1])
   }
   const span = clause.text.slice(start, at)
-  const inSpan = groups.filter((group) => group.start >= start && group.end <= at && !comparison.test(clause.text.slice(start, group.start)))
+  // A subject stands before its verb: in "it's called on final iput() with …", iput() is no subject.
+  const verbAt = /(?:^|\s)(?:is|are|was|were|has|have|had|be|been|should|must|may|might|can|could|will|would|shall|does|do|did)\b|'s\b/i.exec(span)
+  const end = verbAt ? start + verbAt.index : at
+  const inSpan = groups.filter((group) => group.start >= start && group.end <= end && !comparison.test(clause.text.slice(start, group.start)))
   if (inSpan.length > 0) return names(inSpan[0])
   // The subject ends where the verb phrase begins: "This function is deprecated in favour of …".
   const words = span.replace(/[`*"']/g, '').replace(/(?:^|\s)(?:is|are|was|were|has|have|had|be|been|being|should|must|may|might|can|could|will|would|shall|does|do|did)\b.*$/is, '').trim().replace(adverbs, '').trim()

@@ -12,6 +12,7 @@ import { factsFor, matches, negation, type ClauseRule, type Derived } from './de
 /** A context as kernel documents name it, to the record's vocabulary. */
 const contextWords: Array<{ context: Context; pattern: RegExp }> = [
   { context: 'any', pattern: /^(?:any|all|every|arbitrary)\s+contexts?\b/i },
+  { context: 'interrupt', pattern: /^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i },
   { context: 'nmi', pattern: /^(?:an? )?NMI(?:s| contexts?| handlers?)?\b/i },
   { context: 'softirq', pattern: /^(?:an? )?(?:soft ?irq|softirq|bottom[- ]half|BH|tasklet|timer)(?:s| contexts?| handlers?| callbacks?)?\b/i },
   { context: 'interrupt', pattern: /^(?:an? )?(?:(?:hard(?:ware)? ?)?(?:interrupts?|IRQs?|irqs?|hardirqs?))(?: contexts?| handlers?| service routines?)?\b/i },
@@ -24,6 +25,11 @@ const contextWords: Array<{ context: Context; pattern: RegExp }> = [
 function contextsAt(text: string): Context[] {
   const found: Context[] = []
   let rest = text.replace(/^[\s`*]*(?:the |an? |within )?/i, '')
+  // "any sort of irq context" forbids both kinds of interrupt context.
+  if (/^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i.test(rest)) return ['interrupt', 'softirq']
+  // "the DMA engine's tasklet": a context noun after a few words that name whose.
+  const owned = /^(?:[\w'-]+\s+){1,3}?(?=(?:soft ?irq|tasklet|timer|bottom[- ]half|(?:hard )?irq|interrupt) (?:contexts?|handlers?|callbacks?)\b|tasklets?\b|timer callbacks?\b)/i.exec(rest)
+  if (owned && !contextWords.some(({ pattern }) => pattern.test(rest))) rest = rest.slice(owned[0].length)
   for (let step = 0; step < 4; step++) {
     const word = contextWords.find(({ pattern }) => pattern.test(rest))
     if (!word) {
@@ -48,14 +54,14 @@ function contextsAt(text: string): Context[] {
 
 const callVerb = '(?:called|invoked|used|run|executed|taken|acquired|issued|done|performed|entered)'
 /** "can be called from X": X is allowed. */
-const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
+const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be|will always be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+|often\\s+|typically\\s+|generally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
 /** "must not be called from X": X is forbidden. */
 const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
 /** "should never be called outside user context": only that context. */
 const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
 
-const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bsleeps\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
-const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+)?(?:sleep|block)\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
+const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
+const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+|need to\s+)?(?:sleep|block)\b|\bshould be a non-?blocking\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
 
 /** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
 const effectPhrases: Array<{ effect: string; pattern: RegExp }> = [
@@ -92,6 +98,16 @@ export const callingRule: ClauseRule = (clause) => {
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(at))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
+  // "It is possible to call X() from atomic context": the object takes the context.
+  for (const match of matches(/\b(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to\s+(?:call|use|invoke)\s+/i, text)) {
+    if (negatedBefore(text, match.index)) continue
+    const objects = clause.mentions.filter((mention) => !mention.weak && mention.index >= match.index + match[0].length)
+    const first = objects[0]
+    if (!first || !/^[\s`*()]*$/.test(text.slice(match.index + match[0].length, first.index))) continue
+    const from = /^[\s`*()]*(?:(?:from|in|within)\s+)/i.exec(text.slice(first.end))
+    if (!from) continue
+    for (const context of contextsAt(text.slice(first.end + from[0].length))) derived.push(...factsFor([first.name], 'contexts', context, clause.condition))
+  }
   for (const match of matches(forbiddenAt, text)) {
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'forbiddenContexts', context, clause.condition))
@@ -111,6 +127,11 @@ export const callingRule: ClauseRule = (clause) => {
     else derived.push(...factsFor(apis, 'contexts', 'irqs-disabled', clause.condition))
   }
 
+  // "This should never be called outside of user context, with interrupts disabled, or with a spinlock held".
+  const never = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\b/i.exec(text)
+  if (never && /,\s*(?:or\s+)?with\s+(?:local\s+)?(?:interrupts|irqs)\s+disabled\b/i.test(text.slice(never.index))) {
+    derived.push(...factsFor(subjects(never.index), 'forbiddenContexts', 'irqs-disabled', clause.condition))
+  }
   const sleep = maySleep.exec(text)
   if (sleep && !negatedBefore(text, sleep.index)) derived.push(...factsFor(subjects(sleep.index), 'effects', 'may-sleep', clause.condition))
   const awake = noSleep.exec(text)

@@ -33,7 +33,7 @@ export interface SentenceState {
 }
 
 /** Negations that undo a statement standing after them in its stretch of clause. */
-export const negation = /\b(?:never|not|no|cannot|can't|won't|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't|shouldn't|mustn't|nor|neither|need not|needn't)\b|n't\b/i
+export const negation = /\b(?:never|not|no|cannot|can't|won't|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't|shouldn't|mustn't|nor|neither|need not|needn't|used to (?:be|have))\b|n't\b/i
 
 /** Hedges: "may be deprecated", "might eventually be removed" state nothing. */
 export const hedge = /\b(?:may|might|could|would|possibly|probably|perhaps|eventually|likely|hopefully|someday|one day)\s+(?:\w+\s+){0,2}$/i

@@ -24,11 +24,13 @@ export function lockAt(text: string): string | null {
     const last = name.split(/->|\./).pop()!
     if (lockNoun.test(last) || /lock|mutex|sem|rcu/i.test(last)) return last === name ? name : name.replace(/^->/, '')
   }
-  const words = /^((?:[A-Za-z][\w-]*\s+){0,3}?)([A-Za-z][\w-]*)\b/.exec(rest)
-  if (!words) return null
-  const noun = words[2]
-  if (!lockNoun.test(noun)) return null
-  const qualifiers = words[1].trim().split(/\s+/).filter((word) => word && !/^(?:the|a|an|same|appropriate|relevant|corresponding|necessary|required|proper|right|global|big)$/i.test(word))
+  // Up to four words, the last a lock noun: "the mmap read lock internally" → mmap_read_lock.
+  const words = rest.split(/\s+/).slice(0, 5).map((word) => word.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, ''))
+  const at = words.findIndex((word) => lockNoun.test(word))
+  if (at < 0) return null
+  const noun = words[at]
+  const qualifiers = words.slice(0, at).filter((word) => word && !/^(?:the|a|an|same|appropriate|relevant|corresponding|necessary|required|proper|right|global|big)$/i.test(word))
+  if (qualifiers.some((word) => !/^[\w-]+$/.test(word))) return null
   if (qualifiers.length === 0 && /^(?:lock|locks|mutex|mutexes|semaphore|semaphores)$/i.test(noun)) return null
   const parts = [...qualifiers, noun].map((word) => (/^[A-Z0-9_]+$/.test(word) && word.length > 1 && !/^RCU$/.test(word) ? word : word.toLowerCase()))
   return parts.join('_').replace(/-/g, '_')
@@ -54,13 +56,29 @@ const phrases: LockPhrase[] = [
   { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, plain: 'not-held', negated: null, caller: true },
   { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, plain: 'not-held', negated: null, caller: true },
+  { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, plain: 'holds', negated: null, caller: true },
   { pattern: /\b(?:takes|acquires|grabs|locks|will take|will acquire|will grab|takes out)\s+/i, plain: 'takes', negated: null, caller: false },
   { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, plain: 'releases', negated: null, caller: false },
 ]
 
+/** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
+const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
+
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
+  for (const match of matches(heldPassive, clause.text)) {
+    const head = clause.text.slice(0, match.index)
+    const start = Math.max(head.search(/[^,;]*$/), 0)
+    const lock = lockAt(head.slice(start))
+    if (!lock || lockAt(head.slice(start)) === null) continue
+    if (negatedBefore(clause.text, match.index)) continue
+    // "That lock must be held before calling X()": the API named after the verb; else the one being described.
+    const after = clause.mentions.filter((mention) => !mention.weak && mention.index > match.index && /\b(?:before|when|while)\s+(?:calling|using|invoking)\s+[`*]*$/i.test(clause.text.slice(match.index, mention.index)))
+    const apis = after.length > 0 ? [after[0].name] : clause.topic
+    derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `holds:${lock}`, clause.condition))
+  }
   for (const { pattern, plain, negated, caller } of phrases) {
     for (const match of matches(pattern, clause.text)) {
       const lock = lockAt(clause.text.slice(match.index + match[0].length))

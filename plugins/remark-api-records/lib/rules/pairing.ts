@@ -80,7 +80,7 @@ export function pairs(name: string, release: string): boolean {
 }
 
 const releasedWith =
-  /\b(?:released|unmapped|undone|freed|torn down|unlocked|dropped|balanced|paired|matched|put|ended|closed|unregistered|destroyed|reversed)\s+(?:\w+\s+)?(?:with|by|using|through|via)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+|calling\s+)?|\bmust be (?:followed|paired|matched|balanced) (?:by|with)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+)?/i
+  /\b(?:released|unmapped|undone|freed|torn down|unlocked|dropped|balanced|paired|matched|put|ended|closed|unregistered|destroyed|reversed|disposed of|cleaned up|removed)\s+(?:\w+\s+)?(?:with|by|using|through|via)\s+(?:the\s+)?(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+|calling\s+)?|\bmust be (?:followed|paired|matched|balanced) (?:by|with)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+)?/i
 
 export const pairingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
@@ -89,7 +89,10 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
     derived.push(...factsFor([api], 'release', release))
     if (/unmap/.test(release) && /map/.test(api)) derived.push(...factsFor([api], 'unmap', release))
   }
-  for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
+  // Names that pair by the kernel's naming, told together in a sentence of their own (not in a list of many names).
+  if (strong.length <= 4 && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
+    for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
+  }
   // `k[un]map_atomic()`: both written at once.
   for (const match of matches(/([A-Za-z_]\w*)\[(un)\](\w*)\(\)/, clause.text)) {
     const [without, withUn] = expandName(`${match[1]}[${match[2]}]${match[3]}`)

@@ -7,23 +7,29 @@ import { factsFor, matches, negation, type ClauseRule, type Derived } from './de
  * caller can test for are taken: constants, error codes, booleans.
  */
 
+// Case matters: `-EINVAL` and `SEQ_SKIP` are constants, "errors" is a word.
 const value =
-  /^(?:NULL|-E[A-Z0-9]+|E[A-Z]{3,}\b|ERR_PTR\([^)]{0,40}\)|ERR_PTR|true|false|zero|0|1|-1|non-?zero|a negative (?:error(?: code| number| value)?|errno|value|number)|negative (?:error(?: code| number)?|errno)|-errno|an? negated errno|an? error pointer|an? ERR_PTR|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w(])/i
+  /^(?:NULL|null|-E[A-Z0-9]+|E[A-Z]{3,}\b|ERR_PTR\([^)]{0,40}\)|ERR_PTR|[Tt]rue|[Ff]alse|TRUE|FALSE|[Zz]ero|0|1|-1|[Nn]on-?zero|an? (?:negative |negated )?(?:error(?: code| number| value)?|errno(?: code)?)(?= |$|[,.;)])|(?:an? )?negative(?: (?:error(?: code| number| value)?|errno(?: code)?|value|number))?|-errno|an? error pointer|an? ERR_PTR|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w(])/
 
 /** Values as the record writes them. */
 function canonical(written: string): string {
   if (/^zero$/i.test(written)) return '0'
   if (/^ERR_PTR|error pointer|ERR_PTR$/i.test(written)) return 'ERR_PTR'
-  if (/negative|negated|^-errno$/i.test(written)) return '-errno'
+  if (/negative|negated|^-errno$|error|errno/i.test(written)) return '-errno'
   if (/^non-?zero$/i.test(written)) return 'nonzero'
   if (/^(?:true|false)$/i.test(written)) return written.toLowerCase()
+  if (/^null$/i.test(written)) return 'NULL'
   if (/^E[A-Z]{3,}$/.test(written)) return '-' + written
   return written
 }
 
-/** The values written at the start of `text` ("-EFAULT or the amount …" gives -EFAULT) and the condition after them. */
+const joiner = /^\s*(?:,\s*(?:or|and|else|otherwise)?|or|and|else|otherwise|;\s*(?:else|otherwise))\s+/i
+const conditionAt = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.]{0,80})/i
+
+/** The values written at the start of `text` ("zero for success, else a negative errno" gives 0 and -errno) and the condition after the first. */
 function valuesAt(text: string): { values: string[]; condition?: string } {
   const values: string[] = []
+  let condition: string | undefined
   let rest = text
   for (let step = 0; step < 4; step++) {
     rest = rest.replace(/^[\s`*"']*(?:either\s+|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
@@ -31,11 +37,15 @@ function valuesAt(text: string): { values: string[]; condition?: string } {
     if (!found) break
     values.push(canonical(found[0]))
     rest = rest.slice(found[0].length).replace(/^[`*"']*/, '')
-    const joined = /^\s*(?:,\s*(?:or|and)?|or|and|\/)\s+/i.exec(rest)
+    const when = conditionAt.exec(rest)
+    if (when) {
+      if (values.length === 1) condition = when[1].trim()
+      rest = rest.slice(when[0].length)
+    }
+    const joined = joiner.exec(rest)
     if (!joined) break
     rest = rest.slice(joined[0].length)
   }
-  const condition = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.]{0,80})/i.exec(rest)?.[1]?.trim()
   return condition ? { values, condition } : { values }
 }
 
@@ -65,7 +75,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause) => {
     const head = clause.text.slice(0, back.index).replace(/^.*(?:[,;]|\b(?:and|but|then)\b)/i, '')
     const found = valuesAt(head)
     const rest = clause.text.slice(back.index + back[0].length)
-    const condition = /^\s*((?:on|if|when|in case of|in case|upon|unless)\b[^,;.]{0,80})/i.exec(rest)?.[1]?.trim()
+    const condition = conditionAt.exec(rest)?.[1]?.trim()
     if (found.values.length > 0 && !negation.test(head)) add(clause.topic, condition ? { values: found.values, condition } : found)
   }
   return derived
