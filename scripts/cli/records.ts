@@ -5,6 +5,7 @@ import { findVersion } from '../knowledge/build.ts'
 import { booleanOption, stringOption, UsageError, type Command } from './command.ts'
 import { contentOptions, contentUsage, loadKnowledgeBase } from './content-options.ts'
 import { printDiagnostics } from './diagnostics.ts'
+import { coverageOf, formatCoverage } from '../knowledge/coverage.ts'
 
 const usage = `usage: strata records --version ID [options]
        strata records FILE.rst
@@ -12,7 +13,8 @@ const usage = `usage: strata records --version ID [options]
 Print the API records of a version (or of one reST file) as JSON on stdout:
 name, kind, status, replacement, unmap, contexts, effects, summary, notes,
 legacy text, related APIs, source lines, and the facts behind every value
-(the sentence and line that state it).
+(the sentence and line that state it). A line on stderr tells how many
+records carry facts and how many are deprecated.
 
 options:
   --version ID       the version, as named in the content manifest
@@ -37,6 +39,7 @@ export const recordsCommand: Command = {
       const parsed = await parseVersion(text, { document: path.basename(file, path.extname(file)), version: 'file', path: file, filePath: file })
       printDiagnostics([parsed.file], io, { quiet: booleanOption(args, 'quiet') })
       io.stdout.write(JSON.stringify(parsed.records, null, 2) + '\n')
+      if (!booleanOption(args, 'quiet')) io.stderr.write(formatCoverage(coverageOf(parsed.records)) + '\n')
       return 0
     }
     const base = await loadKnowledgeBase(args, io)
@@ -47,6 +50,7 @@ export const recordsCommand: Command = {
       return 1
     }
     io.stdout.write(JSON.stringify(found.records, null, 2) + '\n')
+    if (!booleanOption(args, 'quiet')) io.stderr.write(formatCoverage(coverageOf(found.records)) + '\n')
     return 0
   },
 }

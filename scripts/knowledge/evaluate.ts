@@ -1,4 +1,5 @@
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import { coverageOf } from './coverage.ts'
 import { goldFields, type GoldDocument, type GoldField, type GoldRow } from './gold.ts'
 
 /**
@@ -154,7 +155,7 @@ export async function evaluate(documents: readonly GoldDocument[], recordsOf: (d
     scores.push({
       document: document.document,
       records: records.length,
-      withFacts: records.filter((record) => factsOfRecord(record).length > 0).length,
+      withFacts: coverageOf(records).withFacts,
       missed: gold.filter((fact) => !derivedKeys.has(keyOf(fact))),
       wrong: derived.filter((fact) => !goldKeys.has(keyOf(fact))),
     })

@@ -34,8 +34,8 @@ export function deprecationsOf(version: KnownVersion, versions: readonly KnownVe
   const chain = ancestry(version, versions)
   const result: Record<string, Deprecation> = {}
   for (const record of version.records) {
-    if (record.status !== 'deprecated') continue
-    const since = chain.find((ancestor) => ancestor.records.some((each) => each.name === record.name && each.status === 'deprecated')) ?? version
+    if (record.status !== 'deprecated' && record.status !== 'removed') continue
+    const since = chain.find((ancestor) => ancestor.records.some((each) => each.name === record.name && each.status === record.status)) ?? version
     const patch = since.patches.at(-1)
     result[record.name] = {
       since: { id: since.id, label: since.label },

@@ -4,7 +4,7 @@ import { expectAccessible, paths } from './helpers.ts'
 test.describe('deprecations index', () => {
   test('lists kmap and kmap_atomic with their replacement and note, filterable, and as JSON', async ({ page, request }) => {
     await page.goto(paths.deprecations)
-    const rows = page.locator('table.deprecations tbody tr')
+    const rows = page.locator('table.deprecations tbody tr[data-document]')
     await expect(rows).toHaveCount(2)
     await expect(rows.filter({ hasText: 'kmap_atomic()' })).toContainText('kmap_local_page()')
     await expect(rows.filter({ hasText: 'kmap_atomic()' })).toContainText('NOTE: Conversions')

@@ -237,7 +237,7 @@ function changeNotice(sentence: ReadSentence, name: string): boolean {
   // Where it is declared, a cross-reference or a condition is no definition either.
   if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || sentence.text.split(/\s+/).length < 3) return true
   if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b|When\b|Unless\b|Note\b|NOTE\b)/.test(sentence.text)) return true
-  if (/\b(?:now|anymore|any more|no longer|instead|used to|these days)\b/i.test(sentence.text)) return true
+  if (/\b(?:now|anymore|any more|no longer|instead|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
   const mention = sentence.mentions.find((each) => each.name === name)
   const after = mention ? sentence.text.slice(mention.end) : sentence.text
   return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)

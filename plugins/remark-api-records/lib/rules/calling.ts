@@ -68,7 +68,7 @@ const effectPhrases: Array<{ effect: string; pattern: RegExp }> = [
   { effect: 'disables-preemption', pattern: /\bnon-preemptible section\b|\bdisabl\w*\s+(?:[\w,/]+\s+){0,4}preemption\b|\bpreemption\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
   { effect: 'disables-pagefaults', pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}page ?faults\b|\bpage ?faults\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
   { effect: 'disables-migration', pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}migration\b|\bmigration\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b|\bbound to the CPU\b/i },
-  { effect: 'takes-global-lock', pattern: /\bglobal (?:\w+ )?lock\b/i },
+  { effect: 'takes-global-lock', pattern: /\bglobal (?:\w+ )?lock\b|\bglobal synchroni[sz]ation\b/i },
   { effect: 'flushes-tlb', pattern: /\bTLB (?:invalidation|flush(?:es|ing)?|shootdowns?)\b|\bflush\w* (?:the )?TLBs?\b/i },
   { effect: 'thread-local', pattern: /\bthread[- ]local\b|\bonly (?:be )?valid in the (?:thread|context)\b|\bonly be (?:used|accessed) (?:in|from within) (?:the|this) (?:thread|context)\b|\blocal to the thread\b|\bcannot be handed to other contexts\b/i },
   { effect: 'cpu-local', pattern: /\bCPU[- ]local\b|\brestricted to the CPU\b/i },

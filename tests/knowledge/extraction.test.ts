@@ -1,0 +1,221 @@
+/**
+ * API facts from the real corpus, field by field, in the words kernel authors
+ * use: the documents of ../shared/corpus/linux-docs parsed as they are, and
+ * the hard cases (negation, "prefer X over Y", conditions, two APIs in one
+ * sentence, APIs named only in a title) on sentences written here.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import { interpretSentence } from '../../plugins/remark-api-records/lib/language.ts'
+import { coverageOf, formatCoverage } from '../../scripts/knowledge/coverage.ts'
+import { evaluate, factsOfRecord } from '../../scripts/knowledge/evaluate.ts'
+import { parseGold } from '../../scripts/knowledge/gold.ts'
+import { parseVersion } from '../../scripts/knowledge/parse.ts'
+import { VFile } from 'vfile'
+import { runCli } from '../helpers/cli.ts'
+import { shared } from '../helpers/paths.ts'
+
+const docs = path.join(shared, 'corpus/linux-docs/Documentation')
+const cache = new Map<string, ApiRecord[]>()
+async function recordsOf(file: string): Promise<ApiRecord[]> {
+  if (!cache.has(file)) {
+    const text = readFileSync(path.join(docs, file), 'utf8')
+    cache.set(file, (await parseVersion(text, { document: file, version: 'test', path: file })).records)
+  }
+  return cache.get(file)!
+}
+async function record(file: string, name: string): Promise<ApiRecord> {
+  const found = (await recordsOf(file)).find((each) => each.name === name)
+  expect(found, `${name} in ${file}`).toBeDefined()
+  return found!
+}
+const factOf = (each: ApiRecord, field: string, value?: string) => each.facts.find((fact) => fact.field === field && (value === undefined || fact.value === value))
+
+describe('status and replacement, on the corpus', () => {
+  it('"Don\'t use in new code. Use X instead." deprecates the API the paragraph is about', async () => {
+    const atomic = await record('driver-api/io-mapping.rst', 'io_mapping_map_atomic_wc')
+    expect(atomic.status).toBe('deprecated')
+    expect(atomic.replacement).toEqual(['io_mapping_map_local_wc'])
+    expect(factOf(atomic, 'status', 'deprecated')!.sentence).toBe("Don't use in new code.")
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).status).toBe('preferred')
+  })
+
+  it('"X() is gone; use Y()" removes X and names Y, in a changelog of callbacks and functions', async () => {
+    expect(await record('filesystems/porting.rst', 'destroy_buffers')).toMatchObject({ status: 'removed', replacement: ['invalidate_bdev'] })
+    // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name, callbacks as such.
+    expect(await record('filesystems/porting.rst', 'aio_read')).toMatchObject({ kind: 'callback', status: 'removed', replacement: ['read_iter'] })
+    expect(await record('filesystems/porting.rst', 'aio_write')).toMatchObject({ status: 'removed', replacement: ['write_iter'] })
+    // "iget4() and the read_inode2 callback have been superseded by iget5_locked()".
+    expect(await record('filesystems/porting.rst', 'iget4')).toMatchObject({ status: 'deprecated', replacement: ['iget5_locked'] })
+  })
+
+  it('reads a title "Deprecated create_proc_entry" and "which was removed in kernel 3.10" of a bare name', async () => {
+    const entry = await record('filesystems/seq_file.rst', 'create_proc_entry')
+    expect(entry.status).toBe('removed')
+    expect(entry.since).toBe('3.10')
+    expect(factOf(entry, 'status', 'deprecated')!.sentence).toBe('Deprecated create_proc_entry')
+  })
+
+  it('"is deprecated and should not be used in new code" in a list item', async () => {
+    expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_terminate_all')).status).toBe('deprecated')
+  })
+
+  it('finds deprecations in many documents, not one', async () => {
+    const files = readdirSync(docs, { recursive: true }).map(String).filter((name) => name.endsWith('.rst'))
+    const withDeprecations = []
+    for (const file of files) if ((await recordsOf(file)).some((each) => each.status === 'deprecated' || each.status === 'removed')) withDeprecations.push(file)
+    expect(withDeprecations.length).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('calling context, locks, returns, pairing and summaries, on the corpus', () => {
+  it('"This function can be called in an interrupt context" under a list item titled by a bare name', async () => {
+    expect((await record('driver-api/dmaengine/provider.rst', 'device_issue_pending')).contexts).toEqual(['interrupt'])
+  })
+
+  it('"may sleep implicitly … never be called outside user context, with interrupts disabled"', async () => {
+    const copy = await record('kernel-hacking/hacking.rst', 'copy_to_user')
+    expect(copy.effects).toContain('may-sleep')
+    expect(copy.contexts).toContain('process')
+    expect(copy.forbiddenContexts).toContain('irqs-disabled')
+  })
+
+  it('"is not allowed to sleep" is a fact of its own', async () => {
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_to_irq')).effects).toContain('no-sleep')
+  })
+
+  it('pairs an acquire with its release by the kernel\'s naming when a sentence names both', async () => {
+    expect((await record('kernel-hacking/locking.rst', 'spin_lock')).release).toBe('spin_unlock')
+  })
+
+  it('takes a table of helpers as their definitions', async () => {
+    const same = await record('mm/arch_pgtable_helpers.rst', 'pte_same')
+    expect(same.described).toBe(true)
+    expect(same.summary).toBe('Tests whether both PTE entries are the same')
+  })
+
+  it('gives every API of a term written as a line of names the description indented below it', async () => {
+    for (const name of ['readq', 'readl', 'writeb']) {
+      expect((await record('driver-api/device-io.rst', name)).summary).toMatch(/^These are the most generic accessors/)
+    }
+  })
+
+  it('reads the APIs a prototype block declares, described by the paragraph that introduces it', async () => {
+    const array = await record('driver-api/gpio/consumer.rst', 'gpiod_get_array')
+    expect(array.described).toBe(true)
+    expect(array.summary).toBe('For a function using multiple GPIOs all of those can be obtained with one call::')
+  })
+})
+
+describe('the hard cases, sentence by sentence', () => {
+  const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+
+  it('states nothing from a negation, a question or a hedge', () => {
+    expect(read('foo_get() is not deprecated.')).toEqual([])
+    expect(read('Is foo_get() deprecated?')).toEqual([])
+    expect(read('foo_get() might be deprecated one day.')).toEqual([])
+    expect(read('There is no need to hold the lock when calling foo_get().')).toEqual([])
+  })
+
+  it('reads "prefer X over Y" in its direction', () => {
+    const facts = read('Users should prefer new_api() over old_api().')
+    expect(facts).toContainEqual({ api: 'old_api', field: 'replacement', value: 'new_api' })
+    expect(facts).not.toContainEqual(expect.objectContaining({ api: 'new_api', field: 'replacement' }))
+    expect(facts).toContainEqual({ api: 'new_api', field: 'status', value: 'preferred' })
+  })
+
+  it('keeps a condition with the fact', () => {
+    expect(read('On 64-bit systems, foo_map() is deprecated.')).toContainEqual({ api: 'foo_map', field: 'status', value: 'deprecated', condition: 'On 64-bit systems' })
+    expect(read('If CONFIG_FOO is set, bar() must be called with the foo lock held.')).toContainEqual({ api: 'bar', field: 'locking', value: 'holds:foo_lock', condition: 'If CONFIG_FOO is set' })
+  })
+
+  it('gives a sentence naming two APIs to both', () => {
+    const facts = read('foo_lock() and foo_trylock() must not be called from interrupt context.')
+    expect(facts).toContainEqual({ api: 'foo_lock', field: 'forbiddenContexts', value: 'interrupt' })
+    expect(facts).toContainEqual({ api: 'foo_trylock', field: 'forbiddenContexts', value: 'interrupt' })
+  })
+
+  it('reads each construction of a replacement', () => {
+    const cases: Array<[string, string, string]> = [
+      ['old_fn() is deprecated; use new_fn() instead.', 'old_fn', 'new_fn'],
+      ['old_fn() has been replaced by new_fn().', 'old_fn', 'new_fn'],
+      ['old_fn() was removed in favour of new_fn().', 'old_fn', 'new_fn'],
+      ['new_fn() supersedes old_fn().', 'old_fn', 'new_fn'],
+      ['Instead of old_fn(), use new_fn().', 'old_fn', 'new_fn'],
+      ['new_fn() should be used instead of old_fn().', 'old_fn', 'new_fn'],
+      ['The safe replacement for old_fn() is new_fn().', 'old_fn', 'new_fn'],
+    ]
+    for (const [sentence, worse, better] of cases) expect(read(sentence), sentence).toContainEqual(expect.objectContaining({ api: worse, field: 'replacement', value: better }))
+  })
+
+  it('reads locks held, not held and taken, and return values', () => {
+    expect(read('The caller must hold rcu_read_lock().', 'foo')).toContainEqual({ api: 'foo', field: 'locking', value: 'holds:rcu_read_lock' })
+    expect(read('foo() must be called with the mmap lock held.')).toContainEqual({ api: 'foo', field: 'locking', value: 'holds:mmap_lock' })
+    expect(read('foo() must not be called with the zone lock held.')).toContainEqual({ api: 'foo', field: 'locking', value: 'not-held:zone_lock' })
+    expect(read('foo() takes the zone lock.')).toContainEqual({ api: 'foo', field: 'locking', value: 'takes:zone_lock' })
+    expect(read('foo() returns NULL on failure.')).toContainEqual({ api: 'foo', field: 'returnValues', value: 'NULL', condition: 'on failure' })
+    expect(read('foo() returns -ENOMEM if there is no memory.')).toContainEqual(expect.objectContaining({ api: 'foo', field: 'returnValues', value: '-ENOMEM' }))
+  })
+})
+
+describe('what every fact quotes, and how much of the corpus carries facts', () => {
+  it('quotes, for every fact of every record of every corpus document, a sentence that starts at its line', async () => {
+    const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
+    const files = readdirSync(docs, { recursive: true }).map(String).filter((name) => name.endsWith('.rst'))
+    let checked = 0
+    for (const file of files) {
+      const lines = readFileSync(path.join(docs, file), 'utf8').split('\n')
+      for (const each of await recordsOf(file)) {
+        for (const fact of each.facts) {
+          const from = fold(lines.slice(fact.line - 1).join('\n'))
+          const at = from.indexOf(fold(fact.sentence))
+          expect(at, `${file}:${fact.line} ${each.name}.${fact.field} "${fact.sentence}"`).toBeGreaterThanOrEqual(0)
+          expect(at).toBeLessThan(fold(lines[fact.line - 1]).length + 1)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+
+  it('prints a coverage line for `strata records`', async () => {
+    const { code, stderr } = await runCli(['records', path.join(docs, 'filesystems/porting.rst')])
+    expect(code).toBe(0)
+    const records = await recordsOf('filesystems/porting.rst')
+    expect(stderr.trim().split('\n').pop()).toBe(formatCoverage(coverageOf(records)))
+    expect(stderr).toMatch(/^\d[\d,]* records, \d[\d,]* with facts; \d+ deprecated, \d+ removed$/m)
+  })
+})
+
+describe('the evaluation', () => {
+  it('scores facts as (API, field, value) and summaries by line', async () => {
+    const file = new VFile({ path: 'x.tsv', value: '# document: d.rst\nfoo\tstatus\tdeprecated\t3\nfoo\treplacement\tbar\t3\nbar\tsummary\t-\t7\nbaz\tstatus\tavailable\t9\t\tnegation\n' })
+    const gold = parseGold(file)!
+    expect(file.messages).toEqual([])
+    const made = (name: string, extra: Partial<ApiRecord>): ApiRecord => ({
+      name, kind: 'function', document: 'd', version: 'v', status: 'available', described: true, replacement: [], unmap: null, contexts: [], forbiddenContexts: [],
+      effects: [], locking: [], returnValues: [], release: null, since: null, summary: '', notes: [], legacy: null, related: [], mentions: [], text: '',
+      source: { file: 'd.rst', startLine: 1, endLine: 1 }, facts: [], ...extra,
+    })
+    const records = [
+      made('foo', { status: 'deprecated', replacement: ['qux'] }),
+      made('bar', { facts: [{ field: 'summary', value: 's', sentence: 's', line: 7 }] }),
+      made('baz', { status: 'deprecated' }),
+    ]
+    expect(factsOfRecord(records[0]).map((fact) => `${fact.field}=${fact.value}`)).toEqual(['status=deprecated', 'replacement=qux'])
+    const result = await evaluate([gold], async () => records)
+    const score = (field: string) => result.fields.find((each) => each.field === field)!
+    // foo deprecated: right; baz deprecated: wrong (the gold says available); foo → qux: wrong, foo → bar: missed.
+    expect(score('status')).toMatchObject({ correct: 1, derived: 2, gold: 1, precision: 0.5, recall: 1 })
+    expect(score('replacement')).toMatchObject({ correct: 0, derived: 1, gold: 1 })
+    expect(score('summary')).toMatchObject({ correct: 1, derived: 1, gold: 1 })
+  })
+
+  it('reports a malformed gold row at its line', () => {
+    const file = new VFile({ path: 'x.tsv', value: '# document: d.rst\nfoo\tstaus\tdeprecated\t3\nfoo\tstatus\n' })
+    parseGold(file)
+    expect(file.messages.map((message) => `${message.line}: ${message.reason}`)).toEqual(['2: unknown field `staus`', '3: expected api, field, value and line, separated by tabs'])
+  })
+})
