@@ -80,6 +80,16 @@ export function titledApis(title: string): Mention[] {
  * snake_case words count here, since nothing else stands beside them.
  */
 export function namesOnly(text: string): Mention[] {
+  // "readsq, readsl, readsw, readsb" on lines of their own: a list of identifiers, most of them unlike English words.
+  const tokens = text.trim().split(/[\s,/]+/).filter(Boolean)
+  if (tokens.length >= 3 && tokens.every((token) => /^[A-Za-z_][A-Za-z0-9_]*(?:\(\))?$/.test(token)) && tokens.filter((token) => /[_0-9(]/.test(token)).length * 2 >= tokens.length) {
+    let at = 0
+    return tokens.map((token) => {
+      const index = text.indexOf(token, at)
+      at = index + token.length
+      return { name: token.replace(/\(\)$/, ''), kind: /^[A-Z0-9_]+$/.test(token) ? 'macro' : 'function', index, end: at, weak: true as const }
+    })
+  }
   const mentions = findMentions(text, { weak: true })
   if (mentions.length === 0) return []
   let rest = ''

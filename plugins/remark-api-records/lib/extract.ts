@@ -3,6 +3,7 @@ import { location } from 'vfile-location'
 import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
 import { readSentence, strongerStatus, type Derived } from './language.ts'
 import { findMentions, type Mention } from './mentions.ts'
+import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
 
@@ -237,7 +238,7 @@ function changeNotice(sentence: ReadSentence, name: string): boolean {
   // Where it is declared, a cross-reference or a condition is no definition either.
   if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || sentence.text.split(/\s+/).length < 3) return true
   if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b|When\b|Unless\b|Note\b|NOTE\b)/.test(sentence.text)) return true
-  if (/\b(?:now|anymore|any more|no longer|instead|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
+  if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
   const mention = sentence.mentions.find((each) => each.name === name)
   const after = mention ? sentence.text.slice(mention.end) : sentence.text
   return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
@@ -250,8 +251,10 @@ const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|ba
 function definitionOf(draft: Draft): ReadSentence | undefined {
   return draft.sentences.find((sentence) => {
     if (sentence.unit.title || /\?$/.test(sentence.text) || changeNotice(sentence, draft.name)) return false
-    const lead = sentence.mentions[0]
-    if (!lead || lead.name !== draft.name || sentence.text.slice(0, lead.index).replace(/^(?:The|the|A|a|Calling|Function|Macro|Helper)\s+|[\s`*"']/g, '') !== '') return false
+    // The sentence leads with the API, alone or among others: "copy_to_user() and copy_from_user() are …".
+    const lead = groupsOf(sentence.text, sentence.mentions)[0]
+    if (!lead || !lead.mentions.some((mention) => mention.name === draft.name)) return false
+    if (sentence.text.slice(0, lead.start).replace(/^(?:The|the|A|a|Calling|Function|Macro|Helper)\s+|[\s`*"']/g, '') !== '') return false
     return defining.test(sentence.text.slice(lead.end).replace(/^\s*(?:function|macro|helper|call|API|interface)s?\b/i, ''))
   })
 }

@@ -76,5 +76,5 @@ function endsSentence(source: string, index: number, end: number, from: number):
   const tail = source.slice(Math.max(from, index + 1 - abbreviationReach), index + 1)
   if (abbreviations.test(tail.trimEnd().replace(/["')\]]+$/, ''))) return false
   const rest = source.slice(next, Math.min(end, next + 80))
-  return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\(\)/.test(rest)
+  return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\(\)/.test(rest) || /^:(?:c:)?[a-z]+:`/.test(rest)
 }

@@ -37,7 +37,8 @@ const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
 const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   { status: 'deprecated', pattern: /\b(?:do not|don't|never) use\b/i },
   { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?use\b/i },
-  { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|must use|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|(?:^|[:;(]\s*|\b(?:please|just|simply|always|then|instead|so|now|otherwise)\s+)use\b/i },
+  // "use X" as an imperative only: at the start of its clause; "writers can just use X" permits, it does not recommend.
+  { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*,?\s+)?use\b/i },
 ]
 
 /** A use constraint after the object: "do not use X from interrupt context" restricts, it does not deprecate. */
@@ -68,7 +69,9 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       if (status !== 'deprecated' && undone(clause, match.index)) continue
       let objects = objectAt(clause, at, { weak: status !== 'preferred' })
       // "Most drivers should not use this": the object is the topic.
-      if (objects.length === 0 && /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i.test(clause.text.slice(at))) objects = clause.topic
+      // "Use them." recommends the topic; "it should use this call for slave transactions" is a rule of use.
+      const pronounObject = status === 'preferred' ? /^\s+(?:it|this|them|these)\s*[.!]?\s*$/i : /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i
+      if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = clause.topic
       // "Don't use in new code": the object is the topic.
       if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b/i.test(clause.text.slice(at))) objects = clause.topic
       if (objects.length === 0) continue
@@ -173,10 +176,12 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   }
   // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
   for (const match of matches(/\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i, text)) {
-    if (/^(?:can|may)/i.test(match[0]) && !/in place of/i.test(match[0])) continue
+    const permitted = /^(?:can|may)/i.test(match[0])
+    if (permitted && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
     const worse = /(?:of|to)\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.recent?.length ? clause.recent : clause.topic
-    add(worse, better)
+    // "READ_ONCE() may be used in place of rcu_dereference()" names an alternative; it recommends nothing.
+    add(worse, better, !permitted)
   }
   // "convert to X", "switch from Y to X", "callers should be converted to X".
   for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
