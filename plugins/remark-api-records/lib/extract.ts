@@ -73,6 +73,8 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
 
   let topic: string[] = []
   let recent: string[] = []
+  let recentStatus: 'removed' | 'deprecated' | undefined
+  let carried = false
   let previousUnit: TextUnit | null = null
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
@@ -87,7 +89,9 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
     if (sentence.unit !== previousUnit) {
-      topic = block ? (block.group ?? [block.api]) : []
+      // A paragraph outside any description may refer back, by a pronoun only, to what the previous one was about ("New helpers: sb_bread() … ¶ Use them.").
+      carried = !block && Boolean(previousUnit && !previousUnit.block && !previousUnit.title && !sentence.unit.title) && topic.length > 0
+      topic = block ? (block.group ?? [block.api]) : carried ? topic : []
       recent = []
     }
     previousUnit = sentence.unit
@@ -97,9 +101,11 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
     if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
-    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic, recent })
+    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic, recent, carried, ...(recentStatus ? { recentStatus } : {}) })
     topic = read.topic
+    carried = Boolean(read.carried)
     recent = read.deprecated
+    recentStatus = read.status
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
   }
 

@@ -27,11 +27,27 @@ export interface Reading {
   blockApi: string | null
   /** What the previous sentence of the paragraph was about; defaults to the block's API. */
   topic?: string[]
+  /** The topic comes from the previous paragraph: a pronoun may refer to it, a missing subject may not. */
+  carried?: boolean
   /** APIs the previous sentence of the paragraph deprecated or removed. */
   recent?: string[]
+  /** And which of the two. */
+  recentStatus?: 'removed' | 'deprecated'
 }
 
-const rules: ClauseRule[] = [standingRule, callingRule, lockingRule, returnsRule, pairingRule, sinceRule]
+/**
+ * Each rule family with the words none of its phrases can do without: a
+ * clause that has none of them is not read by the family at all, which
+ * keeps the stage fast on prose that states nothing.
+ */
+const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
+  { rule: standingRule, gate: /deprecat|obsolet|remov|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place/i },
+  { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
+  { rule: lockingRule, gate: /lock|mutex|sem|held|hold|bkl|rcu|seq/i },
+  { rule: returnsRule, gate: /return/i },
+  { rule: pairingRule, gate: /\(\)|->|released|freed|unmapped|undone|unlocked|paired|matched|balanced|disposed|removed|destroyed|closed|put|ended|torn|cleaned|reversed|dropped|unregistered/i },
+  { rule: sinceRule, gate: /\d\.\d/ },
+]
 
 /** Past this length a "sentence" is a run-on paragraph no rule can read well; reading it would only cost time. */
 const longestSentence = 2_000
@@ -57,20 +73,24 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
 }
 
 /** Read one sentence: the facts it states, and what the next sentence may refer back to. */
-export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[]; deprecated: string[] } {
+export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[]; deprecated: string[]; status?: 'removed' | 'deprecated'; carried?: boolean } {
   let topic = reading.topic ?? (reading.blockApi ? [reading.blockApi] : [])
   if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
   // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
   sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
+  let carried = Boolean(reading.carried)
   for (const { text, condition } of readClauses(sentence)) {
     const mentions = findMentions(text, { weak: true })
-    const clause: ReadClause = { text, mentions, topic, ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent } : {}) }
-    for (const rule of rules) derived.push(...rule(clause, state))
-    topic = nextTopic(explicitSubject(text, mentions), topic)
+    const clause: ReadClause = { text, mentions, topic, ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
+    for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
+    const explicit = explicitSubject(text, mentions)
+    if (explicit.length > 0) carried = false
+    topic = nextTopic(explicit, topic)
   }
-  return { derived: dedupe(derived), topic, deprecated: [...new Set(state.deprecated)] }
+  const status = derived.some((fact) => fact.field === 'status' && fact.value === 'removed') ? 'removed' : 'deprecated'
+  return { derived: dedupe(derived), topic, deprecated: [...new Set(state.deprecated)], status, carried }
 }
 
 /**

@@ -20,6 +20,10 @@ export interface ReadClause {
   condition?: string
   /** APIs the previous sentence of the paragraph deprecated or removed: "X is gone.  Use Y." */
   recent?: string[]
+  /** The topic was carried over from the previous paragraph: only a pronoun may refer to it ("Use them."), not a missing subject. */
+  carried?: boolean
+  /** The status the previous sentence gave them, for "Ditto for Z". */
+  recentStatus?: 'removed' | 'deprecated'
 }
 
 /** Runs of mentions joined by commas, `and`, `or`, `/`: one subject. */
@@ -99,8 +103,9 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
   if (inSpan.length > 0) return names(inSpan[0])
   // The subject ends where the verb phrase begins: "This function is deprecated in favour of …".
   const words = span.replace(/[`*"']/g, '').replace(/(?:^|\s)(?:is|are|was|were|has|have|had|be|been|being|should|must|may|might|can|could|will|would|shall|does|do|did)\b.*$/is, '').trim().replace(adverbs, '').trim()
-  if (words === '' || pronoun.test(words)) return clause.topic
-  if (options.callerMeansTopic && caller.test(words)) return clause.topic
+  if (words === '') return clause.carried ? [] : clause.topic
+  if (pronoun.test(words)) return clause.topic
+  if (options.callerMeansTopic && caller.test(words)) return ownTopic(clause)
   return []
 }
 
@@ -117,6 +122,11 @@ export function objectAt(clause: ReadClause, at: number, options: { weak?: boole
 }
 
 const names = (group: Group) => [...new Set(group.mentions.map((mention) => mention.name))]
+
+/** The topic for what refers back without a pronoun ("Use X instead", "the caller must …"): none when it was carried over from another paragraph. */
+export function ownTopic(clause: ReadClause): string[] {
+  return clause.carried ? [] : clause.topic
+}
 
 /** The topic to hand to the next clause: what this one named as subject, else what it was handed. */
 export function nextTopic(subjects: string[], topic: string[]): string[] {

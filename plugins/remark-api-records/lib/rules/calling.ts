@@ -1,5 +1,5 @@
 import type { Context } from '../schema.ts'
-import { subjectAt, type ReadClause } from '../subjects.ts'
+import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -57,6 +57,8 @@ const callVerb = '(?:called|invoked|used|run|executed|taken|acquired|issued|done
 const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be|will always be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+|often\\s+|typically\\s+|generally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
 /** "must not be called from X": X is forbidden. */
 const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
+/** "must (not) be called with interrupts disabled". */
+const calledWith = new RegExp(`\\b(?:be\\s+|is\\s+|are\\s+)?(?:${callVerb}|call(?:ed)?)\\s+with\\s+`, 'i')
 /** "should never be called outside user context": only that context. */
 const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
 
@@ -117,7 +119,7 @@ export const callingRule: ClauseRule = (clause) => {
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
   // "must (not) be called with interrupts disabled".
-  for (const match of matches(new RegExp(`\\b(?:be\\s+|is\\s+|are\\s+)?(?:${callVerb}|call(?:ed)?)\\s+with\\s+`, 'i'), text)) {
+  for (const match of matches(calledWith, text)) {
     const rest = interruptsOff.exec(text.slice(match.index + match[0].length))
     if (!rest) continue
     const enabled = /enabled$/i.test(rest[0])
@@ -143,7 +145,7 @@ export const callingRule: ClauseRule = (clause) => {
     // An effect is told of the API being described even when the clause's
     // subject is a noun ("mapping space is … protected by a global lock").
     const apis = subjects(match.index)
-    derived.push(...factsFor(apis.length > 0 ? apis : clause.topic, 'effects', effect, clause.condition))
+    derived.push(...factsFor(apis.length > 0 ? apis : ownTopic(clause), 'effects', effect, clause.condition))
   }
   return derived
 }

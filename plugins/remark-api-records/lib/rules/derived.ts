@@ -43,11 +43,21 @@ export function factsFor(apis: readonly string[], field: Field, value: string, c
   return apis.filter((api) => api !== value).map((api) => (condition ? { api, field, value, condition } : { api, field, value }))
 }
 
-/** Run a global pattern over a clause (bounded: one pass, no backtracking across matches). */
-export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
+/** Global copies of the rules' own patterns, compiled once. */
+const globals = new WeakMap<RegExp, RegExp>()
+
+/** Every match of a pattern in a clause, in one pass. */
+export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
+  let global = globals.get(pattern)
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
+    globals.set(pattern, global)
+  }
+  global.lastIndex = 0
+  const found: RegExpExecArray[] = []
   for (let match = global.exec(text); match; match = global.exec(text)) {
-    yield match
+    found.push(match)
     if (match[0] === '') global.lastIndex++
   }
+  return found
 }

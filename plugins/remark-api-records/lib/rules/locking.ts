@@ -1,5 +1,5 @@
 import type { LockRule } from '../schema.ts'
-import { subjectAt, type ReadClause } from '../subjects.ts'
+import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -76,7 +76,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     if (negatedBefore(clause.text, match.index)) continue
     // "That lock must be held before calling X()": the API named after the verb; else the one being described.
     const after = clause.mentions.filter((mention) => !mention.weak && mention.index > match.index && /\b(?:before|when|while)\s+(?:calling|using|invoking)\s+[`*]*$/i.test(clause.text.slice(match.index, mention.index)))
-    const apis = after.length > 0 ? [after[0].name] : clause.topic
+    const apis = after.length > 0 ? [after[0].name] : ownTopic(clause)
     derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `holds:${lock}`, clause.condition))
   }
   for (const { pattern, plain, negated, caller } of phrases) {

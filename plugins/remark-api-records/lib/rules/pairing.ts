@@ -1,5 +1,5 @@
 import { expandName } from '../mentions.ts'
-import { objectAt, subjectAt, type ReadClause } from '../subjects.ts'
+import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -106,7 +106,7 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
     const release = objectAt(clause, match.index + match[0].length)[0]
     if (!release) continue
     const apis = subjectAt(clause, match.index)
-    for (const api of apis.length > 0 ? apis : clause.topic) if (api !== release) add(api, release)
+    for (const api of apis.length > 0 ? apis : ownTopic(clause)) if (api !== release) add(api, release)
   }
   return derived
 }

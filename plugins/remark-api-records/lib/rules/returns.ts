@@ -1,4 +1,4 @@
-import { subjectAt, type ReadClause } from '../subjects.ts'
+import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -76,7 +76,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause) => {
     const found = valuesAt(head)
     const rest = clause.text.slice(back.index + back[0].length)
     const condition = conditionAt.exec(rest)?.[1]?.trim()
-    if (found.values.length > 0 && !negation.test(head)) add(clause.topic, condition ? { values: found.values, condition } : found)
+    if (found.values.length > 0 && !negation.test(head)) add(ownTopic(clause), condition ? { values: found.values, condition } : found)
   }
   return derived
 }

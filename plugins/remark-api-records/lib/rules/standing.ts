@@ -1,5 +1,5 @@
 import type { Status } from '../schema.ts'
-import { objectAt, subjectAt, type ReadClause } from '../subjects.ts'
+import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, hedge, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -19,7 +19,7 @@ const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   {
     status: 'deprecated',
     pattern:
-      /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are) going away\b|\bwill (?:be removed|go away)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b|\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded)\s+(?:by|with)\b/i,
+      /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are|will be) going away\b|\bwill (?:be removed|go away|be deprecated)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b|\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded)\s+(?:by|with)\b/i,
   },
   {
     status: 'discouraged',
@@ -40,6 +40,12 @@ const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   // "use X" as an imperative only: at the start of its clause; "writers can just use X" permits, it does not recommend.
   { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*,?\s+)?use\b/i },
 ]
+
+/** The strongest status the facts so far give. */
+function derivedStatus(derived: Derived[]): Status | undefined {
+  const statuses = derived.filter((fact) => fact.field === 'status').map((fact) => fact.value as Status)
+  return (['removed', 'deprecated', 'discouraged', 'preferred'] as const).find((status) => statuses.includes(status))
+}
 
 /** A use constraint after the object: "do not use X from interrupt context" restricts, it does not deprecate. */
 const constraintAfter = /^\s*[`*()]*\s*(?:to|for|from|with|while|when|if|unless|on|inside|outside|under|within|without|during|before|after|unless|in(?! new code)|here|there|directly)\b/i
@@ -63,6 +69,17 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       if (status === 'discouraged') state.advisedAgainst.push(...subjects)
     }
   }
+  // "->read_super() is no more.  Ditto for DECLARE_FSTYPE": the same status as the statement before it.
+  const ditto = /^\s*ditto(?: for| with)?\s+/i.exec(clause.text)
+  const before = derivedStatus(derived) ?? clause.recentStatus
+  if (ditto && before) derived.push(...factsFor(objectAt(clause, ditto[0].length, { weak: true }), 'status', before, clause.condition))
+  // "Gone is ``int *opened``, along with FILE_OPENED/FILE_CREATED".
+  const gone = /^\s*gone (?:is|are)\s+/i.exec(clause.text)
+  if (gone) {
+    const names = clause.mentions.filter((mention) => mention.index >= gone[0].length).map((mention) => mention.name)
+    derived.push(...factsFor([...new Set(names)], 'status', 'removed', clause.condition))
+    state.deprecated.push(...names)
+  }
   for (const { status, pattern } of objectPhrases) {
     for (const match of matches(pattern, clause.text)) {
       const at = match.index + match[0].length
@@ -72,8 +89,8 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       // "Use them." recommends the topic; "it should use this call for slave transactions" is a rule of use.
       const pronounObject = status === 'preferred' ? /^\s+(?:it|this|them|these)\s*[.!]?\s*$/i : /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i
       if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = clause.topic
-      // "Don't use in new code": the object is the topic.
-      if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b/i.test(clause.text.slice(at))) objects = clause.topic
+      // "Don't use in new code", "so don't use.": the object is the topic.
+      if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b|^\s*[.!]?\s*$/i.test(clause.text.slice(at))) objects = clause.topic
       if (objects.length === 0) continue
       const after = afterGroup(clause, at, objects)
       // "Do not use memset on IO addresses": a rule for one use, not a deprecation.
@@ -113,7 +130,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   if (imperative && gone.length > 0 && !/\binstead of\b/i.test(clause.text)) add(gone, objectAt(clause, imperative[0].length))
   // "Replacement: d_make_root(inode)".
   const labelled = /^\s*(?:the\s+)?(?:replacement|replaced by|use instead)\s*:\s*/i.exec(clause.text)
-  if (labelled) add(gone.length > 0 ? gone : clause.topic, objectAt(clause, labelled[0].length))
+  if (labelled) add(gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
   const text = clause.text
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
   for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with)\s+/i, text)) {
@@ -136,7 +153,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     }
     // "Use X instead." after a deprecation: the topic gives way.
     if (/^use|^call/i.test(match[0]) && /^\s*[`*()]*\s*instead\b(?! of)/i.test(after)) {
-      add(clause.topic, better)
+      add(ownTopic(clause), better)
       derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
     }
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
@@ -162,7 +179,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   // "X replaces Y", "X supersedes Y".
   for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
     if (undone(clause, match.index)) continue
-    add(objectAt(clause, match.index + match[0].length, { weak: true }), subjectAt(clause, match.index), false)
+    const worse = objectAt(clause, match.index + match[0].length, { weak: true })
+    const better = subjectAt(clause, match.index)
+    add(worse, better, false)
+    // What something else replaces is on its way out.
+    if (better.length > 0 && /^(?:replaces|supersedes|obsoletes)/i.test(match[0])) derived.push(...factsFor(worse, 'status', 'deprecated', clause.condition))
   }
   // "the safe replacement (for Y) is X".
   for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i, text)) {
@@ -172,14 +193,14 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   }
   for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i, text)) {
     if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
-    add(clause.topic, objectAt(clause, match.index + match[0].length))
+    add(ownTopic(clause), objectAt(clause, match.index + match[0].length))
   }
   // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
   for (const match of matches(/\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i, text)) {
     const permitted = /^(?:can|may)/i.test(match[0])
     if (permitted && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
-    const worse = /(?:of|to)\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.recent?.length ? clause.recent : clause.topic
+    const worse = /(?:of|to)\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.recent?.length ? clause.recent : ownTopic(clause)
     // "READ_ONCE() may be used in place of rcu_dereference()" names an alternative; it recommends nothing.
     add(worse, better, !permitted)
   }
@@ -191,7 +212,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     const to = /^(?:[^,;]*?)\bto\s+(?:use\s+|using\s+)?/i.exec(rest.slice(0, 200))
     if (!to) continue
     const better = objectAt(clause, at + to.index + to[0].length)
-    if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : clause.topic
+    if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : ownTopic(clause)
     add(worse, better)
   }
 }
