@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import { fieldsFromFacts, kernelDocFacts, type ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import type { KernelDocOutcome } from '../../plugins/remark-kernel-doc/index.ts'
 import { resolveKernelDoc, type KernelDocEntry } from '../kernel-doc/index.ts'
 
@@ -90,6 +90,16 @@ export function mergeKernelDoc(records: ApiRecord[], entries: readonly KernelDoc
     if (entry.returns) record.returns = entry.returns
     if (entry.context) record.contextDoc = entry.context
     if (!record.summary && entry.summary) record.summary = entry.summary
+    // `Context:` and `Return:` are structured facts: read them, and derive the record's fields again from all its facts.
+    const facts = kernelDocFacts({ name: entry.name, context: entry.context, returns: entry.returns, file: entry.source.file, line: entry.source.startLine })
+    if (facts.length > 0) {
+      const seen = new Set(record.facts.map((fact) => `${fact.field}\0${fact.value}`))
+      record.facts.push(...facts.filter((fact) => !seen.has(`${fact.field}\0${fact.value}`)))
+      const attributed = record.status
+      Object.assign(record, fieldsFromFacts(record.facts))
+      // A `__deprecated` attribute is no sentence; it still stands.
+      if (record.status === 'available') record.status = attributed
+    }
   }
   return records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }

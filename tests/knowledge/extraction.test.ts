@@ -219,3 +219,20 @@ describe('the evaluation', () => {
     expect(file.messages.map((message) => `${message.line}: ${message.reason}`)).toEqual(['2: unknown field `staus`', '3: expected api, field, value and line, separated by tabs'])
   })
 })
+
+describe('kernel-doc sections as structured facts', () => {
+  it('reads `Context:` and `Return:` of the comments a document pulls in, each value with its condition, quoted from the C file', async () => {
+    const text = readFileSync(path.join(shared, 'corpus/linux-v6.1/Documentation/mm/highmem.rst'), 'utf8')
+    const kernelTree = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/kernel-tree')
+    const { records } = await parseVersion(text, { document: 'mm/highmem', version: 'v6.1', path: 'Documentation/mm/highmem.rst', kernelTree })
+    const get = (name: string) => records.find((each) => each.name === name)!
+    expect(get('kmap_trace').contexts).toContain('any')
+    expect(get('kmap_trace').locking).toEqual([{ lock: 'trace_lock', rule: 'takes' }, { lock: 'trace_lock', rule: 'releases' }])
+    expect(get('memcpy_from_folio_checked').returnValues).toEqual([
+      { value: '0', condition: 'on success' },
+      { value: '-EINVAL', condition: 'if offset + len runs past the end of the folio' },
+    ])
+    const fact = get('kmap_trace').facts.find((each) => each.field === 'locking')!
+    expect(fact.file).toMatch(/highmem\.h$/)
+  })
+})

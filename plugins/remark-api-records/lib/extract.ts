@@ -159,10 +159,29 @@ function factOf(derived: Derived, sentence: Sentence): Fact {
   return fact
 }
 
-function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
-  const field = (name: string) => draft.facts.filter((fact) => fact.field === name)
+/** The record fields its facts give: every derived value comes from a fact, so this is the one place they are computed. */
+export type FactFields = Pick<ApiRecord, 'status' | 'replacement' | 'unmap' | 'contexts' | 'forbiddenContexts' | 'effects' | 'locking' | 'returnValues' | 'release' | 'since'>
+
+export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
+  const field = (name: string) => facts.filter((fact) => fact.field === name)
   let status: Status = 'available'
   for (const fact of field('status')) status = strongerStatus(status, fact.value as Status)
+  const unmap = field('unmap')[0]?.value ?? null
+  return {
+    status,
+    replacement: [...new Set(field('replacement').map((fact) => fact.value))],
+    unmap,
+    contexts: inOrder(contextOrder, field('contexts').map((fact) => fact.value as Context)),
+    forbiddenContexts: inOrder(contextOrder, field('forbiddenContexts').map((fact) => fact.value as Context)),
+    effects: inOrder(effectOrder, field('effects').map((fact) => fact.value as Effect)),
+    locking: lockingOf(field('locking')),
+    returnValues: returnValuesOf(field('returnValues')),
+    release: field('release')[0]?.value ?? unmap,
+    since: field('since')[0]?.value ?? null,
+  }
+}
+
+function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
   // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
   const own = draft.block ? all.filter((sentence) => sentence.unit.block?.node === draft.block!.node) : []
   const described = Boolean(draft.block)
@@ -189,26 +208,26 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
 
   const related = new Set<string>()
   for (const sentence of described ? own : draft.sentences) for (const mention of sentence.mentions) if (mention.name !== draft.name) related.add(mention.name)
-  const unmap = field('unmap')[0]?.value ?? null
   const first = draft.sentences[0]
   const summary = described ? summaryOf(own, draft.name) : definitionOf(draft)
   if (summary) facts.push({ field: 'summary', value: summary.text, sentence: summary.text, line: summary.line })
+  const derived = fieldsFromFacts(facts)
   return {
     name: draft.name,
     kind: draft.block?.kind ?? draft.kind,
     document: options.document,
     version: options.version,
-    status,
+    status: derived.status,
     described,
-    replacement: [...new Set(field('replacement').map((fact) => fact.value))],
-    unmap,
-    contexts: inOrder(contextOrder, field('contexts').map((fact) => fact.value as Context)),
-    forbiddenContexts: inOrder(contextOrder, field('forbiddenContexts').map((fact) => fact.value as Context)),
-    effects: inOrder(effectOrder, field('effects').map((fact) => fact.value as Effect)),
-    locking: lockingOf(field('locking')),
-    returnValues: returnValuesOf(field('returnValues')),
-    release: field('release')[0]?.value ?? unmap,
-    since: field('since')[0]?.value ?? null,
+    replacement: derived.replacement,
+    unmap: derived.unmap,
+    contexts: derived.contexts,
+    forbiddenContexts: derived.forbiddenContexts,
+    effects: derived.effects,
+    locking: derived.locking,
+    returnValues: derived.returnValues,
+    release: derived.release,
+    since: derived.since,
     summary: summary?.text ?? '',
     notes,
     legacy: legacyParts.length > 0 ? legacyParts.join('\n\n') : null,

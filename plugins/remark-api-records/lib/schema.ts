@@ -10,7 +10,7 @@ import { z } from 'zod'
 /**
  * Version of the record shape. 2: `removed` status, `callback` and `member` kinds, process,
  * softirq, NMI and irqs-disabled contexts, `forbiddenContexts`, `locking`,
- * `returnValues`, `release`, `since`, and a `condition` on facts.
+ * `returnValues`, `release`, `since`, and a `condition` and `file` on facts.
  */
 export const recordSchemaVersion = 2
 
@@ -45,6 +45,8 @@ export const factSchema = z
     line: z.number().int().positive(),
     /** The condition the sentence puts on the fact ("On 64-bit systems", "if CONFIG_X is set"), as written. */
     condition: z.string().optional(),
+    /** The file the sentence stands in when it is not the document: the C file of a kernel-doc comment. */
+    file: z.string().optional(),
   })
   .strict()
 
@@ -124,6 +126,6 @@ export function apiRecordJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(z.array(apiRecordSchema), { target: 'draft-2020-12' }),
     title: 'Strata API records',
-    description: `API records, shape version ${recordSchemaVersion}: removed status, callback kind, forbiddenContexts, locking, returnValues, release, since and fact conditions are new in version 2.`,
+    description: `API records, shape version ${recordSchemaVersion}: removed status, callback kind, forbiddenContexts, locking, returnValues, release, since and fact conditions and files are new in version 2.`,
   }
 }

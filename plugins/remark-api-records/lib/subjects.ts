@@ -96,6 +96,9 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
     if (antecedent.length > 0) return names(antecedent[antecedent.length - 1])
   }
   const span = clause.text.slice(start, at)
+  // The name right before the verb phrase is its subject, whatever stands before it ("If the budget is 0 napi_complete_done() should never be called").
+  const adjacent = groups.filter((group) => group.start >= start && group.end <= at && /^[\s`*()]*(?:(?:also|still|then|only|always|never|now|too)\s+)*$/i.test(clause.text.slice(group.end, at))).pop()
+  if (adjacent && !comparison.test(clause.text.slice(start, adjacent.start))) return names(adjacent)
   // A subject stands before its verb: in "it's called on final iput() with …", iput() is no subject.
   const verbAt = /(?:^|\s)(?:is|are|was|were|has|have|had|be|been|should|must|may|might|can|could|will|would|shall|does|do|did)\b|'s\b/i.exec(span)
   const end = verbAt ? start + verbAt.index : at

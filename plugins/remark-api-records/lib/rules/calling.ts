@@ -22,7 +22,7 @@ const contextWords: Array<{ context: Context; pattern: RegExp }> = [
 ]
 
 /** The contexts named at the start of `text` ("any context (including interrupts)", "process or softirq context"). */
-function contextsAt(text: string): Context[] {
+export function contextsAt(text: string): Context[] {
   const found: Context[] = []
   let rest = text.replace(/^[\s`*]*(?:the |an? |within )?/i, '')
   // "any sort of irq context" forbids both kinds of interrupt context.

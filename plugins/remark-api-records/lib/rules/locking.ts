@@ -17,7 +17,7 @@ const lockNoun = /^(?:\w*lock|locks|mutex(?:es)?|semaphores?|rwsem|\w*_sem|sem|B
  * only "the lock" with nothing to tell which.
  */
 export function lockAt(text: string): string | null {
-  const rest = text.replace(/^[\s`*"']*(?:the|a|an|its|their|his|her|both|any|all|this|that|some)?\s*[`*"']*/i, '')
+  const rest = text.replace(/^[\s`*"']*(?:(?:the|a|an|its|their|his|her|both|any|all|this|that|some)\s+)?[`*"']*/i, '')
   const identifier = /^&?(?:[A-Za-z_]\w*)?(?:(?:->|\.)[A-Za-z_]\w*)+|^[A-Za-z_]\w*(?=\(\))|^[A-Za-z_]\w*_\w+/.exec(rest)
   if (identifier) {
     const name = identifier[0].replace(/^&/, '')
@@ -81,7 +81,8 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
   }
   for (const { pattern, plain, negated, caller } of phrases) {
     for (const match of matches(pattern, clause.text)) {
-      const lock = lockAt(clause.text.slice(match.index + match[0].length))
+      // "Takes and releases the trace lock": the lock of both verbs.
+      const lock = lockAt(clause.text.slice(match.index + match[0].length).replace(/^(?:and|or|\/)\s+(?:releases|drops|takes|acquires|unlocks|locks)\s+/i, ''))
       if (!lock) continue
       const rule = negatedBefore(clause.text, match.index) ? negated : plain
       if (!rule) continue

@@ -26,27 +26,29 @@ function canonical(written: string): string {
 const joiner = /^\s*(?:,\s*(?:or|and|else|otherwise)?|or|and|else|otherwise|;\s*(?:else|otherwise))\s+/i
 const conditionAt = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.]{0,80})/i
 
-/** The values written at the start of `text` ("zero for success, else a negative errno" gives 0 and -errno) and the condition after the first. */
-function valuesAt(text: string): { values: string[]; condition?: string } {
-  const values: string[] = []
-  let condition: string | undefined
+/** A value and the condition written right after it. */
+export interface FoundValue {
+  value: string
+  condition?: string
+}
+
+/** The values written at the start of `text` ("0 on success, or -EINVAL if …" gives 0 on success and -EINVAL if …). */
+export function valuesAt(text: string): FoundValue[] {
+  const values: FoundValue[] = []
   let rest = text
   for (let step = 0; step < 4; step++) {
     rest = rest.replace(/^[\s`*"']*(?:either\s+|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
     const found = value.exec(rest)
     if (!found) break
-    values.push(canonical(found[0]))
     rest = rest.slice(found[0].length).replace(/^[`*"']*/, '')
     const when = conditionAt.exec(rest)
-    if (when) {
-      if (values.length === 1) condition = when[1].trim()
-      rest = rest.slice(when[0].length)
-    }
+    values.push(when ? { value: canonical(found[0]), condition: when[1].trim() } : { value: canonical(found[0]) })
+    if (when) rest = rest.slice(when[0].length)
     const joined = joiner.exec(rest)
     if (!joined) break
     rest = rest.slice(joined[0].length)
   }
-  return condition ? { values, condition } : { values }
+  return values
 }
 
 const phrases = [
@@ -57,16 +59,15 @@ const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
 
 export const returnsRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
-  const add = (apis: string[], found: { values: string[]; condition?: string }) => {
-    const condition = [clause.condition, found.condition].filter(Boolean).join('; ') || undefined
-    for (const each of found.values) derived.push(...factsFor(apis, 'returnValues', each, condition))
+  const add = (apis: string[], found: FoundValue[]) => {
+    for (const each of found) derived.push(...factsFor(apis, 'returnValues', each.value, [clause.condition, each.condition].filter(Boolean).join('; ') || undefined))
   }
   for (const pattern of phrases) {
     for (const match of matches(pattern, clause.text)) {
       const before = clause.text.slice(Math.max(0, match.index - 30), match.index)
       if (negation.test(before.split(/[,;]/).pop() ?? '')) continue
       const found = valuesAt(clause.text.slice(match.index + match[0].length))
-      if (found.values.length > 0) add(subjectAt(clause, match.index), found)
+      if (found.length > 0) add(subjectAt(clause, match.index), found)
     }
   }
   // "SEQ_SKIP is returned if …": the value stands before the verb; the subject is the topic.
@@ -76,7 +77,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause) => {
     const found = valuesAt(head)
     const rest = clause.text.slice(back.index + back[0].length)
     const condition = conditionAt.exec(rest)?.[1]?.trim()
-    if (found.values.length > 0 && !negation.test(head)) add(ownTopic(clause), condition ? { values: found.values, condition } : found)
+    if (found.length > 0 && !negation.test(head)) add(ownTopic(clause), found.map((each) => (condition ? { value: each.value, condition } : each)))
   }
   return derived
 }
