@@ -42,7 +42,8 @@ const text = (value: string): PhrasingContent => ({ type: 'text', value })
  *   The banner node.
  */
 export function deprecationBanner(record: ApiRecord, context: BannerContext): Blockquote {
-  const phrasing: PhrasingContent[] = [{ type: 'strong', children: [text('Deprecated')] }]
+  const word = record.status === 'removed' ? 'Removed' : 'Deprecated'
+  const phrasing: PhrasingContent[] = [{ type: 'strong', children: [text(word)] }]
   const { deprecation } = context
   if (deprecation) {
     const since: Link = { type: 'link', url: urls.document(context.document, deprecation.since.id), children: [text(deprecation.since.label)] }
@@ -75,6 +76,6 @@ export function deprecationBanner(record: ApiRecord, context: BannerContext): Bl
     type: 'blockquote',
     children: [{ type: 'paragraph', children: phrasing }],
     // Named, so that screen readers tell a page's banners apart (there is one per deprecated API).
-    data: { hName: 'aside', hProperties: { role: 'note', className: ['deprecation-banner'], ariaLabel: `Deprecation of ${displayName(record)}`, dataApi: record.name } },
+    data: { hName: 'aside', hProperties: { role: 'note', className: ['deprecation-banner'], ariaLabel: `${record.status === 'removed' ? 'Removal' : 'Deprecation'} of ${displayName(record)}`, dataApi: record.name } },
   }
 }

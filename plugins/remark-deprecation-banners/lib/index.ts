@@ -47,7 +47,8 @@ export function remarkDeprecationBanners(options: Readonly<Options>) {
   for (const record of options.records) if (!byName.has(record.name)) byName.set(record.name, record)
   const deprecations = new Map(Object.entries(options.deprecations ?? {}))
   // Sorted by name so the output does not depend on the order of the records.
-  const deprecated = [...byName.values()].filter((record) => record.status === 'deprecated' && record.described).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  // A removed API is one step past deprecated: it gets the same banner, saying so.
+  const deprecated = [...byName.values()].filter((record) => (record.status === 'deprecated' || record.status === 'removed') && record.described).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const { document, version } = options
 
   /**
