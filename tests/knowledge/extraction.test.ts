@@ -236,3 +236,37 @@ describe('kernel-doc sections as structured facts', () => {
     expect(fact.file).toMatch(/highmem\.h$/)
   })
 })
+
+describe('a document about deprecated interfaces, shaped as the kernel writes one', () => {
+  it('deprecates every API a section of it is titled by, with the replacement its body names', async () => {
+    const file = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/records/deprecated-interfaces.rst')
+    const { code, stdout } = await runCli(['records', file, '--quiet'])
+    expect(code).toBe(0)
+    const records: ApiRecord[] = JSON.parse(stdout)
+    const get = (name: string) => records.find((each) => each.name === name)!
+    // "The safe replacement is strscpy()", in the section titled strcpy().
+    expect(get('strcpy')).toMatchObject({ status: 'deprecated', replacement: ['strscpy'] })
+    // "BUG() and BUG_ON()": "Use WARN() and WARN_ON() instead", name for name.
+    expect(get('BUG')).toMatchObject({ status: 'deprecated', replacement: ['WARN'] })
+    expect(get('BUG_ON')).toMatchObject({ status: 'deprecated', replacement: ['WARN_ON'] })
+    // "The respective kstrtol() and kstrtoul() functions tend to be the correct replacements".
+    expect(get('simple_strtoul')).toMatchObject({ status: 'deprecated', replacement: ['kstrtoul'] })
+    // A title that leads with the API and goes on: "strncpy() on NUL-terminated strings".
+    expect(get('strncpy').status).toBe('deprecated')
+    expect(get('strncpy').facts.find((fact) => fact.field === 'status')!.sentence).toBe('Deprecated Interfaces and Language Features')
+    // What replaces them is no deprecated API.
+    expect(get('strscpy').status).toBe('preferred')
+  })
+
+  it('reads a list item naming two APIs, "These functions should always be used", and a list item of its own', async () => {
+    const file = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/records/mainline-list.rst')
+    const { stdout } = await runCli(['records', file, '--quiet'])
+    const records: ApiRecord[] = JSON.parse(stdout)
+    const get = (name: string) => records.find((each) => each.name === name)!
+    expect(get('kmap_local_folio')).toMatchObject({ status: 'preferred', described: true, contexts: ['any', 'interrupt'] })
+    expect(get('kmap_local_page').status).toBe('preferred')
+    expect(get('kmap_atomic')).toMatchObject({ status: 'deprecated', replacement: ['kmap_local_page'] })
+    expect(get('vmap').summary).toMatch(/^This can be used to make a long duration mapping/)
+    expect(get('vmap').effects).toContain('takes-global-lock')
+  })
+})

@@ -191,6 +191,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     const is = /\b(?:is|are|would be)\s+/i.exec(text.slice(match.index + match[0].length))
     if (worse.length > 0 && is) add(worse, objectAt(clause, match.index + match[0].length + is.index + is[0].length))
   }
+  // "The respective kstrtol() and kstrtoul() functions tend to be the correct replacements".
+  for (const match of matches(/\b(?:is|are|tends? to be|would be|remains?)\s+the\s+(?:\w+\s+)?replacements?\b(?!\s+(?:for|of)\b)/i, text)) {
+    if (undone(clause, match.index)) continue
+    add(ownTopic(clause), subjectAt(clause, match.index))
+  }
   for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i, text)) {
     if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
     add(ownTopic(clause), objectAt(clause, match.index + match[0].length))
