@@ -192,8 +192,18 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       const declared = declaredApi(node)
       if (declared) group = [declared]
     }
+    const before = sharedNames.get(node) ?? []
+    if (before.length > 0 && group.length === 0) group = [...before]
+    else if (before.length > 0) group = [...before, ...group]
     if (group.length === 0 || !node.position) return undefined
     return addBlock(node, group, preference)
+  }
+  // "- ``device_alloc_chan_resources``" then "- ``device_free_chan_resources``" and the description: items
+  // that hold nothing but names share the description of the item after them.
+  const sharedNames = new Map<Nodes, Mention[]>()
+  const onlyNames = (node: Nodes): Mention[] => {
+    const inside = children(node)
+    return node.type === 'listItem' && inside.length === 1 && inside[0].type === 'paragraph' ? namesOnly(sourceOf(inside[0])) : []
   }
   const addBlock = (node: Nodes, group: Mention[], preference?: ApiBlock['preference'], endNode: Nodes = node): ApiBlock => {
     const names = [...new Set(group.map((mention) => mention.name))]
@@ -239,6 +249,12 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
     const sectionBlock = () => [...sections].reverse().find((section) => section.block)?.block ?? null
     list.forEach((child, index) => {
       const inSection = sectionBlock() ?? current
+      const next = list[index + 1]
+      const names = onlyNames(child)
+      if (names.length > 0 && next?.type === 'listItem') {
+        sharedNames.set(next, [...(sharedNames.get(child) ?? []), ...names])
+        return
+      }
       if (child.type === 'heading' && child.position) {
         close(child.depth, child.position.start.line)
         const title = titleOf(child, sourceOf)
