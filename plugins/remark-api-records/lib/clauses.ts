@@ -16,7 +16,9 @@ const leadingSubordinate = /^(?:although|though|while|since|if|when|whenever|unl
 /** A leading phrase that restricts what follows: a configuration, an architecture, a case. */
 const leadingCondition = /^(?:(?:if|unless|when|whenever|once)\b[^,]*|(?:on|for|with|in|under)\s+(?:[\w`*+-]+\s+){0,4}?(?:systems?|kernels?|architectures?|arches|machines?|platforms?|configurations?|builds?|hardware|cpus?|CONFIG_\w+(?:=\w+)?)\b[^,]*|(?:with|when|if)\s+`*CONFIG_\w+[^,]*),\s*/i
 /** Where a clause ends and the next begins. */
-const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b)|:\s+(?=[A-Z`*])/i
+const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b)/i
+/** A colon before a new statement ("Locking rules: caller locks …" is one clause, "Note: The …" two); case matters, so apart. */
+const colonBreak = /:\s+(?=[A-Z`*])/
 
 /** The clauses of a sentence, as text. */
 export function splitClauses(sentence: string): string[] {
@@ -36,7 +38,7 @@ export function readClauses(sentence: string): Clause[] {
     clauses.push({ text: head })
     text = text.slice(leading[0].length)
   }
-  for (const part of text.split(clauseBreak)) {
+  for (const part of text.split(clauseBreak).flatMap((piece) => (piece === undefined ? [] : piece.split(colonBreak)))) {
     if (part === undefined || part.trim() === '') continue
     clauses.push(condition ? { text: part, condition } : { text: part })
   }
