@@ -306,8 +306,10 @@ export default function Search({ versions, defaultKey }: SearchProps) {
             </label>
           </div>
           <p id={`${id}-hint`} class="strata-search__hint">
-            Try <code>kmap</code>, <code>status:deprecated</code> or <code>name:kmap*</code>. <kbd>↓</kbd> <kbd>↑</kbd> move
-            through the results, <kbd>Enter</kbd> opens one, <kbd>Esc</kbd> closes.
+            Try <code>kmap</code>, <code>status:deprecated</code> or <code>name:kmap*</code>.{' '}
+            <span class="strata-search__keys">
+              <kbd>↓</kbd> <kbd>↑</kbd> move through the results, <kbd>Enter</kbd> opens one, <kbd>Esc</kbd> closes.
+            </span>
           </p>
           <div role="status" class="strata-search__status">
             {outcome.message && results === outcome.results ? <span class="strata-search__message">{withCode(outcome.message)} </span> : null}

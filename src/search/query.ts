@@ -1,5 +1,5 @@
 import lunr from 'lunr'
-import type { SearchHead } from './format.ts'
+import { partKey, type SearchHead } from './format.ts'
 import { openSearchIndex, type PartFetcher, type SearchIndex, type SearchOptions, type SearchResult } from './reader.ts'
 import type { Clause } from './score.ts'
 import { identifierTerms, versionTerm } from './tokens.ts'
@@ -12,7 +12,8 @@ import { identifierTerms, versionTerm } from './tokens.ts'
  * index cannot be fetched).
  */
 
-export { openSearchIndex }
+// The island and the bench fetch parts by these names; one lazy chunk carries all three.
+export { openSearchIndex, partKey }
 export type { PartFetcher, SearchHead, SearchIndex, SearchOptions, SearchResult }
 
 export interface SearchOutcome {

@@ -52,7 +52,7 @@ beforeAll(async () => {
 describe('search modules', () => {
   it('pin their public surface', () => {
     expect(Object.keys(build).sort()).toEqual(['searchItemsFor', 'snippet', 'snippetLength'])
-    expect(Object.keys(query).sort()).toEqual(['openSearchIndex', 'runSearch'])
+    expect(Object.keys(query).sort()).toEqual(['openSearchIndex', 'partKey', 'runSearch'])
   })
 })
 
