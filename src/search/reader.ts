@@ -1,24 +1,13 @@
 import lunr from 'lunr'
 import type { Status } from '../../plugins/remark-api-records/lib/schema.ts'
 import type { SearchItem } from './build.ts'
-import {
-  itemUrl,
-  partName,
-  searchFormat,
-  shardOf,
-  type SearchHead,
-  type StoreChunk,
-  type TermShard,
-  type Vocabulary,
-} from './format.ts'
+import { itemUrl, partName, searchFormat, shardOf, type SearchHead, type StoreChunk, type TermShard } from './format.ts'
+import { partCache, type PartFetcher } from './parts.ts'
 import { clauseTerms, scoreClauses, type Clause, type Scored, type TermSource } from './score.ts'
+import { termLookup } from './terms.ts'
 import { searchPipeline } from './tokens.ts'
 
-/** Parts of lunr's TokenSet the type definitions leave out. */
-const TokenSet = lunr.TokenSet as unknown as {
-  fromArray(terms: readonly string[]): lunr.TokenSet
-  fromClause(clause: { term: string; editDistance?: number }): lunr.TokenSet
-}
+export type { PartFetcher }
 
 /**
  * A search index opened from its head (see `format.ts`): it fetches term
@@ -63,16 +52,6 @@ export interface SearchOptions {
   limit?: number
 }
 
-/**
- * At most this many term shards per wildcard or fuzzy term: `*` alone would
- * otherwise fetch the whole index. The first shards are kept, so the cut is
- * the same on every run.
- */
-const maxShards = 16
-
-/** Fetches one part of an index by name (`t3`, `s12`, `v`). */
-export type PartFetcher = (name: string) => Promise<unknown>
-
 /** An opened index. */
 export interface SearchIndex {
   /** The field names queries may use. */
@@ -101,98 +80,9 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
   if (head?.format !== searchFormat) throw new Error(`Unknown search index format: ${String(head?.format)} (expected ${searchFormat}); rebuild the site`)
   const pipeline = new lunr.Pipeline()
   pipeline.add(...searchPipeline())
-  const inline = head.inline ?? {}
-  /** Parts by name, fetched or inline; a failed fetch is forgotten, so the next query tries again. */
-  const parts = new Map<string, Promise<unknown>>(Object.entries(inline).map(([name, part]) => [name, Promise.resolve(part)]))
-  const ready = new Map<string, unknown>(Object.entries(inline))
-  const load = (names: Iterable<string>) =>
-    Promise.all(
-      [...new Set(names)].map((name) => {
-        let part = parts.get(name)
-        if (!part) {
-          part = fetchPart(name).then((value) => {
-            ready.set(name, value)
-            return value
-          })
-          part.catch(() => parts.delete(name))
-          parts.set(name, part)
-        }
-        return part
-      }),
-    )
-
-  /** Term shards as maps, made on first use. */
-  const termMaps = new Map<number, Map<string, number[][]>>()
-  const shard = (n: number) => ready.get(partName.shard(n)) as TermShard | undefined
-  const termsOf = (n: number) => {
-    let map = termMaps.get(n)
-    const data = shard(n)
-    if (!map && data) termMaps.set(n, (map = new Map(data.terms.map((term, at) => [term, data.postings[at]]))))
-    return map
-  }
-  let tokenSet: lunr.TokenSet | undefined
-  const vocabulary = (): lunr.TokenSet | undefined => {
-    if (tokenSet) return tokenSet
-    const terms = head.inline ? head.shards.flatMap((_, n) => shard(n)?.terms ?? []) : (ready.get(partName.vocabulary) as Vocabulary | undefined)
-    return terms ? (tokenSet = TokenSet.fromArray(terms)) : undefined
-  }
-
-  /** Parts a clause term needs before it can be expanded (none once they are here). */
-  const needs = new Set<string>()
-  /** Expansions by edit distance and term, once every shard they need is here. */
-  const expansions = new Map<string, { terms: string[]; capped: boolean }>()
-  /** Whether an expansion of the current query was cut to `maxShards` shards. */
-  let capped = false
-  /**
-   * Keep the terms of the first `maxShards` shards they fall in, noting the
-   * shards still to fetch; `undefined` while some are missing.
-   */
-  const within = (terms: readonly string[]) => {
-    const shards = [...new Set(terms.map((term) => shardOf(head.shards, term)))].sort((a, b) => a - b)
-    const kept = new Set(shards.slice(0, maxShards))
-    const missing = [...kept].filter((n) => !shard(n))
-    for (const n of missing) needs.add(partName.shard(n))
-    if (missing.length > 0) return undefined
-    return { terms: terms.filter((term) => kept.has(shardOf(head.shards, term))), capped: shards.length > maxShards }
-  }
-  const expand = (clause: Clause, term: string): string[] => {
-    const cacheKey = `${clause.editDistance ?? ''}:${term}`
-    let result = expansions.get(cacheKey)
-    if (!result) {
-      const star = term.indexOf('*')
-      if (star === -1 && clause.editDistance === undefined) {
-        const n = shardOf(head.shards, term)
-        const terms = termsOf(n)
-        if (!terms) needs.add(partName.shard(n))
-        else result = { terms: terms.has(term) ? [term] : [], capped: false }
-      } else if (star === term.length - 1 && star > 0 && clause.editDistance === undefined) {
-        // A prefix: its terms lie in the shards its range spans.
-        const prefix = term.slice(0, -1)
-        const first = shardOf(head.shards, prefix)
-        const end = shardOf(head.shards, `${prefix}\uffff`)
-        const spanned = Array.from({ length: Math.min(end, first + maxShards - 1) - first + 1 }, (_, at) => first + at)
-        for (const n of spanned) if (!shard(n)) needs.add(partName.shard(n))
-        if (spanned.every((n) => shard(n))) {
-          const terms = spanned.flatMap((n) => shard(n)!.terms.filter((each) => each.startsWith(prefix)))
-          result = { terms, capped: end > spanned[spanned.length - 1] }
-        }
-      } else {
-        const all = vocabulary()
-        if (!all) needs.add(head.inline ? partName.shard(0) : partName.vocabulary)
-        else result = within(all.intersect(TokenSet.fromClause({ ...clause, term })).toArray().sort())
-      }
-      if (result) expansions.set(cacheKey, result)
-    }
-    if (result?.capped) capped = true
-    return result?.terms ?? []
-  }
-
-  const source: TermSource = {
-    fields: head.fields,
-    count: head.count,
-    expand,
-    postings: (term, field) => termsOf(shardOf(head.shards, term))?.get(term)?.[field] ?? [],
-  }
+  const parts = partCache(head.inline ?? {}, fetchPart)
+  const terms = termLookup(head, parts)
+  const source: TermSource = { fields: head.fields, count: head.count, expand: terms.expand, postings: terms.postings }
 
   const statusOf = (ref: number) => head.statuses[head.statusCodes.charCodeAt(ref) - 48] ?? null
   const versionAt = new Map(head.versions.map((version, at) => [version.key, at]))
@@ -218,16 +108,17 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
       // shards of their own), so repeat until nothing is missing.
       const exactShard = partName.shard(shardOf(head.shards, exact))
       for (let round = 0; round < 3; round++) {
-        needs.clear()
-        for (const clause of clauses) for (const term of clauseTerms(pipeline, clause)) expand(clause, term)
-        if (!ready.has(exactShard)) needs.add(exactShard)
-        if (needs.size === 0) break
-        await load(needs)
+        terms.needs.clear()
+        for (const clause of clauses) for (const term of clauseTerms(pipeline, clause)) terms.expand(clause, term)
+        if (!parts.get(exactShard)) terms.needs.add(exactShard)
+        if (terms.needs.size === 0) break
+        await parts.load(terms.needs)
       }
-      capped = false
+      // Synchronous from here to the scores: `capped` is this query's alone.
+      terms.capped = false
       const scores = scoreClauses(clauses, pipeline, source)
-      const cut = capped
-      const names = (ready.get(exactShard) as TermShard | undefined)?.names ?? {}
+      const cut = terms.capped
+      const names = (parts.get(exactShard) as TermShard | undefined)?.names ?? {}
       const exactRefs = new Set(Object.hasOwn(names, exact) ? names[exact] : [])
       const only = options.version && options.version !== 'all' ? versionAt.get(options.version) ?? -1 : undefined
       const ranked = rank(scores, {
@@ -236,9 +127,9 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
           (only === undefined || versionsOf(ref).includes(only)) && !(options.hideDeprecated && statusOf(ref) === 'deprecated'),
         limit: options.limit ?? 50,
       })
-      await load(new Set(ranked.map(([ref]) => partName.chunk(Math.floor(ref / head.chunkSize)))))
+      await parts.load(ranked.map(([ref]) => partName.chunk(Math.floor(ref / head.chunkSize))))
       const results = ranked.map(([ref, score]): SearchResult => {
-        const [name, kind, snippet, anchor] = (ready.get(partName.chunk(Math.floor(ref / head.chunkSize))) as StoreChunk)[ref % head.chunkSize]
+        const [name, kind, snippet, anchor] = (parts.get(partName.chunk(Math.floor(ref / head.chunkSize))) as StoreChunk)[ref % head.chunkSize]
         const versions = versionsOf(ref).map((at) => {
           const { key, document, id, label } = head.versions[at]
           return { key, id, label, url: itemUrl({ kind, name, anchor }, document, id) }

@@ -129,10 +129,17 @@ export function scoreClauses(clauses: readonly Clause[], pipeline: lunr.Pipeline
     if (!length) return
     for (const [term, boost] of vector) {
       const factor = boost / length / 1000
-      forEachPosting(source.postings(term, field), (ref, weight) => {
-        touch(ref)
-        scores[ref] += factor * weight
-      })
+      // The hot loop of a query (a common word has postings in most items): no callback.
+      const postings = source.postings(term, field)
+      let ref = 0
+      for (let at = 0; at < postings.length; at += 2) {
+        ref += postings[at]
+        if (!touched[ref]) {
+          touched[ref] = 1
+          matched.push(ref)
+        }
+        scores[ref] += factor * postings[at + 1]
+      }
     }
   })
   const limits = [...required, ...prohibited.map((set) => set && { has: (ref: number) => !set.has(ref) })].filter((set) => set !== undefined)
