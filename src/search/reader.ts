@@ -56,8 +56,6 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** The field names queries may use. */
   fields: string[]
-  /** The search pipeline (lunr's, with Strata's identifier functions). */
-  pipeline: lunr.Pipeline
   /**
    * Run parsed clauses: fetch what they need, score, rank, cut, and fetch
    * what the results show. `capped` says a wildcard or fuzzy term matched
@@ -102,7 +100,6 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
 
   return {
     fields: head.fields,
-    pipeline,
     async run(clauses, exact, options) {
       // Expanding may reveal more to fetch (a fuzzy term's matches live in
       // shards of their own), so repeat until nothing is missing.

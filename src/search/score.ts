@@ -34,7 +34,7 @@ export interface TermSource {
   postings(term: string, field: number): readonly number[]
 }
 
-const { OPTIONAL, REQUIRED, PROHIBITED } = (lunr.Query as unknown as { presence: Record<string, number> }).presence
+const { REQUIRED, PROHIBITED } = (lunr.Query as unknown as { presence: Record<string, number> }).presence
 
 /**
  * The terms of a clause: the pipeline's output for its term, or the term
@@ -161,6 +161,3 @@ function intersect(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> 
   for (const each of a) if (b.has(each)) result.add(each)
   return result
 }
-
-/** For `query.ts`: the presence values lunr's parser sets. */
-export const presence = { OPTIONAL, REQUIRED, PROHIBITED }
