@@ -79,11 +79,12 @@ function withCode(message: string) {
 }
 
 /** Text for the status line. */
-function statusText(phase: Phase, query: string, count: number): string {
+function statusText(phase: Phase, query: string, shown: number, total: number): string {
   if (phase === 'failed') return 'Search is unavailable: the index could not be loaded.'
   if (!query.trim()) return ''
   if (phase !== 'ready') return 'Loading the search index…'
-  return count === 0 ? 'No results.' : count === 1 ? '1 result.' : `${count} results.`
+  if (shown < total) return `The best ${shown} of ${total.toLocaleString('en-US')} results.`
+  return shown === 0 ? 'No results.' : shown === 1 ? '1 result.' : `${shown} results.`
 }
 
 /** A search icon, for the button (decorative: the button says "Search"). */
@@ -138,7 +139,7 @@ export default function Search({ versions, defaultKey }: SearchProps) {
   const [hideDeprecated, setHideDeprecated] = useState(false)
   const [wanted, setWanted] = useState(false)
   const [phase, setPhase] = useState<Phase>('idle')
-  const [outcome, setOutcome] = useState<SearchOutcome>({ results: [] })
+  const [outcome, setOutcome] = useState<SearchOutcome>({ results: [], total: 0 })
   /** One promise per index key, so each head is fetched once per page. */
   const engines = useRef(new Map<string, Promise<Engine>>())
   /** The keys whose engine has loaded, so switching back to one does not say "Loading". */
@@ -185,7 +186,7 @@ export default function Search({ versions, defaultKey }: SearchProps) {
     engine
       .then((run) => {
         loaded.current.add(key)
-        return query.trim() ? run(query, { version: key, hideDeprecated }) : { results: [] }
+        return query.trim() ? run(query, { version: key, hideDeprecated }) : { results: [], total: 0 }
       })
       .then(
         (answer) => {
@@ -240,7 +241,7 @@ export default function Search({ versions, defaultKey }: SearchProps) {
     if (!inside) closeDialog()
   }
 
-  const status = statusText(phase, query, results.length)
+  const status = statusText(phase, query, results.length, results === outcome.results ? outcome.total : 0)
   const scoped = key !== 'all'
 
   return (

@@ -18,6 +18,8 @@ export type { PartFetcher, SearchHead, SearchIndex, SearchOptions, SearchResult 
 
 export interface SearchOutcome {
   results: SearchResult[]
+  /** How many results there are before the cut to `limit`. */
+  total: number
   /** Set when the query could not be read as written (shown in a status line). */
   message?: string
 }
@@ -55,7 +57,7 @@ const lunrParser = lunr as unknown as {
  */
 export async function runSearch(index: SearchIndex, rawQuery: string, options: SearchOptions = {}): Promise<SearchOutcome> {
   const query = String(rawQuery).slice(0, maxQueryLength).trim()
-  if (!query) return { results: [] }
+  if (!query) return { results: [], total: 0 }
   const exact = query.toLowerCase().replace(/\(\s*\)$/, '')
   // lunr's query lexer splits at `-`, so `version:kmap-notes-v1` is made one term first.
   const parsable = query.replace(/\bversion:(\S+)/g, (_match, id: string) => `version:${versionTerm(id)}`)
@@ -71,11 +73,12 @@ export async function runSearch(index: SearchIndex, rawQuery: string, options: S
       : `${unreadable} \`${shown(query)}\` as a query; try words or API names`
     const plain = new lunr.Query(index.fields)
     if (words.length) plain.term(words, {})
-    return { results: (await index.run(plain.clauses as unknown as Clause[], exact, options)).results, message }
+    const { results, total } = await index.run(plain.clauses as unknown as Clause[], exact, options)
+    return { results, total, message }
   }
-  const { results, capped } = await index.run(parsed.clauses as unknown as Clause[], exact, options)
-  if (!capped) return { results }
-  return { results, message: `\`${shown(query)}\` matches more terms than one search loads; showing results for some of them` }
+  const { results, total, capped } = await index.run(parsed.clauses as unknown as Clause[], exact, options)
+  if (!capped) return { results, total }
+  return { results, total, message: `\`${shown(query)}\` matches more terms than one search loads; showing results for some of them` }
 }
 
 /** The query as a message quotes it: at most 40 characters, no backticks. */

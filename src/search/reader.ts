@@ -58,12 +58,13 @@ export interface SearchIndex {
   fields: string[]
   /**
    * Run parsed clauses: fetch what they need, score, rank, cut, and fetch
-   * what the results show. `capped` says a wildcard or fuzzy term matched
+   * what the results show. `total` counts the matches before the cut to
+   * `limit`; `capped` says a wildcard or fuzzy term matched
    * more terms than one query fetches (`maxShards`), so some were left out.
    *
    * @param exact The query as a name (lowercase, without `()`): items of that name rank first.
    */
-  run(clauses: Clause[], exact: string, options: SearchOptions): Promise<{ results: SearchResult[]; capped: boolean }>
+  run(clauses: Clause[], exact: string, options: SearchOptions): Promise<{ results: SearchResult[]; total: number; capped: boolean }>
 }
 
 /**
@@ -118,7 +119,7 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
       const names = (parts.get(exactShard) as TermShard | undefined)?.names ?? {}
       const exactRefs = new Set(Object.hasOwn(names, exact) ? names[exact] : [])
       const only = options.version && options.version !== 'all' ? versionAt.get(options.version) ?? -1 : undefined
-      const ranked = rank(scores, {
+      const { best: ranked, total } = rank(scores, {
         group: (ref) => (statusOf(ref) === 'deprecated' ? 2 : 0) + (exactRefs.has(ref) ? 0 : 1),
         keep: (ref) =>
           (only === undefined || versionsOf(ref).includes(only)) && !(options.hideDeprecated && statusOf(ref) === 'deprecated'),
@@ -147,7 +148,7 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
           url: linked.url,
         }
       })
-      return { results, capped: cut }
+      return { results, total, capped: cut }
     },
   }
 }
@@ -160,14 +161,19 @@ export function openSearchIndex(head: SearchHead, fetchPart: PartFetcher): Searc
  *
  * @param scored The matches and their scores.
  * @param how The group of an item, whether to keep it, and how many to return.
- * @returns `[item, score]`, best first.
+ * @returns `[item, score]`, best first, and how many items were kept before the cut.
  */
 function rank(
   { refs, scores }: Scored,
   how: { group(ref: number): number; keep(ref: number): boolean; limit: number },
-): Array<[number, number]> {
+): { best: Array<[number, number]>; total: number } {
   const groups: number[][] = []
-  for (const ref of refs) if (how.keep(ref)) (groups[how.group(ref)] ??= []).push(ref)
+  let total = 0
+  for (const ref of refs) {
+    if (!how.keep(ref)) continue
+    ;(groups[how.group(ref)] ??= []).push(ref)
+    total++
+  }
   /** Whether `a` ranks after `b` within a group. */
   const after = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b)
   const result: Array<[number, number]> = []
@@ -176,7 +182,7 @@ function rank(
     const best = topOf(group, how.limit - result.length, after)
     for (const ref of best) result.push([ref, scores[ref]])
   }
-  return result
+  return { best: result, total }
 }
 
 /**

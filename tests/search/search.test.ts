@@ -304,6 +304,9 @@ describe('runSearch on the real records', () => {
 
     const hidden = (await search(key(seed), 'kmap', { hideDeprecated: true })).results
     expect(hidden.map((result) => result.name)).toEqual(results.slice(0, firstDeprecated).map((result) => result.name))
+    const few = await search(key(seed), 'kmap', { limit: 2 })
+    expect(few.results.map((result) => result.name)).toEqual(results.slice(0, 2).map((result) => result.name))
+    expect(few.total).toBe(results.length)
     expect(await names('all', 'kmap', { hideDeprecated: true })).toContain('kmap') // v6.1's kmap is discouraged, not deprecated
     expect((await search('all', 'kmap', { hideDeprecated: true })).results.every((result) => result.status !== 'deprecated')).toBe(true)
   })
@@ -330,7 +333,7 @@ describe('runSearch on the real records', () => {
     expect((await search('all', 'kmap:')).results.map((result) => result.name)).toEqual(await names('all', 'kmap'))
     expect((await search('all', 'kmap_atomic^')).results[0].name).toBe('kmap_atomic')
     expect((await search('all', 'kmap')).message).toBeUndefined()
-    expect((await search('all', '   '))).toEqual({ results: [] })
+    expect(await search('all', '   ')).toEqual({ results: [], total: 0 })
   })
 
   it('keeps hostile queries cheap', async () => {
