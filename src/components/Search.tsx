@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks'
 import type { TargetedEvent } from 'preact'
 import { urls } from '../lib/urls.ts'
-import { partKey, type SearchHead } from '../search/format.ts'
+import type { SearchHead } from '../search/format.ts'
 import type { SearchOptions, SearchOutcome, SearchResult } from '../search/query.ts'
 import './search.css'
 
@@ -57,7 +57,7 @@ async function fetchJson(key: string): Promise<unknown> {
  */
 async function loadEngine(key: string): Promise<Engine> {
   const [module, head] = await Promise.all([import('../search/query.ts'), fetchJson(key)])
-  const index = module.openSearchIndex(head as SearchHead, (part) => fetchJson(partKey(key, part)))
+  const index = module.openSearchIndex(head as SearchHead, (part) => fetchJson(module.partKey(key, part)))
   return (query, options) => module.runSearch(index, query, options)
 }
 
