@@ -3,13 +3,15 @@
  * several runs, with min and max) and written to `bench/results.json`.
  *
  * Usage: npm run bench -- [--quick] [--quiet] [--runs N] [--out FILE] [--corpus DIR] [--python PATH]
- *                         [--sizes 1,shared,100,1000] [--keep]
+ *                         [--sizes 1,shared,100,1000] [--suites NAME,…] [--keep]
  *
  * `--quick` does one run on the first three corpus files with small
  * pathological inputs, and site builds at the smallest size only (the CI
  * smoke test); the default is 5 runs on the whole corpus with 1 MB
  * pathological inputs, and site builds at every size (at most 3 runs, 1 at
- * 1,000 documents). `--sizes` picks the site sizes; `--keep` leaves the
+ * 1,000 documents). `--sizes` picks the site sizes; `--suites` runs only
+ * the suites named (`search` alone builds the Strata sites it measures, and
+ * no Sphinx site); `--keep` leaves the
  * generated corpora and built sites in the scratch folder it names. Progress
  * goes to stderr unless `--quiet` or `CI`. Suites run in order and each sees
  * the rows before it; add a suite to `suites` to benchmark something new.
@@ -60,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         corpus: { type: 'string' },
         python: { type: 'string' },
         sizes: { type: 'string' },
+        suites: { type: 'string' },
         keep: { type: 'boolean' },
       },
     }).values
@@ -78,6 +81,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bench: ${sizes}\n`)
     return 2
   }
+  const chosenSuites = values.suites?.split(',').map((name) => name.trim()).filter(Boolean)
+  const unknownSuites = chosenSuites?.filter((name) => !suites.some((suite) => suite.name === name)) ?? []
+  if (unknownSuites.length > 0 || chosenSuites?.length === 0) {
+    process.stderr.write(`bench: --suites takes ${suites.map((suite) => suite.name).join(',')} (any of them), got ${values.suites}\n`)
+    return 2
+  }
   const quiet = (values.quiet ?? false) || Boolean(process.env.CI)
   const out = path.resolve(values.out ?? path.join(projectRoot, 'bench/results.json'))
   const paths = await findRstFiles(path.resolve(values.corpus ?? defaultCorpus))
@@ -92,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   const workspace = await createWorkspace(sizes)
   const rows: BenchRow[] = []
   try {
-    for (const suite of suites) {
+    for (const suite of suites.filter((each) => !chosenSuites || chosenSuites.includes(each.name))) {
       const context: BenchContext = { quick, runs, corpus, python: values.python ?? defaultPython, log, previous: rows, workspace }
       try {
         rows.push(...(await suite.run(context)))

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { SearchInput } from '../search/files.ts'
+import type { SearchInput } from '../search/build.ts'
 
 /**
  * Write the search files (`writeSearchFiles`) in a worker thread, so that

@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import type { APIRoute } from 'astro'
 import config from 'virtual:strata/config'
-import { siteData } from '../lib/site-data.ts'
-import { allKey, searchFile } from '../search/files.ts'
+import { searchFile, searchFileKeys } from '../search/files.ts'
 
 /**
- * One lunr index per version, and one across all versions (`all`). The
- * loader built them during the content sync (`files.ts`); this serves them.
+ * The search files: one index per version, and the index across all
+ * versions (`all`) with its parts. The loader wrote them during the content
+ * sync (`files.ts`); this serves every one of them.
  */
 export async function getStaticPaths() {
-  const data = await siteData()
-  return [...data.versions.map((version) => ({ params: { key: version.key } })), { params: { key: allKey } }]
+  return (await searchFileKeys(config.searchDir)).map((key) => ({ params: { key } }))
 }
 
 export const GET: APIRoute = async ({ params }) =>

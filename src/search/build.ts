@@ -1,15 +1,10 @@
-import lunr from 'lunr'
 import type { ApiRecord, Kind, Status } from '../../plugins/remark-api-records/lib/schema.ts'
-import { urls } from '../lib/urls.ts'
-import { searchPipeline, versionTerm } from './tokens.ts'
+import { itemUrl } from './format.ts'
 
 /**
- * The search index of the site, built at build time: one lunr index per
- * document version and one across all versions, each written as JSON next to
- * a small store of what a result shows. The browser loads one of them on the
- * first search (see `query.ts`), so both are kept small: only the fields a
- * query can name are indexed, no term positions are kept, and the store holds
- * a short snippet instead of the text.
+ * What the site's search can find, built at build time from each version's
+ * records (and sections): one `SearchItem` per thing per version. `shards.ts`
+ * turns the items into index files.
  */
 
 /** One thing search can find: an API record, or a section of a document. */
@@ -24,33 +19,13 @@ export interface SearchItem {
   version: string
   /** The version label shown to readers. */
   label: string
+  /** The heading's anchor id, for sections; `''` for records. */
+  anchor: string
   /** The page a result links to. */
   url: string
   summary: string
   /** The text searched besides the name and summary. */
   text: string
-}
-
-/** What the store keeps of an item: exactly what a result shows. */
-export interface StoredItem {
-  name: string
-  kind: SearchItem['kind']
-  status: Status | null
-  document: string
-  version: string
-  label: string
-  url: string
-  /** At most `snippetLength` characters. */
-  snippet: string
-}
-
-/** The JSON written to `urls.searchIndex(key)`. */
-export interface SerializedSearchIndex {
-  /** Bumped when the shape or the pipeline changes, so a stale file is recognised. */
-  format: 1
-  /** `lunr.Index#toJSON()`; refs are positions in `store`. */
-  index: object
-  store: StoredItem[]
 }
 
 /** The version facts `searchItemsFor` needs (a `DocumentVersion` has them). */
@@ -69,22 +44,14 @@ export interface SectionInfo {
   text: string
 }
 
-export const snippetLength = 160
+/** What one version's index is built from. */
+export interface SearchInput {
+  /** The version key (`mm~highmem@v6.1`), also the index's file name. */
+  key: string
+  items: SearchItem[]
+}
 
-/**
- * The fields, with the boosts that make a name match outrank a mention in
- * prose. The names are the ones queries use (`name:kmap*`, `status:deprecated`,
- * `version:v6.1`). The version is one term (`versionTerm`), and its label is
- * not indexed: labels are patch subjects, full of API names.
- */
-const fields = [
-  { name: 'name', boost: 10 },
-  { name: 'status', boost: 1 },
-  { name: 'kind', boost: 1 },
-  { name: 'version', boost: 1 },
-  { name: 'summary', boost: 2 },
-  { name: 'text', boost: 1 },
-] as const
+export const snippetLength = 160
 
 /**
  * The searchable items of one version: its records, then its sections.
@@ -106,7 +73,8 @@ export function searchItemsFor(
       name: record.name,
       kind: record.kind,
       status: record.status,
-      url: urls.api(version.document, version.id, record.name),
+      anchor: '',
+      url: itemUrl({ kind: record.kind, name: record.name, anchor: '' }, version.document, version.id),
       summary: record.summary,
       text: record.text,
     })),
@@ -115,53 +83,12 @@ export function searchItemsFor(
       name: section.title,
       kind: 'section' as const,
       status: null,
-      url: `${urls.document(version.document, version.id)}#${encodeURIComponent(section.id)}`,
+      anchor: section.id,
+      url: itemUrl({ kind: 'section', name: section.title, anchor: section.id }, version.document, version.id),
       summary: '',
       text: section.text,
     })),
   ]
-}
-
-/**
- * Build the index and the store of some items (one version's, or every
- * version's for the `all` index). The same items in the same order give the
- * same JSON, byte for byte.
- *
- * @param items The items to index.
- * @returns The serialisable index and store.
- */
-export function buildSearchIndex(items: readonly SearchItem[]): SerializedSearchIndex {
-  const builder = new lunr.Builder()
-  const pipeline = searchPipeline()
-  builder.pipeline.add(...pipeline)
-  builder.searchPipeline.add(...pipeline)
-  builder.ref('ref')
-  for (const field of fields) builder.field(field.name, { boost: field.boost })
-  items.forEach((item, ref) =>
-    builder.add({
-      ref: String(ref),
-      name: item.name,
-      status: item.status ?? '',
-      kind: item.kind,
-      version: versionTerm(item.version),
-      summary: item.summary,
-      text: item.text,
-    }),
-  )
-  return {
-    format: 1,
-    index: builder.build().toJSON(),
-    store: items.map((item) => ({
-      name: item.name,
-      kind: item.kind,
-      status: item.status,
-      document: item.document,
-      version: item.version,
-      label: item.label,
-      url: item.url,
-      snippet: snippet(item.summary || item.text),
-    })),
-  }
 }
 
 /**

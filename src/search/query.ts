@@ -1,42 +1,27 @@
 import lunr from 'lunr'
-import { versionKey } from '../lib/urls.ts'
-import type { SerializedSearchIndex, StoredItem } from './build.ts'
-import { identifierTerms, searchPipeline, versionTerm } from './tokens.ts'
+import { partKey, type SearchHead } from './format.ts'
+import { openSearchIndex, type PartFetcher, type SearchIndex, type SearchOptions, type SearchResult } from './reader.ts'
+import type { Clause } from './score.ts'
+import { identifierTerms, versionTerm } from './tokens.ts'
 
 /**
- * Running a query against a loaded index, in the browser (the search island
- * imports this module lazily, with lunr) and in tests. Whatever the reader
- * types, `runSearch` answers with results and at most a short message; it
- * never throws.
+ * Reading what the reader typed and running it against an index, in the
+ * browser (the search island imports this module lazily, with lunr) and in
+ * tests. Whatever the reader types, `runSearch` answers with results and at
+ * most a short message; it never throws on a query (only when a part of the
+ * index cannot be fetched).
  */
 
-/** A result: what the store keeps, plus where it came from. */
-export interface SearchResult extends StoredItem {
-  ref: string
-  score: number
-  /** `versionKey(document, version)`, what the version filter compares. */
-  key: string
-}
-
-export interface SearchOptions {
-  /** Leave deprecated APIs out. Default `false`. */
-  hideDeprecated?: boolean
-  /** A version key (`versionKey(document, id)`), or `all` / undefined for every version. */
-  version?: string
-  /** At most this many results. Default 50. */
-  limit?: number
-}
+// The island and the bench fetch parts by these names; one lazy chunk carries all three.
+export { openSearchIndex, partKey }
+export type { PartFetcher, SearchHead, SearchIndex, SearchOptions, SearchResult }
 
 export interface SearchOutcome {
   results: SearchResult[]
+  /** How many results there are before the cut to `limit`. */
+  total: number
   /** Set when the query could not be read as written (shown in a status line). */
   message?: string
-}
-
-/** A loaded index with its store. */
-export interface LoadedSearchIndex {
-  index: lunr.Index
-  store: StoredItem[]
 }
 
 /** Longer queries are cut: nobody types more, and fuzzy terms get slow with length. */
@@ -59,63 +44,46 @@ const lunrParser = lunr as unknown as {
 }
 
 /**
- * Load a serialised index (registering the pipeline it names first). Throws
- * on a file of another format, which the island reports as "unavailable".
- *
- * @param json The JSON written by `buildSearchIndex`.
- * @returns The index and its store.
- */
-export function loadSearchIndex(json: SerializedSearchIndex): LoadedSearchIndex {
-  if (json?.format !== 1) throw new Error(`Unknown search index format: ${String(json?.format)} (expected 1); rebuild the site`)
-  searchPipeline()
-  return { index: lunr.Index.load(json.index), store: json.store }
-}
-
-/**
  * Search. Field queries (`status:deprecated`, `name:kmap*`), wildcards,
  * boosts and presence (`+kmap -atomic`) use lunr's query syntax. A query
  * lunr cannot read (`kmap:`, `foo^`, `~`) is searched as its plain words,
  * with a message saying so. Deprecated results come after the others,
  * keeping the score order within each group, as rustdoc does.
  *
- * @param index The loaded lunr index.
- * @param store Its store (refs are positions in it).
+ * @param index The opened index (`openSearchIndex`).
  * @param rawQuery What the reader typed.
  * @param options Filters and limit.
  * @returns The results and an optional message.
  */
-export function runSearch(
-  index: lunr.Index,
-  store: readonly StoredItem[],
-  rawQuery: string,
-  options: SearchOptions = {},
-): SearchOutcome {
+export async function runSearch(index: SearchIndex, rawQuery: string, options: SearchOptions = {}): Promise<SearchOutcome> {
   const query = String(rawQuery).slice(0, maxQueryLength).trim()
-  if (!query) return { results: [] }
-  let matches: lunr.Index.Result[]
-  let message: string | undefined
+  if (!query) return { results: [], total: 0 }
+  const exact = query.toLowerCase().replace(/\(\s*\)$/, '')
   // lunr's query lexer splits at `-`, so `version:kmap-notes-v1` is made one term first.
   const parsable = query.replace(/\bversion:(\S+)/g, (_match, id: string) => `version:${versionTerm(id)}`)
+  const parsed = new lunr.Query(index.fields)
   try {
-    matches = index.query((into) => {
-      new lunrParser.QueryParser(parsable, into).parse()
-      tame(into)
-    })
+    new lunrParser.QueryParser(parsable, parsed).parse()
+    tame(parsed)
   } catch (error) {
     const words = identifierTerms(query)
-    const shown = (query.length > 40 ? `${query.slice(0, 39)}…` : query).replace(/`/g, "'")
     const unreadable = error instanceof lunr.QueryParseError ? 'Could not read' : 'Could not search for'
-    message = words.length
-      ? `${unreadable} \`${shown}\` as a query; showing results for its words`
-      : `${unreadable} \`${shown}\` as a query; try words or API names`
-    try {
-      matches = words.length ? index.query((into) => void into.term(words, {})) : []
-    } catch {
-      matches = []
-    }
+    const message = words.length
+      ? `${unreadable} \`${shown(query)}\` as a query; showing results for its words`
+      : `${unreadable} \`${shown(query)}\` as a query; try words or API names`
+    const plain = new lunr.Query(index.fields)
+    if (words.length) plain.term(words, {})
+    const { results, total } = await index.run(plain.clauses as unknown as Clause[], exact, options)
+    return { results, total, message }
   }
-  const results = arrange(matches, store, query, options)
-  return message ? { results, message } : { results }
+  const { results, total, capped } = await index.run(parsed.clauses as unknown as Clause[], exact, options)
+  if (!capped) return { results, total }
+  return { results, total, message: `\`${shown(query)}\` matches more terms than one search loads; showing results for some of them` }
+}
+
+/** The query as a message quotes it: at most 40 characters, no backticks. */
+function shown(query: string): string {
+  return (query.length > 40 ? `${query.slice(0, 39)}…` : query).replace(/`/g, "'")
 }
 
 /**
@@ -140,42 +108,4 @@ function tame(query: lunr.Query): void {
     seen.add(key)
     return true
   })
-}
-
-/**
- * From lunr's matches to results: look up the store, apply the filters,
- * then order in four groups, each kept in score order: current APIs named
- * exactly what was typed (`kmap_local_page()` finds `kmap_local_page`
- * first), other current results, then the same two groups for deprecated
- * APIs, which always come last, as in rustdoc. Then cut to the limit.
- *
- * @param matches lunr's matches, best first.
- * @param store The store.
- * @param query The query as typed (trimmed).
- * @param options Filters and limit.
- * @returns The results.
- */
-function arrange(
-  matches: lunr.Index.Result[],
-  store: readonly StoredItem[],
-  query: string,
-  options: SearchOptions,
-): SearchResult[] {
-  const version = options.version && options.version !== 'all' ? options.version : undefined
-  const exact = query.toLowerCase().replace(/\(\s*\)$/, '')
-  const results: Array<SearchResult & { group: number }> = []
-  for (const match of matches) {
-    const item = Object.hasOwn(store, match.ref) ? store[Number(match.ref)] : undefined
-    if (!item) continue
-    const key = versionKey(item.document, item.version)
-    if (version && key !== version) continue
-    if (options.hideDeprecated && item.status === 'deprecated') continue
-    const group = (item.status === 'deprecated' ? 2 : 0) + (item.name.toLowerCase() === exact ? 0 : 1)
-    results.push({ ...item, ref: match.ref, score: match.score, key, group })
-  }
-  // Array#sort is stable, so lunr's score order holds within each group.
-  return results
-    .sort((a, b) => a.group - b.group)
-    .slice(0, options.limit ?? 50)
-    .map(({ group: _group, ...result }) => result)
 }
