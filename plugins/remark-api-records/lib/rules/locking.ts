@@ -1,5 +1,5 @@
 import type { LockRule } from '../schema.ts'
-import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
+import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -86,7 +86,10 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       if (!lock) continue
       const rule = negatedBefore(clause.text, match.index) ? negated : plain
       if (!rule) continue
-      const apis = subjectAt(clause, match.index, { callerMeansTopic: caller }).filter((api) => api !== lock)
+      // "Callers of notify_change() need ->i_mutex": the API is the one the callers call.
+      const of = /\bcallers?\s+of\s+/i.exec(match[0])
+      const called = of ? objectAt(clause, match.index + of.index + of[0].length) : []
+      const apis = (called.length > 0 ? called : subjectAt(clause, match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
       derived.push(...factsFor(apis, 'locking', `${rule}:${lock}`, clause.condition))
     }
   }
