@@ -65,7 +65,7 @@ export function canonicalName(name: string): string {
 }
 
 function canonicalLock(lock: string): string {
-  return canonicalName(lock).replace(/^&/, '').split(/->|\./).pop()!.replace(/\(\)$/, '').toLowerCase()
+  return canonicalName(lock).replace(/^&/, '').split(/->|\./).pop()!.replace(/\(\)$/, '').toLowerCase().replace(/_locks$/, '_lock')
 }
 
 /** A value as the gold writes it, per field. */

@@ -17,6 +17,7 @@ const lockNoun = /^(?:\w*lock|locks|mutex(?:es)?|semaphores?|rwsem|\w*_sem|sem|B
  * only "the lock" with nothing to tell which.
  */
 export function lockAt(text: string): string | null {
+  if (/^[\s`*"']*(?:no|any)\s+(?:other\s+)?locks?\b/i.test(text)) return 'any_lock'
   const rest = text.replace(/^[\s`*"']*(?:(?:the|a|an|its|their|his|her|both|any|all|this|that|some)\s+)?[`*"']*/i, '')
   const identifier = /^&?(?:[A-Za-z_]\w*)?(?:(?:->|\.)[A-Za-z_]\w*)+|^[A-Za-z_]\w*(?=\(\))|^[A-Za-z_]\w*_\w+/.exec(rest)
   if (identifier) {
@@ -59,7 +60,7 @@ const phrases: LockPhrase[] = [
   { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, plain: 'not-held', negated: null, caller: true },
   { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, plain: 'holds', negated: null, caller: true },
-  { pattern: /\b(?:takes|acquires|grabs|locks|will take|will acquire|will grab|takes out)\s+/i, plain: 'takes', negated: null, caller: false },
+  { pattern: /\b(?:takes|acquires|grabs|will take|will acquire|will grab|takes out)\s+/i, plain: 'takes', negated: null, caller: false },
   { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, plain: 'releases', negated: null, caller: false },
 ]
 
@@ -84,7 +85,9 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       // "Takes and releases the trace lock": the lock of both verbs.
       const lock = lockAt(clause.text.slice(match.index + match[0].length).replace(/^(?:and|or|\/)\s+(?:releases|drops|takes|acquires|unlocks|locks)\s+/i, ''))
       if (!lock) continue
-      const rule = negatedBefore(clause.text, match.index) ? negated : plain
+      let rule = negatedBefore(clause.text, match.index) ? negated : plain
+      // "with no locks held": none may be.
+      if (/^\s*no\s+locks?\b/i.test(clause.text.slice(match.index + match[0].length))) rule = rule === 'holds' ? 'not-held' : rule
       if (!rule) continue
       // "Callers of notify_change() need ->i_mutex": the API is the one the callers call.
       const of = /\bcallers?\s+of\s+/i.exec(match[0])
