@@ -10,7 +10,8 @@
  * after rehype-slug (it links to the ids it gives) and before the sanitizer,
  * so what it builds is checked too.
  */
-import type { Root as HastRoot } from 'hast'
+import type { Element, Root as HastRoot } from 'hast'
+import { visit } from 'unist-util-visit'
 import type { Root, RootContent } from 'mdast'
 import type { Handlers } from 'mdast-util-to-hast'
 import rehypeSanitize from 'rehype-sanitize'
@@ -128,12 +129,30 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
     .use(rehypeSlug)
     .use(rehypeToc)
     .use(rehypeSanitize, strataSchema)
+    .use(rehypeFocusableCode)
     .use(rehypeStringify)
   const file = new VFile()
   const tree = processor.runSync(structuredClone(input.tree), file) as HastRoot
   const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
   const messages = file.messages.map((message) => `${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`)
   return { html: processor.stringify(tree), headings, messages }
+}
+
+/**
+ * Make code blocks focusable (`tabindex="0"`): a long line scrolls the block
+ * sideways, and a scrolling region the keyboard cannot reach is an axe
+ * violation (scrollable-region-focusable). Runs after the sanitizer: the
+ * attribute is Strata's, never the content's.
+ *
+ * @returns
+ *   Transform that changes the tree in place.
+ */
+function rehypeFocusableCode() {
+  return function (tree: HastRoot): undefined {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'pre') node.properties.tabIndex = 0
+    })
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * page type in light and dark, with a screenshot of each at 1280 and 360 px
  * (in test-results/screenshots/, to look at).
  */
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { expectAccessible, paths } from './helpers.ts'
 
@@ -35,7 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
             expect(box.y, `${part} at ${width}`).toBeGreaterThanOrEqual(header.y)
             expect(box.y + box.height, `${part} at ${width}`).toBeLessThanOrEqual(header.y + header.height)
           }
-          await page.screenshot({ path: test.info().outputPath(`../screenshots/${type.replace(/\W+/g, '-')}-${width}-${scheme}.png`), fullPage: false })
+          await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', `${type.replace(/\W+/g, '-')}-${width}-${scheme}.png`), fullPage: false })
           await expectAccessible(page)
         }
       })
