@@ -61,12 +61,13 @@ export function sidebarItems(tree: readonly NavNode[], options: Readonly<Sidebar
     for (let start = 0; start < nodes.length; start += runLength) {
       const run = nodes.slice(start, start + runLength)
       const here = run.some((node) => contains(node, options.current))
-      const label = `${run[0].label} … ${run.at(-1)!.label}`
+      // Runs follow the tree's order (toctree, then file names), not titles: numbered, not lettered.
+      const label = `Pages ${start + 1}–${start + run.length} of ${nodes.length}`
       const firstDocument = run.map(first).find((each) => each !== undefined)
       runs.push(
         here
           ? { label, current: false, open: true, children: run.map(item) }
-          : { label, ...(firstDocument !== undefined ? { href: options.hrefOf(firstDocument) } : {}), current: false, open: false, children: [], collapsed: run.reduce((sum, node) => sum + count(node), 0) },
+          : { label, ...(firstDocument !== undefined ? { href: options.hrefOf(firstDocument) } : {}), current: false, open: false, children: [] },
       )
     }
     return runs
