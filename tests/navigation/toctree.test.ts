@@ -138,4 +138,26 @@ describe('toctree entries', () => {
       ['the other one', '/docs/other/page/v1/'],
     ])
   })
+
+  it('expands each document once per toctree: a web of toctrees listing each other stays linear', () => {
+    // 40 levels of diamonds: d{n} lists l{n} and r{n}, which both list d{n+1}.
+    const toctrees = new Map<string, string[]>()
+    for (let n = 0; n < 40; n++) {
+      toctrees.set(`sub/d${n}`, [`sub/l${n}`, `sub/r${n}`])
+      toctrees.set(`sub/l${n}`, [`sub/d${n + 1}`])
+      toctrees.set(`sub/r${n}`, [`sub/d${n + 1}`, 'sub/d0'])
+    }
+    const documents = Object.fromEntries([...toctrees.keys(), 'sub/d40'].map((id) => [`Documentation/${id}`, id]))
+    const tree = fromRst('.. toctree::\n\n   d0\n')
+    remarkToctree({ documents, path: 'Documentation/sub/index.rst', document: 'sub/index', urlOf: (id) => `/${id}/`, titleOf: (id) => id, toctreeOf: (id) => toctrees.get(id) ?? [] })(tree, new VFile())
+    const html = renderVersion({ tree, records: [], document: 'sub/index', version: 'v1' }).html
+    const links = elements(parse(html)).filter((node) => node.tagName === 'a')
+    expect(links.length).toBe(121) // every document once
+  })
+
+  it('never links a script: URLs other than the site\'s go through the sanitizer', () => {
+    const { links } = render('.. toctree::\n\n   Evil <javascript://alert(1)>\n   Fine <https://docs.kernel.org/>\n', {})
+    expect(links.filter(([, href]) => href.startsWith('javascript'))).toEqual([])
+    expect(links).toContainEqual(['Fine', 'https://docs.kernel.org/'])
+  })
 })

@@ -101,8 +101,11 @@ function renderToctree(node: Directive, options: Resolved, file: VFile): RootCon
     file.message(reason, { place: { line: entry.line, column: node.position?.start.column ?? 1 }, ruleId: entry.glob ? toctreeRules.noMatch : toctreeRules.missing, source })
   }
   if (toctree.hidden) return []
+  // Each document is expanded once per toctree: a web of toctrees that list
+  // each other (diamonds, cycles) costs linear time, never exponential.
+  const expanded = new Set([options.document])
   const items = entries.flatMap((entry, at) => {
-    const item = entryItem(entry, options, toctree, [at + 1])
+    const item = entryItem(entry, options, toctree, [at + 1], expanded)
     return item ? [item] : []
   })
   if (items.length === 0) return []
@@ -131,7 +134,7 @@ function link(url: string, text: string): PhrasingContent {
   return { type: 'link', url, children: [{ type: 'text', value: text }], data: { hProperties: { className: ['reference', 'internal'] } } }
 }
 
-function entryItem(entry: ToctreeEntry, options: Resolved, toctree: ToctreeSettings, numbers: number[]): ListItem | undefined {
+function entryItem(entry: ToctreeEntry, options: Resolved, toctree: ToctreeSettings, numbers: number[], expanded: Set<string>): ListItem | undefined {
   const number = numberOf(numbers, toctree)
   switch (entry.kind) {
     case 'missing':
@@ -143,27 +146,28 @@ function entryItem(entry: ToctreeEntry, options: Resolved, toctree: ToctreeSetti
     case 'document':
       return item(
         [link(options.urlOf(entry.document), number + (entry.title ?? options.titleOf(entry.document)))],
-        below(entry.document, options, toctree, numbers, new Set([options.document, entry.document])),
+        expanded.has(entry.document) ? [] : below(entry.document, options, toctree, numbers, expanded),
       )
   }
 }
 
 /**
  * What an entry shows below its title, down to `:maxdepth:`: the document's
- * sections (unless `:titlesonly:`), then the documents its own toctrees list.
- * `seen` stops a document that lists an ancestor from nesting forever.
+ * sections (unless `:titlesonly:`), then the documents its own toctrees list
+ * that this toctree has not expanded yet (`expanded`, which this adds to).
  */
-function below(document: string, options: Resolved, toctree: ToctreeSettings, numbers: number[], seen: Set<string>): ListItem[] {
+function below(document: string, options: Resolved, toctree: ToctreeSettings, numbers: number[], expanded: Set<string>): ListItem[] {
   if (numbers.length >= toctree.maxdepth) return []
+  expanded.add(document)
   const items: ListItem[] = []
   if (!toctree.titlesonly) {
     const [title, ...rest] = options.sectionsOf(document)
     if (title) items.push(...sectionItems(rest, options.urlOf(document), toctree, numbers))
   }
   for (const child of options.toctreeOf(document)) {
-    if (seen.has(child)) continue
+    if (expanded.has(child)) continue
     const at = [...numbers, items.length + 1]
-    items.push(item([link(options.urlOf(child), numberOf(at, toctree) + options.titleOf(child))], below(child, options, toctree, at, new Set([...seen, child]))))
+    items.push(item([link(options.urlOf(child), numberOf(at, toctree) + options.titleOf(child))], below(child, options, toctree, at, expanded)))
   }
   return items
 }
