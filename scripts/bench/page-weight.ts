@@ -25,6 +25,21 @@ export const pageTypes: Array<{ type: string; folder: string }> = [
 ]
 
 /**
+ * Targets, in kB of gzip at 1,000 documents: the home page lists every
+ * document, so it is the page that grows with the corpus (issue #12).
+ */
+export const weightTargets: Record<string, { kind: 'HTML' | 'CSS' | 'JS'; kB: number }> = {
+  home: { kind: 'HTML', kB: 30 },
+}
+
+/** The note of a figure with a target: whether it is met. */
+export function targetNote(type: string, kind: string, documents: number | undefined, bytes: number): string | undefined {
+  const target = weightTargets[type]
+  if (!target || target.kind !== kind || documents !== 1000) return undefined
+  return `target ≤ ${target.kB} kB at 1,000 documents: ${bytes / 1e3 <= target.kB ? 'met' : 'MISSED'}`
+}
+
+/**
  * The first `index.html` under a folder of the site, depth first in name order.
  *
  * @returns
@@ -103,9 +118,11 @@ export const pageWeightSuite: Suite = {
           const weight = await weighPage(site, page)
           const note = `/${path.relative(site, path.dirname(page))}/`.replace(/^\/\/$/, '/')
           const figures = [weight.html, weight.css, weight.js]
-          names.forEach((name, at) =>
-            rows.push({ suite: 'page weight', name, unit: 'kB', median: figures[at] / 1e3, min: figures[at] / 1e3, max: figures[at] / 1e3, runs: 1, note: at === 0 ? note : undefined }),
-          )
+          names.forEach((name, at) => {
+            const target = targetNote(type, (['HTML', 'CSS', 'JS'] as const)[at], documents, figures[at])
+            const remark = [at === 0 ? note : undefined, target].filter(Boolean).join('; ') || undefined
+            rows.push({ suite: 'page weight', name, unit: 'kB', median: figures[at] / 1e3, min: figures[at] / 1e3, max: figures[at] / 1e3, runs: 1, note: remark })
+          })
         } catch (error) {
           for (const name of names) rows.push(failedRow('page weight', name, 'kB', error))
         }

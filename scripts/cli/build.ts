@@ -17,7 +17,7 @@ options:
 ${contentUsage}
   -q, --quiet        errors only on stderr
 
-View the result with \`npm run preview\` (or any static file server on DIR).`
+View the result with \`npm run preview\` (dist/), or \`node scripts/serve.mjs DIR\` for another folder.`
 
 export const buildCommand: Command = {
   name: 'build',
@@ -46,10 +46,17 @@ export const buildCommand: Command = {
     await removeIfEmpty(path.dirname(staging))
     if (!quiet) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
-      io.stderr.write(`Built the site into ${path.relative(process.cwd(), out) || out} in ${seconds} s. View it with \`npm run preview\` (http://localhost:4321/).\n`)
+      io.stderr.write(`Built the site into ${path.relative(process.cwd(), out) || out} in ${seconds} s. View it with \`${viewCommand(out)}\` (http://localhost:4321/).\n`)
     }
     return 0
   },
+}
+
+/** The command that serves a built site: Astro's preview serves only dist/. */
+function viewCommand(out: string): string {
+  if (out === path.join(projectRoot, 'dist')) return 'npm run preview'
+  const quote = (value: string) => (/^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`)
+  return `node ${quote(path.relative(process.cwd(), path.join(projectRoot, 'scripts/serve.mjs')) || 'scripts/serve.mjs')} ${quote(path.relative(process.cwd(), out) || '.')}`
 }
 
 /**

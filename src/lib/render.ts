@@ -1,7 +1,7 @@
 /**
  * The rendering stage: one version's mdast and records in, safe HTML out.
  *
- * remark: API links → deprecation banners → legacy details → docutils'
+ * remark: toctrees and cross-references → API links → deprecation banners → legacy details → docutils'
  * compact lists (`render-lists.ts`); remark-rehype
  * with the parser's handlers (no raw HTML ever: `allowDangerousHtml` is off,
  * so `html` nodes are dropped); rehype: slug → table of contents → sanitize →
@@ -10,7 +10,8 @@
  * after rehype-slug (it links to the ids it gives) and before the sanitizer,
  * so what it builds is checked too.
  */
-import type { Root as HastRoot } from 'hast'
+import type { Element, Root as HastRoot } from 'hast'
+import { visit } from 'unist-util-visit'
 import type { Root, RootContent } from 'mdast'
 import type { Handlers } from 'mdast-util-to-hast'
 import rehypeSanitize from 'rehype-sanitize'
@@ -24,6 +25,7 @@ import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { remarkDeprecationBanners, type Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
 import { remarkXrefs, type XrefIndex } from '../../plugins/remark-xrefs/index.ts'
+import { remarkToctree, type DocumentSection } from '../../plugins/remark-toctree/index.ts'
 import { urls } from './urls.ts'
 import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
@@ -48,7 +50,26 @@ export interface RenderInput {
    * this document's path, and which version of another document to link to.
    * Without it, references to other documents stay unresolved.
    */
-  xrefs?: { index: XrefIndex; path: string; versionOf: (document: string) => string } | null
+  xrefs?: SiteLinks | null
+}
+
+/**
+ * How this page sees the rest of the site: labels and paths for `:ref:` and
+ * `:doc:`, and for toctrees each other document's title, sections and
+ * toctree entries (in the version this page links to).
+ */
+export interface SiteLinks {
+  index: XrefIndex
+  /** This document's path in the kernel tree. */
+  path: string
+  /** Which version of another document a link goes to. */
+  versionOf: (document: string) => string
+  /** A document's title (default: the entry or the target as written). */
+  titleOf?: (document: string) => string
+  /** A document's headings, title first, with their ids on its page (default: none). */
+  sectionsOf?: (document: string) => readonly DocumentSection[]
+  /** The documents a document's toctrees list (default: none). */
+  toctreeOf?: (document: string) => readonly string[]
 }
 
 /** A heading of the rendered page, with the id its anchor has in the HTML. */
@@ -88,8 +109,18 @@ const handlers = strataHandlers(rstToHastHandlers as Handlers)
 export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
   const { records, document, version } = input
   const xrefs = input.xrefs ?? { index: { labels: {}, documents: {} }, path: '', versionOf: () => version }
+  const titleOf = xrefs.titleOf ?? ((id: string) => id)
   const processor = unified()
-    .use(remarkXrefs, { index: xrefs.index, document, path: xrefs.path, versionOf: xrefs.versionOf, urlOf: urls.document })
+    .use(remarkToctree, {
+      documents: xrefs.index.documents,
+      path: xrefs.path,
+      document,
+      urlOf: (id) => urls.document(id, id === document ? version : xrefs.versionOf(id)),
+      titleOf,
+      sectionsOf: xrefs.sectionsOf,
+      toctreeOf: xrefs.toctreeOf,
+    })
+    .use(remarkXrefs, { index: xrefs.index, document, path: xrefs.path, versionOf: xrefs.versionOf, urlOf: urls.document, titleOf: xrefs.titleOf })
     .use(remarkApiLinks, { records, document, version })
     .use(remarkDeprecationBanners, { records, document, version, deprecations: input.deprecations ?? {} })
     .use(remarkLegacyDetails)
@@ -98,12 +129,30 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
     .use(rehypeSlug)
     .use(rehypeToc)
     .use(rehypeSanitize, strataSchema)
+    .use(rehypeFocusableCode)
     .use(rehypeStringify)
   const file = new VFile()
   const tree = processor.runSync(structuredClone(input.tree), file) as HastRoot
   const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
   const messages = file.messages.map((message) => `${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`)
   return { html: processor.stringify(tree), headings, messages }
+}
+
+/**
+ * Make code blocks focusable (`tabindex="0"`): a long line scrolls the block
+ * sideways, and a scrolling region the keyboard cannot reach is an axe
+ * violation (scrollable-region-focusable). Runs after the sanitizer: the
+ * attribute is Strata's, never the content's.
+ *
+ * @returns
+ *   Transform that changes the tree in place.
+ */
+function rehypeFocusableCode() {
+  return function (tree: HastRoot): undefined {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'pre') node.properties.tabIndex = 0
+    })
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content'
 import type { ChangesEntry, RecordEntry, VersionEntry } from '../loader/types.ts'
+import { buildNavTree, indexNavTree, type NavIndex } from './nav.ts'
 
 /**
  * What pages read from the collections, computed once per build. Pages only
@@ -17,13 +18,33 @@ export interface SiteData {
   record(key: string, name: string): RecordEntry | undefined
   /** A record entry by its own key (`mm~highmem@v6.1/kmap`). */
   recordEntry(key: string): RecordEntry | undefined
+  /** The version of a document a page of version `id` links to: the same id when the document has it, else its newest. */
+  linkedVersion(document: string, id: string): VersionEntry
+  /** The navigation of the site as seen from pages of version `id` (each document in its linked version). */
+  navOf(id: string): NavIndex
+  /** How many documents the site has. */
+  documentCount(): number
+  /** Every document id, in manifest order. */
+  documents(): string[]
 }
 
 export function siteData(): Promise<SiteData> {
   cache ??= (async () => {
     const versions = (await getCollection('versions')).map((entry) => entry.data as unknown as VersionEntry)
-    const records = (await getCollection('records')).map((entry) => entry.data as unknown as RecordEntry)
-    const changes = (await getCollection('changes')).map((entry) => entry.data as unknown as ChangesEntry)
+    const byDocument = new Map<string, VersionEntry[]>()
+    for (const version of versions) {
+      const list = byDocument.get(version.document)
+      if (list) list.push(version)
+      else byDocument.set(version.document, [version])
+    }
+    // Astro warns about an empty collection when it is read: a site with no
+    // API, or one version per document, has none to read.
+    const records = versions.some((version) => version.counts.apis > 0)
+      ? (await getCollection('records')).map((entry) => entry.data as unknown as RecordEntry)
+      : []
+    const changes = [...byDocument.values()].some((siblings) => siblings.length > 1)
+      ? (await getCollection('changes')).map((entry) => entry.data as unknown as ChangesEntry)
+      : []
     // Lookups are maps: a site of a thousand documents renders tens of
     // thousands of pages, each asking for its version and records.
     const byVersion = new Map<string, RecordEntry[]>()
@@ -36,11 +57,19 @@ export function siteData(): Promise<SiteData> {
       byKey.set(entry.key, entry)
     }
     const versionByKey = new Map<string, VersionEntry>(versions.map((version: VersionEntry) => [version.key, version]))
-    const byDocument = new Map<string, VersionEntry[]>()
-    for (const version of versions) {
-      const list = byDocument.get(version.document)
-      if (list) list.push(version)
-      else byDocument.set(version.document, [version])
+    const linkedVersion = (document: string, id: string) => {
+      const siblings = byDocument.get(document)!
+      return siblings.find((version) => version.id === id) ?? siblings.find((version) => version.newest)!
+    }
+    const navs = new Map<string, NavIndex>()
+    const navOf = (id: string) => {
+      let nav = navs.get(id)
+      if (!nav) {
+        const linked = [...byDocument.keys()].map((document) => linkedVersion(document, id))
+        nav = indexNavTree(buildNavTree(linked.map((version) => ({ document: version.document, path: version.path, title: version.title, toctree: version.toctree }))))
+        navs.set(id, nav)
+      }
+      return nav
     }
     return {
       versions,
@@ -51,6 +80,10 @@ export function siteData(): Promise<SiteData> {
       recordsOf: (key) => byVersion.get(key) ?? [],
       record: (key, name) => byKey.get(`${key}/${name}`),
       recordEntry: (key) => byKey.get(key),
+      linkedVersion,
+      navOf,
+      documentCount: () => byDocument.size,
+      documents: () => [...byDocument.keys()],
     }
   })()
   return cache

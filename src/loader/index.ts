@@ -7,6 +7,7 @@ import { loadManifest, type ResolvedManifest } from '../../scripts/content/load.
 import { buildKnowledgeBase, type KnownVersion } from '../../scripts/knowledge/build.ts'
 import { compareVersions } from '../../scripts/knowledge/changes.ts'
 import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
+import { mdastSections, toctreeDocuments, type DocumentSection } from '../../plugins/remark-toctree/index.ts'
 import { renderVersion } from '../lib/render.ts'
 import { searchItemsFor } from '../search/build.ts'
 import { writeSearchFilesInWorker } from './search-worker.ts'
@@ -70,13 +71,24 @@ async function computeSite(logger: LoaderContext['logger']) {
   const newestIds = new Map([...byDocument].map(([document, siblings]) => [document, newestOf(siblings).id]))
   const versionFor = (current: string) => (target: string) =>
     byDocument.get(target)?.some((version) => version.id === current) ? current : newestIds.get(target) ?? current
+  // What toctrees show of other documents: titles, sections and their own
+  // toctree entries, per version (a patch can change any of them).
+  const titles = new Map([...byDocument].map(([document, siblings]) => [document, manifest.documents.find((each) => each.id === document)?.title ?? titleOf(siblings[0])]))
+  const outline = new Map<string, { sections: DocumentSection[]; toctree: string[] }>()
+  for (const version of base.versions) {
+    outline.set(versionKey(version.document, version.id), {
+      sections: mdastSections(version.tree),
+      toctree: toctreeDocuments(version.tree, { documents: xrefIndex.documents, path: version.path }),
+    })
+  }
+  const outlineIn = (current: string, target: string) => outline.get(versionKey(target, versionFor(current)(target)))
 
   const versions: VersionEntry[] = []
   const records: RecordEntry[] = []
   const changes: ChangesEntry[] = []
   for (const [document, siblings] of byDocument) {
     const newest = newestOf(siblings)
-    const title = manifest.documents.find((each) => each.id === document)?.title ?? titleOf(siblings[0])
+    const title = titles.get(document)!
     for (const version of siblings) {
       const deprecations = deprecationsOf(version, siblings)
       const rendered = renderVersion({
@@ -85,7 +97,14 @@ async function computeSite(logger: LoaderContext['logger']) {
         document,
         version: version.id,
         deprecations,
-        xrefs: { index: xrefIndex, path: version.path, versionOf: versionFor(version.id) },
+        xrefs: {
+          index: xrefIndex,
+          path: version.path,
+          versionOf: versionFor(version.id),
+          titleOf: (target) => titles.get(target) ?? target,
+          sectionsOf: (target) => outlineIn(version.id, target)?.sections ?? [],
+          toctreeOf: (target) => outlineIn(version.id, target)?.toctree ?? [],
+        },
       })
       for (const message of rendered.messages) logger.warn(`${version.path}@${version.id}:${message}`)
       const key = versionKey(document, version.id)
@@ -104,6 +123,7 @@ async function computeSite(logger: LoaderContext['logger']) {
         newest: version === newest,
         html: rendered.html,
         headings: rendered.headings,
+        toctree: outline.get(key)!.toctree,
         source: version.text,
         counts: countsOf(version.records),
       })

@@ -12,6 +12,8 @@ export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' 
   newest: boolean
   html: string
   headings: Array<{ depth: number; id: string; text: string }>
+  /** The documents this version's toctrees list, in order, hidden ones too: what navigation is built from. */
+  toctree: string[]
   source: string
   counts: { apis: number; described: number; deprecated: number }
 }

@@ -28,13 +28,16 @@ test.describe('deprecations index', () => {
     await expectAccessible(page)
   })
 
-  test('home lists the versions with their patch and counts', async ({ page }) => {
+  test('home lists the documents by subsystem with their counts, and the patch among recent changes', async ({ page }) => {
     await page.goto('/')
-    const rows = page.locator('table.versions-table tbody tr')
-    await expect(rows).toHaveCount(2)
-    await expect(rows.nth(0)).toContainText('Linux v6.1')
-    await expect(rows.nth(1)).toContainText('Fabio M. De Francesco')
-    await expect(rows.nth(1).locator('td').nth(4)).toHaveText('2')
+    const recent = page.getByRole('region', { name: 'Recent changes' }).getByRole('listitem')
+    await expect(recent.first()).toContainText('mm/highmem: Add notes about conversions')
+    await expect(recent.first()).toContainText('Fabio M. De Francesco')
+    await expect(recent.first().getByRole('link', { name: 'what changed' })).toHaveAttribute('href', paths.compare)
+    const mm = page.getByRole('region', { name: /^mm/ })
+    const highmem = mm.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'High Memory Handling' }) })
+    await expect(highmem.getByRole('link')).toHaveAttribute('href', paths.seed)
+    await expect(highmem).toContainText('2 deprecated, 1 patched version')
     await expectAccessible(page)
   })
 })

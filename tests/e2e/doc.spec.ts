@@ -5,11 +5,11 @@ test.describe('document pages', () => {
   test('v6.1 renders the sections, a working table of contents and the ASCII diagram verbatim', async ({ page }) => {
     await page.goto(paths.v61)
     await expect(page.getByRole('heading', { level: 1, name: 'High Memory Handling' })).toBeVisible()
-    const toc = page.getByRole('navigation', { name: 'Contents' })
-    await expect(toc).toBeVisible()
-    const entries = toc.getByRole('link')
-    await expect(entries).toHaveCount(5)
-    for (const href of await entries.evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
+    // On a wide screen the document's table of contents is the "On this page" column, not twice on screen.
+    const column = page.getByRole('navigation', { name: 'On this page' })
+    await expect(column).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Contents' })).toBeHidden()
+    for (const href of await column.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
       await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toHaveCount(1)
     }
     const diagram = page.locator('pre', { hasText: '0xffffffff' })
@@ -17,6 +17,16 @@ test.describe('document pages', () => {
     await expect(page.getByRole('note')).toHaveCount(1) // only "not the newest version"
     await expect(page.getByRole('note', { name: 'Not the newest version' })).toContainText('mm/highmem: Add notes about conversions')
     await expectAccessible(page)
+    // On a phone there is no column: the table of contents stays in the text.
+    await page.setViewportSize({ width: 360, height: 740 })
+    const toc = page.getByRole('navigation', { name: 'Contents' })
+    await expect(toc).toBeVisible()
+    await expect(column).toBeHidden()
+    const entries = toc.getByRole('link')
+    await expect(entries).toHaveCount(5)
+    for (const href of await entries.evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
+      await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toHaveCount(1)
+    }
   })
 
   test('the seed version shows a deprecation banner at kmap_atomic and kmap, and the legacy text collapsed', async ({ page }) => {

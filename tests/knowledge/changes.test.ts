@@ -30,6 +30,6 @@ describe('strata changes --from v6.1 --to kmap-notes-v1', () => {
   it('names the versions it knows when one is unknown', async () => {
     const { code, stderr } = await runCli(['changes', '--from', 'v6.0', '--to', 'kmap-notes-v1', '--quiet'])
     expect(code).toBe(1)
-    expect(stderr).toMatch(/unknown version `v6\.0` \(known: mm\/highmem@v6\.1, mm\/highmem@kmap-notes-v1\)/)
+    expect(stderr).toMatch(/unknown version `v6\.0` \(known: [^)]*mm\/highmem@v6\.1, mm\/highmem@kmap-notes-v1[,)]/)
   })
 })

@@ -13,6 +13,8 @@ export interface Options {
   versionOf: (document: string) => string
   /** The URL of a document version. */
   urlOf: (document: string, version: string) => string
+  /** The title of a document, which `:doc:` shows when it has no title of its own, as Sphinx does (default: the target as written). */
+  titleOf?: ((document: string) => string | undefined) | null
 }
 
 interface RoleLike {
@@ -42,6 +44,7 @@ const normalise = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCa
  */
 export function remarkXrefs(options: Readonly<Options>) {
   const { index, document, path, versionOf, urlOf } = options
+  const titleOf = options.titleOf ?? (() => undefined)
   const directory = path.split('/').slice(0, -1)
   return function (tree: Root, file: VFile): undefined {
     visit(tree, 'role' as never, (node: RoleLike, position, parent) => {
@@ -52,13 +55,17 @@ export function remarkXrefs(options: Readonly<Options>) {
       if (node.name === 'doc') {
         const target = resolveDocPath(wanted, directory)
         const id = index.documents[target]
-        if (id) url = urlOf(id, versionOf(id))
+        if (id) {
+          url = urlOf(id, versionOf(id))
+          const title = titleOf(id)
+          if (!hasExplicitTitle(node.value) && title) children = [{ type: 'text', value: title }]
+        }
       } else {
         const label = index.labels[normalise(wanted)]
         if (label) {
           url = `${label.document === document ? '' : urlOf(label.document, versionOf(label.document))}#${label.anchor}`
           // `:ref:`label`` without a title shows the section's title, as Sphinx does.
-          if (!/<[^<>]*>\s*$/.test(node.value) && label.title) children = [{ type: 'text', value: label.title }]
+          if (!hasExplicitTitle(node.value) && label.title) children = [{ type: 'text', value: label.title }]
         }
       }
       if (!url) {
@@ -78,8 +85,14 @@ export function remarkXrefs(options: Readonly<Options>) {
   }
 }
 
-/** `../foo` from `Documentation/mm/damon/design` → `Documentation/mm/foo`; `/mm/foo` → `Documentation/mm/foo`. */
-function resolveDocPath(target: string, directory: string[]): string {
+/** Whether a role's text names its own title (`Title <target>`). */
+const hasExplicitTitle = (value: string) => /<[^<>]*>\s*$/.test(value)
+
+/**
+ * A document path as Sphinx resolves `:doc:` and toctree targets: relative to
+ * the document's folder, or to `Documentation/` with a leading `/`.
+ * `../foo` from `Documentation/mm/damon/design` → `Documentation/mm/foo`; `/mm/foo` → `Documentation/mm/foo`. */
+export function resolveDocPath(target: string, directory: string[]): string {
   const parts = target.startsWith('/') ? ['Documentation', ...target.slice(1).split('/')] : [...directory, ...target.split('/')]
   const resolved: string[] = []
   for (const part of parts) {
