@@ -112,7 +112,7 @@ export const applyCommand: Command = {
  * base's path ends with; say which files it skipped.
  */
 function noteSkippedFiles(patches: readonly Patch[], reports: readonly FileReport[], file: VFile) {
-  const applied = new Set(reports.flatMap((report) => [report.oldPath, report.newPath]).filter((name) => name !== null))
+  const applied = new Set<string | null>(reports.flatMap((report) => [report.oldPath, report.newPath]).filter((name) => name !== null))
   const skipped = patches.flatMap((patch) => patch.files).filter((filePatch) => !applied.has(filePatch.newPath) && !applied.has(filePatch.oldPath))
   if (skipped.length === 0) return
   const names = [...new Set(skipped.map((filePatch) => `\`${filePatch.newPath ?? filePatch.oldPath}\``))].join(', ')
