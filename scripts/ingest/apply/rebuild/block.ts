@@ -1,9 +1,11 @@
 import type { ResolvedLine } from '../locate.ts'
-import { foldWhitespace } from '../text.ts'
-import { guessIndent } from './indent.ts'
+import { columnWidth, foldWhitespace } from '../text.ts'
+import { codeIndent, literalBlockAt, literalHabit, looksLikeC } from './code.ts'
+import { guessIndent, type IndentGuess } from './indent.ts'
 import { respace, type SourceText } from './spacing.ts'
+import { whitespaceFor } from './structure.ts'
 import { realignGridRow } from './table.ts'
-import { render, weaker, type Inference, type Template } from './types.ts'
+import { render, weaker, type Alternatives, type Confidence, type Inference, type Template } from './types.ts'
 
 /** An added line rebuilt from a mangled patch: its text with open choices, and how it was inferred. */
 export interface RebuiltLine {
@@ -12,10 +14,30 @@ export interface RebuiltLine {
   inference: Inference
 }
 
+/** Per base document: how its literal blocks open, and whether it indents with tabs at all. */
+interface DocumentHabits {
+  literal: string
+  tabs: boolean
+}
+
+const habitsOf = new WeakMap<SourceText, DocumentHabits>()
+
+function habits(source: SourceText): DocumentHabits {
+  let found = habitsOf.get(source)
+  if (!found) {
+    const texts = source.lines.map((line) => line.text)
+    found = { literal: literalHabit(texts), tabs: texts.some((text) => text.startsWith('\t')) }
+    habitsOf.set(source, found)
+  }
+  return found
+}
+
 /**
  * Rebuild a run of consecutive added lines of a mangled hunk: indentation from
- * the structure around them, spacing from the base text they re-wrap, grid
- * rows padded to their table's columns.
+ * the structure around them (C code in a literal block by brace depth, as the
+ * kernel's style has it), spacing from the base text they re-wrap, grid rows
+ * padded to their table's columns. Where the rules leave a choice, it stays
+ * open for the blob search.
  *
  * @param added
  *   The run, as the archive shows it (op removed: ` This function…`).
@@ -41,27 +63,68 @@ export function rebuildBlock(
     source,
   )
   const before = [...previous]
-  return added.map((line, index) => {
+  const rebuilt: RebuiltLine[] = []
+  // C lines of one literal block share one choice of indentation unit.
+  let code: { intro: string; root: Alternatives; order: string[] } | undefined
+  for (const [index, line] of added.entries()) {
     const content = contents[index]
-    const guess = guessIndent(before, following, content, /^\s/.test(line.text))
-    const indent = guess.indent.options.length === 1 ? guess.indent.options[0] : guess.indent
+    const indented = /^\s/.test(line.text)
+    const literal = indented && content !== '' ? literalBlockAt(before) : undefined
+    let indent: string | Alternatives
+    let guess: { rule: string; confidence: Confidence }
+    if (literal && (looksLikeC(content) || literal.lines.some(looksLikeC))) {
+      const shared = code?.intro === literal.intro ? code : undefined
+      const result = codeIndent(literal, content, following, habits(source).literal, shared?.order)
+      indent = shared ? { ...result.indent, follows: shared.root } : result.indent
+      if (!shared) code = { intro: literal.intro, root: result.indent, order: result.unitOrder }
+      guess = { rule: result.indent.rule, confidence: result.confidence }
+    } else {
+      const structural = guessIndent(before, following, content, indented)
+      indent = withTabVariants(followAbove(structural, rebuilt.at(-1)) ?? single(structural.indent), habits(source).tabs)
+      guess = { rule: structural.indent.rule, confidence: structural.confidence }
+    }
     const row = realignGridRow(content, before)
-    const literal = guess.indent.rule.startsWith('literal block')
     const spacing = row
       ? { rule: 'grid-table cell padded to its border', confidence: 'medium' as const }
-      : literal
+      : literal || guess.rule.startsWith('literal block')
         ? { rule: 'literal text: inner spacing cannot be recovered', confidence: 'low' as const }
         : { rule: spaced[index].rule, confidence: spaced[index].confidence }
     const template: Template = [indent, ...(row ? [row] : spaced[index].template)]
     before.push(render(template))
-    return {
+    rebuilt.push({
       template,
       eol: line.noNewline ? '' : eol,
       inference: {
-        indent: { rule: guess.indent.rule, confidence: guess.confidence },
+        indent: guess,
         spacing,
         confidence: weaker(guess.confidence, spacing.confidence),
       },
-    }
-  })
+    })
+  }
+  return rebuilt
+}
+
+const single = (indent: Alternatives): string | Alternatives => (indent.options.length === 1 ? indent.options[0] : indent)
+
+/**
+ * A line that continues the rebuilt line above is indented as that one is,
+ * whichever of its options the search takes: its choice follows the other's.
+ */
+function followAbove(guess: IndentGuess, above: RebuiltLine | undefined): Alternatives | undefined {
+  const head = above?.template[0]
+  if (guess.indent.rule !== 'continues the line above' || head === undefined || typeof head === 'string') return undefined
+  const delta = columnWidth(guess.indent.options[0]) - columnWidth(head.options[0])
+  if (delta < 0) return undefined
+  return { options: head.options.map((option) => whitespaceFor(columnWidth(option) + delta, option)), rule: guess.indent.rule, follows: head }
+}
+
+/**
+ * In a document that indents with tabs somewhere, an indentation of eight
+ * columns or more may have been tabs or spaces: both stay open.
+ */
+function withTabVariants(indent: string | Alternatives, tabs: boolean): string | Alternatives {
+  if (!tabs || typeof indent !== 'string' || columnWidth(indent) < 8 || indent.trim() !== '') return indent
+  const column = columnWidth(indent)
+  const other = indent.includes('\t') ? ' '.repeat(column) : '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
+  return other === indent ? indent : { options: [indent, other], rule: 'tabs or spaces: the document uses both' }
 }

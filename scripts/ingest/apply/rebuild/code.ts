@@ -1,0 +1,213 @@
+/**
+ * C code in a literal block (`::` followed by kernel code) loses its
+ * indentation in a web archive like any other line, but its structure says
+ * what it was: the kernel's coding style indents by brace depth with tabs,
+ * a statement under an `if` without braces one level deeper, and a
+ * continuation line up to the parenthesis it continues. The block's own
+ * indentation comes from its other lines, else from the document's habit.
+ */
+import { columnWidth, leadingWhitespace } from '../text.ts'
+import type { Alternatives, Confidence } from './types.ts'
+
+/** A literal block the end of the document so far stands in. */
+export interface LiteralBlock {
+  /** The paragraph ending in `::` (or the `code-block` directive) that opens it. */
+  intro: string
+  /** The block's lines so far, blank ones included. */
+  lines: string[]
+}
+
+/** How far back the opening of a literal block is looked for. */
+const lookBehind = 400
+
+const codeDirective = /^\s*\.\.\s+(?:code-block|code|sourcecode)::/
+
+/**
+ * Whether the end of `previous` is inside a literal block: the nearest line
+ * above that ends in `::` (not a directive) or is a `code-block`, and that is
+ * less indented than every line after it.
+ *
+ * @param previous
+ *   The lines of the new document before the added line.
+ */
+export function literalBlockAt(previous: readonly string[]): LiteralBlock | undefined {
+  let floor = Infinity
+  for (let index = previous.length - 1; index >= Math.max(0, previous.length - lookBehind); index--) {
+    const text = previous[index]
+    if (text.trim() === '') continue
+    const column = columnWidth(leadingWhitespace(text))
+    const directive = codeDirective.test(text)
+    const opens = directive || (text.trimEnd().endsWith('::') && !text.trimStart().startsWith('..'))
+    if (opens && column < floor) {
+      const lines = previous.slice(index + 1)
+      // A literal block starts after a blank line; before one, the paragraph goes on.
+      if (!directive && (lines.length === 0 || lines[0].trim() !== '')) return undefined
+      return { intro: text, lines }
+    }
+    floor = Math.min(floor, column)
+    if (floor === 0) return undefined
+  }
+  return undefined
+}
+
+/** Whether a line reads as C: a statement, a brace, a preprocessor line or a comment. */
+export function looksLikeC(text: string): boolean {
+  const line = text.trim()
+  return (
+    /[{};]\s*(?:\/\*.*\*\/\s*)?$/.test(line) ||
+    /^(?:#\s*(?:include|define|if|ifdef|ifndef|endif|else)\b|\/\*|\*\/?|\/\/)/.test(line) ||
+    /^(?:if|for|while|switch|do|else|return|static|struct|union|enum|int|void|unsigned|long|char|bool|const|u8|u16|u32|u64)\b.*[(){;,=]/.test(line)
+  )
+}
+
+/** The indentation units tried, in a fixed order so that all lines of a block can share one choice. */
+const units = ['\t', ' '.repeat(8), ' '.repeat(4), ' '.repeat(2)]
+
+export interface CodeIndent {
+  /** One option per unit of `units`, the block's likely unit first. */
+  indent: Alternatives
+  confidence: Confidence
+  /** The unit order used, for lines that follow this one's choice. */
+  unitOrder: string[]
+}
+
+/**
+ * The indentation of an added C line in a literal block, for each way the
+ * block may indent (tabs, eight, four or two spaces), the likeliest first.
+ *
+ * @param block
+ *   The literal block so far.
+ * @param content
+ *   The added line, whitespace folded and trimmed.
+ * @param following
+ *   The base lines after the added run (an existing block continues there).
+ * @param habit
+ *   The leading whitespace the document's literal blocks most often start with.
+ * @param order
+ *   The unit order of the block's first rebuilt line, which this one follows (optional).
+ */
+export function codeIndent(block: LiteralBlock, content: string, following: readonly string[], habit: string, order?: readonly string[]): CodeIndent {
+  const lines = block.lines.filter((line) => line.trim() !== '')
+  const introWs = leadingWhitespace(block.intro)
+  const after = following.find((line) => line.trim() !== '')
+  const deeperAfter = after && columnWidth(leadingWhitespace(after)) > columnWidth(introWs) ? after : undefined
+  const reference = lines.length > 0 ? lines.reduce((least, line) => (width(line) < width(least) ? line : least)) : deeperAfter
+  const base = reference ? leadingWhitespace(reference) : introWs + habit
+  const preferred = unitOf(lines, base) ?? (base.includes('\t') || habit.includes('\t') ? '\t' : '    ')
+  const unitOrder = order ? [...order] : [preferred, ...units.filter((unit) => unit !== preferred)]
+  const { depth, continuation } = structureOf(lines.map((line) => line.slice(Math.min(base.length, leadingWhitespace(line).length))), content)
+  const previous = lines.at(-1)
+  const options = unitOrder.map((unit) => {
+    if (continuation === 'paren' && previous !== undefined) return alignTo(openParenColumn(previous), unit === '\t', base)
+    return base + unit.repeat(Math.max(0, depth + (continuation === 'operator' ? 1 : 0)))
+  })
+  const rule =
+    continuation === 'paren'
+      ? 'C code in a literal block: continuation aligned with its open parenthesis'
+      : `C code in a literal block: brace depth ${depth}${continuation === 'operator' ? ' and a continued expression' : ''}, ${unitOrder[0] === '\t' ? 'tabs as kernel style' : 'as the block indents'}`
+  return { indent: { options, rule }, confidence: reference ? 'medium' : 'low', unitOrder }
+}
+
+const width = (line: string) => columnWidth(leadingWhitespace(line))
+
+/** The unit the block's own lines indent by beyond its base, if they show one. */
+function unitOf(lines: readonly string[], base: string): string | undefined {
+  let smallest: string | undefined
+  for (const line of lines) {
+    const ws = leadingWhitespace(line)
+    if (!ws.startsWith(base) || ws.length === base.length) continue
+    const extra = ws.slice(base.length)
+    if (extra.startsWith('\t')) return '\t'
+    const spaces = /^ +/.exec(extra)![0]
+    if (!smallest || spaces.length < smallest.length) smallest = spaces
+  }
+  return smallest
+}
+
+/** Code with string and character literals and comments blanked, so their braces do not count. */
+function codeOnly(line: string): string {
+  return line
+    .replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""')
+    .replace(/\/\*.*?\*\//g, '')
+    .replace(/\/\/.*$/, '')
+}
+
+/**
+ * The brace depth at an added line and whether it continues the line above.
+ *
+ * @param lines
+ *   The block's non-blank lines, the block's own indentation taken off.
+ * @param content
+ *   The added line.
+ */
+function structureOf(lines: readonly string[], content: string): { depth: number; continuation: 'paren' | 'operator' | null } {
+  let depth = 0
+  let single = false
+  let open = 0
+  for (const line of lines) {
+    const code = codeOnly(line).trim()
+    const opened = (code.match(/\{/g) ?? []).length
+    const closed = (code.match(/\}/g) ?? []).length
+    open += (code.match(/\(/g) ?? []).length - (code.match(/\)/g) ?? []).length
+    depth = Math.max(0, depth + opened - closed)
+    // `if (x)` without a brace governs the next statement only.
+    single = open <= 0 && /^(?:\}\s*)?(?:if|for|while|else(?:\s+if)?)\b/.test(code) && !/[;{]$/.test(code)
+  }
+  const last = lines.length > 0 ? codeOnly(lines.at(-1)!).trim() : ''
+  const trimmed = content.trim()
+  if (open > 0) return { depth, continuation: 'paren' }
+  if (/(?:[=+\-*/?:]|&&|\|\|)$/.test(last) && !/^(?:case\b.*|default):$/.test(last) && !/^[{}]/.test(trimmed)) return { depth, continuation: 'operator' }
+  if (trimmed.startsWith('}')) return { depth: Math.max(0, depth - 1), continuation: null }
+  if (/^(?:case\b.*|default)\s*:/.test(trimmed)) return { depth: Math.max(0, depth - 1), continuation: null }
+  if (single && !trimmed.startsWith('{')) return { depth: depth + 1, continuation: null }
+  return { depth, continuation: null }
+}
+
+/** Column just after the innermost parenthesis a line leaves open. */
+function openParenColumn(line: string): number {
+  const ws = leadingWhitespace(line)
+  const code = codeOnly(line.slice(ws.length))
+  const stack: number[] = []
+  for (let index = 0; index < code.length; index++) {
+    if (code[index] === '(') stack.push(index)
+    else if (code[index] === ')') stack.pop()
+  }
+  return columnWidth(ws) + (stack.length > 0 ? stack.at(-1)! + 1 : 0)
+}
+
+/** Whitespace reaching `column`: kernel style (tabs, then spaces) or spaces after the block's base. */
+function alignTo(column: number, tabs: boolean, base: string): string {
+  if (tabs) return '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
+  return base + ' '.repeat(Math.max(0, column - columnWidth(base)))
+}
+
+/**
+ * The leading whitespace the document's literal blocks most often open with
+ * (ties: the first seen); four spaces when it has none.
+ *
+ * @param lines
+ *   The base document's lines.
+ */
+export function literalHabit(lines: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (let index = 0; index + 2 < lines.length; index++) {
+    const intro = lines[index]
+    if (!(intro.trimEnd().endsWith('::') && !intro.trimStart().startsWith('..')) || intro.trim() === '::') continue
+    const first = lines.slice(index + 1, index + 4).find((line) => line.trim() !== '')
+    if (!first) continue
+    const introWs = leadingWhitespace(intro)
+    const ws = leadingWhitespace(first)
+    if (!ws.startsWith(introWs) || ws.length === introWs.length) continue
+    const own = ws.slice(introWs.length)
+    counts.set(own, (counts.get(own) ?? 0) + 1)
+  }
+  let best = '    '
+  let most = 0
+  for (const [ws, count] of counts) {
+    if (count > most) {
+      best = ws
+      most = count
+    }
+  }
+  return best
+}
