@@ -1,9 +1,9 @@
 import type { ResolvedLine } from '../locate.ts'
 import { columnWidth, foldWhitespace } from '../text.ts'
-import { codeIndent, literalBlockAt, literalHabit, looksLikeC } from './code.ts'
+import { codeIndent, literalBlockAt, literalHabit, looksLikeC, type CodeStyle } from './code.ts'
 import { guessIndent, type IndentGuess } from './indent.ts'
 import { respace, type SourceText } from './spacing.ts'
-import { whitespaceFor } from './structure.ts'
+import { markerOf, shapeOf, whitespaceFor } from './structure.ts'
 import { realignGridRow } from './table.ts'
 import { render, weaker, type Alternatives, type Confidence, type Inference, type Template } from './types.ts'
 
@@ -64,23 +64,25 @@ export function rebuildBlock(
   )
   const before = [...previous]
   const rebuilt: RebuiltLine[] = []
-  // C lines of one literal block share one choice of indentation unit.
-  let code: { intro: string; root: Alternatives; order: string[] } | undefined
+  // C lines of one literal block share its choices of base and unit.
+  let code: { intro: string; base: Alternatives; step: Alternatives; style: CodeStyle } | undefined
   for (const [index, line] of added.entries()) {
     const content = contents[index]
     const indented = /^\s/.test(line.text)
     const literal = indented && content !== '' ? literalBlockAt(before) : undefined
-    let indent: string | Alternatives
+    let indent: Array<string | Alternatives>
     let guess: { rule: string; confidence: Confidence }
     if (literal && (looksLikeC(content) || literal.lines.some(looksLikeC))) {
       const shared = code?.intro === literal.intro ? code : undefined
-      const result = codeIndent(literal, content, following, habits(source).literal, shared?.order)
-      indent = shared ? { ...result.indent, follows: shared.root } : result.indent
-      if (!shared) code = { intro: literal.intro, root: result.indent, order: result.unitOrder }
-      guess = { rule: result.indent.rule, confidence: result.confidence }
+      const result = codeIndent(literal, content, following, habits(source).literal, shared?.style)
+      const base = shared ? { ...result.base, follows: shared.base } : result.base
+      const step = shared ? { ...result.step, follows: shared.step } : result.step
+      if (!shared) code = { intro: literal.intro, base, step, style: result.style }
+      indent = [single(base), single(step)]
+      guess = { rule: result.step.rule, confidence: result.confidence }
     } else {
       const structural = guessIndent(before, following, content, indented)
-      indent = withTabVariants(followAbove(structural, rebuilt.at(-1)) ?? single(structural.indent), habits(source).tabs)
+      indent = [withTabVariants(followAbove(structural, rebuilt.at(-1)) ?? single(structural.indent), habits(source).tabs)]
       guess = { rule: structural.indent.rule, confidence: structural.confidence }
     }
     const row = realignGridRow(content, before)
@@ -89,7 +91,7 @@ export function rebuildBlock(
       : literal || guess.rule.startsWith('literal block')
         ? { rule: 'literal text: inner spacing cannot be recovered', confidence: 'low' as const }
         : { rule: spaced[index].rule, confidence: spaced[index].confidence }
-    const template: Template = [indent, ...(row ? [row] : spaced[index].template)]
+    const template: Template = [...indent, ...(row ? [row] : markerGap(spaced[index].template, content, before, habits(source).tabs))]
     before.push(render(template))
     rebuilt.push({
       template,
@@ -127,4 +129,18 @@ function withTabVariants(indent: string | Alternatives, tabs: boolean): string |
   const column = columnWidth(indent)
   const other = indent.includes('\t') ? ' '.repeat(column) : '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
   return other === indent ? indent : { options: [indent, other], rule: 'tabs or spaces: the document uses both' }
+}
+
+/**
+ * The gap after a list marker (`0.\tIs RCU…`) folds to one space in an
+ * archive; in a document that uses tabs it may have been one, as its sibling
+ * items show.
+ */
+function markerGap(spaced: Template, content: string, before: readonly string[], tabs: boolean): Template {
+  const marker = markerOf(content)
+  if (!marker || !tabs || spaced.length < 3 || spaced[1] !== ' ') return spaced
+  let sibling: string | undefined
+  for (let index = before.length - 1; index >= 0 && sibling === undefined; index--) if (shapeOf(before[index]).marker === marker.kind) sibling = before[index]
+  const tabbed = sibling !== undefined && /^[ \t]*\S+\t/.test(sibling)
+  return [spaced[0], { options: tabbed ? ['\t', ' '] : [' ', '\t'], rule: 'gap after a list marker, as its sibling items have it' }, ...spaced.slice(2)]
 }

@@ -63,17 +63,27 @@ export function looksLikeC(text: string): boolean {
 /** The indentation units tried, in a fixed order so that all lines of a block can share one choice. */
 const units = ['\t', ' '.repeat(8), ' '.repeat(4), ' '.repeat(2)]
 
+/** The choices a block's first rebuilt line made, which the block's later lines follow option for option. */
+export interface CodeStyle {
+  /** The block's own indentation, likeliest first. */
+  bases: string[]
+  /** The units, likeliest first. */
+  units: string[]
+}
+
 export interface CodeIndent {
-  /** One option per unit of `units`, the block's likely unit first. */
-  indent: Alternatives
+  /** The block's own indentation: one option per base of `style`. */
+  base: Alternatives
+  /** The indentation beyond the base: one option per unit of `style`. */
+  step: Alternatives
   confidence: Confidence
-  /** The unit order used, for lines that follow this one's choice. */
-  unitOrder: string[]
+  style: CodeStyle
 }
 
 /**
- * The indentation of an added C line in a literal block, for each way the
- * block may indent (tabs, eight, four or two spaces), the likeliest first.
+ * The indentation of an added C line in a literal block: the block's own
+ * indentation, then brace depth in the block's unit (tabs, eight, four or
+ * two spaces), or up to the open parenthesis it continues; likeliest first.
  *
  * @param block
  *   The literal block so far.
@@ -83,29 +93,39 @@ export interface CodeIndent {
  *   The base lines after the added run (an existing block continues there).
  * @param habit
  *   The leading whitespace the document's literal blocks most often start with.
- * @param order
- *   The unit order of the block's first rebuilt line, which this one follows (optional).
+ * @param style
+ *   The choices of the block's first rebuilt line, which this one follows (optional).
  */
-export function codeIndent(block: LiteralBlock, content: string, following: readonly string[], habit: string, order?: readonly string[]): CodeIndent {
+export function codeIndent(block: LiteralBlock, content: string, following: readonly string[], habit: string, style?: CodeStyle): CodeIndent {
   const lines = block.lines.filter((line) => line.trim() !== '')
   const introWs = leadingWhitespace(block.intro)
   const after = following.find((line) => line.trim() !== '')
-  const deeperAfter = after && columnWidth(leadingWhitespace(after)) > columnWidth(introWs) ? after : undefined
+  const deeperAfter = after && width(after) > columnWidth(introWs) ? after : undefined
   const reference = lines.length > 0 ? lines.reduce((least, line) => (width(line) < width(least) ? line : least)) : deeperAfter
-  const base = reference ? leadingWhitespace(reference) : introWs + habit
+  const bases = style?.bases ?? (reference ? [leadingWhitespace(reference)] : unique([introWs + habit, ...[' '.repeat(4), '\t', ' '.repeat(2), ' ', ' '.repeat(8)].map((ws) => introWs + ws)]))
+  const base = bases[0]
   const preferred = unitOf(lines, base) ?? (base.includes('\t') || habit.includes('\t') ? '\t' : '    ')
-  const unitOrder = order ? [...order] : [preferred, ...units.filter((unit) => unit !== preferred)]
+  const order = style?.units ?? [preferred, ...units.filter((unit) => unit !== preferred)]
   const { depth, continuation } = structureOf(lines.map((line) => line.slice(Math.min(base.length, leadingWhitespace(line).length))), content)
   const previous = lines.at(-1)
-  const options = unitOrder.map((unit) => {
-    if (continuation === 'paren' && previous !== undefined) return alignTo(openParenColumn(previous), unit === '\t', base)
-    return base + unit.repeat(Math.max(0, depth + (continuation === 'operator' ? 1 : 0)))
+  const steps = order.map((unit) => {
+    if (continuation === 'paren' && previous !== undefined) return alignFrom(columnWidth(base), openParenColumn(previous), unit === '\t')
+    return unit.repeat(Math.max(0, depth + (continuation === 'operator' ? 1 : 0)))
   })
   const rule =
     continuation === 'paren'
       ? 'C code in a literal block: continuation aligned with its open parenthesis'
-      : `C code in a literal block: brace depth ${depth}${continuation === 'operator' ? ' and a continued expression' : ''}, ${unitOrder[0] === '\t' ? 'tabs as kernel style' : 'as the block indents'}`
-  return { indent: { options, rule }, confidence: reference ? 'medium' : 'low', unitOrder }
+      : `C code in a literal block: brace depth ${depth}${continuation === 'operator' ? ' and a continued expression' : ''}, ${order[0] === '\t' ? 'tabs as kernel style' : 'as the block indents'}`
+  return {
+    base: { options: bases, rule: reference ? 'the literal block\'s own indentation' : 'a new literal block: as the document\'s literal blocks open' },
+    step: { options: steps, rule },
+    confidence: reference ? 'medium' : 'low',
+    style: { bases, units: order },
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)]
 }
 
 const width = (line: string) => columnWidth(leadingWhitespace(line))
@@ -175,10 +195,15 @@ function openParenColumn(line: string): number {
   return columnWidth(ws) + (stack.length > 0 ? stack.at(-1)! + 1 : 0)
 }
 
-/** Whitespace reaching `column`: kernel style (tabs, then spaces) or spaces after the block's base. */
-function alignTo(column: number, tabs: boolean, base: string): string {
-  if (tabs) return '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
-  return base + ' '.repeat(Math.max(0, column - columnWidth(base)))
+/** Whitespace from column `from` to column `to`: kernel style (tabs to the last tab stop, then spaces) or spaces. */
+function alignFrom(from: number, to: number, tabs: boolean): string {
+  let out = ''
+  let column = from
+  while (tabs && column + 8 - (column % 8) <= to) {
+    out += '\t'
+    column += 8 - (column % 8)
+  }
+  return out + ' '.repeat(Math.max(0, to - column))
 }
 
 /**
