@@ -5,7 +5,7 @@ import type { FileReport, HunkReport, InferredLine } from './report.ts'
 import { rebuildBlock, type RebuiltLine } from './rebuild/block.ts'
 import { indexSource } from './rebuild/spacing.ts'
 import { render, rootOf, type Alternatives } from './rebuild/types.ts'
-import { searchBlob, type SearchResult } from './rebuild/search.ts'
+import { searchBlob, type SearchBounds, type SearchResult } from './rebuild/search.ts'
 import { searchReport } from './rebuild/search-report.ts'
 import { applyRules, applySource } from '../rules.ts'
 import { blobMatches, dominantEol, gitBlobId, splitLines, type Line } from './text.ts'
@@ -13,6 +13,8 @@ import { blobMatches, dominantEol, gitBlobId, splitLines, type Line } from './te
 export interface ApplyOptions {
   /** Un-apply: the patch's new side is looked for and its old side put back. */
   reverse?: boolean
+  /** Bounds on the blob search over a mangled patch's open choices (default: `defaultBounds`). */
+  search?: Partial<SearchBounds>
 }
 
 export interface FileResult {
@@ -99,6 +101,7 @@ export function applyFilePatch(
   const settled = searchBlob(
     out.flatMap((entry) => ('template' in entry.line ? [...entry.line.template, entry.line.eol] : [entry.line.text + entry.line.eol])),
     patch.mangled ? expected : null,
+    options.search,
   )
   const text = out.map((entry) => renderLine(entry.line, settled.pick)).join('')
   const actual = gitBlobId(text)
