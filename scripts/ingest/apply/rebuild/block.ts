@@ -125,10 +125,21 @@ function followAbove(guess: IndentGuess, above: RebuiltLine | undefined): Altern
  * columns or more may have been tabs or spaces: both stay open.
  */
 function withTabVariants(indent: string | Alternatives, tabs: boolean): string | Alternatives {
-  if (!tabs || typeof indent !== 'string' || columnWidth(indent) < 8 || indent.trim() !== '') return indent
-  const column = columnWidth(indent)
-  const other = indent.includes('\t') ? ' '.repeat(column) : '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
+  if (!tabs) return indent
+  if (typeof indent !== 'string') {
+    if (indent.follows) return indent
+    const options = [...new Set([...indent.options, ...indent.options.map(otherSpelling)])]
+    return options.length === indent.options.length ? indent : { ...indent, options }
+  }
+  const other = otherSpelling(indent)
   return other === indent ? indent : { options: [indent, other], rule: 'tabs or spaces: the document uses both' }
+}
+
+/** The same indentation spelled the other way: tabs for spaces (from eight columns on), spaces for tabs. */
+function otherSpelling(indent: string): string {
+  const column = columnWidth(indent)
+  if (column < 8 || indent.trim() !== '') return indent
+  return indent.includes('\t') ? ' '.repeat(column) : '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
 }
 
 /**
