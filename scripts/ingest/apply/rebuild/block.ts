@@ -64,8 +64,8 @@ export function rebuildBlock(
   )
   const before = [...previous]
   const rebuilt: RebuiltLine[] = []
-  // C lines of one literal block share its choices of base and unit.
-  let code: { intro: string; base: Alternatives; step: Alternatives; style: CodeStyle } | undefined
+  // C lines of one literal block share one choice of style.
+  let code: { intro: string; root: Alternatives; styles: CodeStyle[] } | undefined
   for (const [index, line] of added.entries()) {
     const content = contents[index]
     const indented = /^\s/.test(line.text)
@@ -74,12 +74,11 @@ export function rebuildBlock(
     let guess: { rule: string; confidence: Confidence }
     if (literal && (looksLikeC(content) || literal.lines.some(looksLikeC))) {
       const shared = code?.intro === literal.intro ? code : undefined
-      const result = codeIndent(literal, content, following, habits(source).literal, shared?.style)
-      const base = shared ? { ...result.base, follows: shared.base } : result.base
-      const step = shared ? { ...result.step, follows: shared.step } : result.step
-      if (!shared) code = { intro: literal.intro, base, step, style: result.style }
-      indent = [single(base), single(step)]
-      guess = { rule: result.step.rule, confidence: result.confidence }
+      const result = codeIndent(literal, content, following, habits(source).literal, shared?.styles)
+      const alternatives = shared ? { ...result.indent, follows: shared.root } : result.indent
+      if (!shared) code = { intro: literal.intro, root: alternatives, styles: result.styles }
+      indent = [single(alternatives)]
+      guess = { rule: result.indent.rule, confidence: result.confidence }
     } else {
       const structural = guessIndent(before, following, content, indented)
       indent = [withTabVariants(followAbove(structural, rebuilt.at(-1)) ?? single(structural.indent), habits(source).tabs)]

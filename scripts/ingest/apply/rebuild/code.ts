@@ -63,27 +63,31 @@ export function looksLikeC(text: string): boolean {
 /** The indentation units tried, in a fixed order so that all lines of a block can share one choice. */
 const units = ['\t', ' '.repeat(8), ' '.repeat(4), ' '.repeat(2)]
 
-/** The choices a block's first rebuilt line made, which the block's later lines follow option for option. */
+/**
+ * One way a literal block may indent its C: its own indentation, then a unit
+ * per brace level (`base` + `unit` × depth), or, as some kernel documents
+ * mix them, a base for the outermost lines and tabs from the line start for
+ * nested ones (`absolute`).
+ */
 export interface CodeStyle {
-  /** The block's own indentation, likeliest first. */
-  bases: string[]
-  /** The units, likeliest first. */
-  units: string[]
+  base: string
+  unit: string
+  absolute: boolean
 }
 
 export interface CodeIndent {
-  /** The block's own indentation: one option per base of `style`. */
-  base: Alternatives
-  /** The indentation beyond the base: one option per unit of `style`. */
-  step: Alternatives
+  /** One option per style of `styles`, the likeliest first. */
+  indent: Alternatives
   confidence: Confidence
-  style: CodeStyle
+  /** The styles, in option order, for the block's later lines to follow. */
+  styles: CodeStyle[]
 }
 
 /**
- * The indentation of an added C line in a literal block: the block's own
- * indentation, then brace depth in the block's unit (tabs, eight, four or
- * two spaces), or up to the open parenthesis it continues; likeliest first.
+ * The indentation of an added C line in a literal block, for each way the
+ * block may indent: brace depth in the block's unit (tabs, eight, four or two
+ * spaces), up to the open parenthesis a continuation continues, or one column
+ * past the `/*` a comment continues; likeliest first.
  *
  * @param block
  *   The literal block so far.
@@ -93,35 +97,62 @@ export interface CodeIndent {
  *   The base lines after the added run (an existing block continues there).
  * @param habit
  *   The leading whitespace the document's literal blocks most often start with.
- * @param style
- *   The choices of the block's first rebuilt line, which this one follows (optional).
+ * @param styles
+ *   The styles of the block's first rebuilt line, which this one follows (optional).
  */
-export function codeIndent(block: LiteralBlock, content: string, following: readonly string[], habit: string, style?: CodeStyle): CodeIndent {
+export function codeIndent(block: LiteralBlock, content: string, following: readonly string[], habit: string, styles?: readonly CodeStyle[]): CodeIndent {
   const lines = block.lines.filter((line) => line.trim() !== '')
   const introWs = leadingWhitespace(block.intro)
   const after = following.find((line) => line.trim() !== '')
   const deeperAfter = after && width(after) > columnWidth(introWs) ? after : undefined
   const reference = lines.length > 0 ? lines.reduce((least, line) => (width(line) < width(least) ? line : least)) : deeperAfter
-  const bases = style?.bases ?? (reference ? [leadingWhitespace(reference)] : unique([introWs + habit, ...[' '.repeat(4), '\t', ' '.repeat(2), ' ', ' '.repeat(8)].map((ws) => introWs + ws)]))
-  const base = bases[0]
-  const preferred = unitOf(lines, base) ?? (base.includes('\t') || habit.includes('\t') ? '\t' : '    ')
-  const order = style?.units ?? [preferred, ...units.filter((unit) => unit !== preferred)]
+  const chosen = styles ? [...styles] : stylesOf(lines, reference ? [leadingWhitespace(reference)] : unique([introWs + habit, ...[' '.repeat(4), '\t', ' '.repeat(2), ' ', ' '.repeat(8)].map((ws) => introWs + ws)]), habit)
+  const base = chosen[0].base
   const { depth, continuation } = structureOf(lines.map((line) => line.slice(Math.min(base.length, leadingWhitespace(line).length))), content)
   const previous = lines.at(-1)
-  const steps = order.map((unit) => {
-    if (continuation === 'paren' && previous !== undefined) return alignFrom(columnWidth(base), openParenColumn(previous), unit === '\t')
-    return unit.repeat(Math.max(0, depth + (continuation === 'operator' ? 1 : 0)))
+  const opener = commentOpener(lines)
+  const options = chosen.map((style) => {
+    if (opener !== undefined && /^\*/.test(content.trim())) return leadingWhitespace(opener) + ' '
+    if (continuation === 'paren' && previous !== undefined) {
+      const column = openParenColumn(previous)
+      return style.absolute ? alignFrom(0, column, true) : style.base + alignFrom(columnWidth(style.base), column, style.unit === '\t')
+    }
+    const levels = Math.max(0, depth + (continuation === 'operator' ? 1 : 0))
+    return style.absolute && levels > 0 ? '\t'.repeat(levels) : style.base + style.unit.repeat(levels)
   })
   const rule =
-    continuation === 'paren'
-      ? 'C code in a literal block: continuation aligned with its open parenthesis'
-      : `C code in a literal block: brace depth ${depth}${continuation === 'operator' ? ' and a continued expression' : ''}, ${order[0] === '\t' ? 'tabs as kernel style' : 'as the block indents'}`
-  return {
-    base: { options: bases, rule: reference ? 'the literal block\'s own indentation' : 'a new literal block: as the document\'s literal blocks open' },
-    step: { options: steps, rule },
-    confidence: reference ? 'medium' : 'low',
-    style: { bases, units: order },
+    opener !== undefined && /^\*/.test(content.trim())
+      ? 'C code in a literal block: a comment continued one column past its opening'
+      : continuation === 'paren'
+        ? 'C code in a literal block: continuation aligned with its open parenthesis'
+        : `C code in a literal block: brace depth ${depth}${continuation === 'operator' ? ' and a continued expression' : ''}, ${chosen[0].unit === '\t' ? 'tabs as kernel style' : 'as the block indents'}`
+  return { indent: { options, rule }, confidence: reference ? 'medium' : 'low', styles: chosen }
+}
+
+/** The styles a block may use, the one its own lines show (else the kernel's tabs) first. */
+function stylesOf(lines: readonly string[], bases: readonly string[], habit: string): CodeStyle[] {
+  const base = bases[0]
+  const learned = unitOf(lines, base)
+  const preferred = learned ?? (base.includes('\t') || habit.includes('\t') ? '\t' : '    ')
+  const order = [preferred, ...units.filter((unit) => unit !== preferred)]
+  const relative = bases.flatMap((each) => order.map((unit) => ({ base: each, unit, absolute: false })))
+  const absolute = bases.map((each) => ({ base: each, unit: '\t', absolute: true }))
+  // Nested lines indented by tabs from the line start, under a base of spaces.
+  const mixed = learned === undefined && lines.some((line) => /^\t+\S/.test(line) && !line.startsWith(base))
+  return mixed ? [...absolute, ...relative] : [...relative, ...absolute]
+}
+
+/** The line that opened a block comment still open at the end of `lines`, if any. */
+function commentOpener(lines: readonly string[]): string | undefined {
+  let opener: string | undefined
+  for (const line of lines) {
+    const code = line.replace(/"(?:\\.|[^"\\])*"/g, '""')
+    const open = code.lastIndexOf('/*')
+    const close = code.lastIndexOf('*/')
+    if (open > close) opener = line
+    else if (close >= 0) opener = undefined
   }
+  return opener
 }
 
 function unique(values: readonly string[]): string[] {
