@@ -18,6 +18,8 @@ export interface RebuiltLine {
 interface DocumentHabits {
   literal: string
   tabs: boolean
+  /** How a definition (a line indented under an unindented one) is indented. */
+  definition: string
 }
 
 const habitsOf = new WeakMap<SourceText, DocumentHabits>()
@@ -26,7 +28,7 @@ function habits(source: SourceText): DocumentHabits {
   let found = habitsOf.get(source)
   if (!found) {
     const texts = source.lines.map((line) => line.text)
-    found = { literal: literalHabit(texts), tabs: texts.some((text) => text.startsWith('\t')) }
+    found = { literal: literalHabit(texts), tabs: texts.some((text) => text.startsWith('\t')), definition: definitionHabit(texts) }
     habitsOf.set(source, found)
   }
   return found
@@ -80,7 +82,7 @@ export function rebuildBlock(
       indent = [single(alternatives)]
       guess = { rule: result.indent.rule, confidence: result.confidence }
     } else {
-      const structural = guessIndent(before, following, content, indented)
+      const structural = underUnindented(guessIndent(before, following, content, indented), indented, habits(source).definition)
       indent = [withTabVariants(followAbove(structural, rebuilt.at(-1)) ?? single(structural.indent), habits(source).tabs)]
       guess = { rule: structural.indent.rule, confidence: structural.confidence }
     }
@@ -103,6 +105,34 @@ export function rebuildBlock(
     })
   }
   return rebuilt
+}
+
+/**
+ * The archive kept a space before the line, so it was indented, yet the line
+ * above it is not: it is a definition (or a quote) under that line, indented
+ * as the document indents definitions, or another common way.
+ */
+function underUnindented(guess: IndentGuess, indented: boolean, definition: string): IndentGuess {
+  if (!indented || guess.indent.options.length !== 1 || guess.indent.options[0] !== '') return guess
+  const options = [...new Set([definition, '  ', '    ', '\t', '   ', ' '.repeat(8)])]
+  return { indent: { options, rule: 'indented under an unindented line: a definition, as the document indents them' }, confidence: 'low' }
+}
+
+/** The most common indentation of a line right under an unindented one (ties: the first seen); two spaces when none. */
+function definitionHabit(texts: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (let index = 1; index < texts.length; index++) {
+    const above = texts[index - 1]
+    const ws = /^[ \t]+/.exec(texts[index])?.[0]
+    if (!ws || texts[index].trim() === '' || above.trim() === '' || /^[ \t]/.test(above)) continue
+    counts.set(ws, (counts.get(ws) ?? 0) + 1)
+  }
+  let best = '  '
+  let most = 0
+  for (const [ws, count] of counts) {
+    if (count > most) [best, most] = [ws, count]
+  }
+  return best
 }
 
 const single = (indent: Alternatives): string | Alternatives => (indent.options.length === 1 ? indent.options[0] : indent)
