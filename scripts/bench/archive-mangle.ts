@@ -64,14 +64,27 @@ export function formatPatchMail(edit: Edit): string {
  */
 export function mangleAsArchive(mail: string): string {
   const split = mail.indexOf('\n\n')
-  const head = mail.slice(0, split)
-  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(head)?.[1] ?? ''
+  const head = mail.slice(0, split).replace(/\n[ \t]+/g, ' ')
+  const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'mi').exec(head)?.[1].trim() ?? ''
+  const name = header('From').replace(/\s*<.*>$/, '').replace(/^"(.*)"$/, '$1')
   const body = mail
     .slice(split + 2)
     .split('\n')
-    .map((line) => maskAddresses(line.replace(/^[ \t]+/, '').replace(/[ \t]+/g, ' ')))
-    .join('\n')
-  return `${header('Subject')}\n\nFrom: ${header('From').replace(/\s*<.*>$/, '')}\nDate: Tue Dec 06 2022 - 02:00:29 EST\n\n\n${body}`
+    .map((line) => maskAddresses(line.replace(/^[ \t]+/, '').replace(/[ \t]+/g, ' ').trimEnd()))
+  while (body.length > 0 && body.at(-1) === '') body.pop()
+  return `${header('Subject')}\n\nFrom: ${name}\nDate: ${archiveDate(header('Date'))}\n\n\n${body.join('\n')}`
+}
+
+/** A mail date as the archive prints it, in its own time zone: `Tue Dec 06 2022 - 02:00:29 EST`. */
+export function archiveDate(value: string): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short', month: 'short', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.weekday} ${parts.month} ${parts.day} ${parts.year} - ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`
 }
 
 /** `name@kernel.org` → `name@xxxxxxxxxx`, as the archives mask them. */
