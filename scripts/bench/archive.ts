@@ -60,10 +60,17 @@ async function applyArchive(item: ArchiveCase, archive: string): Promise<string 
 
 const processor = unified().use(rstParse).use(remarkRehype, { handlers: rstToHastHandlers }).use(rehypeSanitize, rstSanitizeSchema).use(rehypeStringify)
 
-/** The document as the site renders it (sanitised HTML). */
+/**
+ * The document as a reader sees it: the site's sanitised HTML, with runs of
+ * whitespace outside `<pre>` folded, as a browser shows them.
+ */
 function rendered(text: string): string {
   const file = new VFile({ value: text })
-  return String(processor.stringify(processor.runSync(processor.parse(file), file) as never, file))
+  const html = String(processor.stringify(processor.runSync(processor.parse(file), file) as never, file))
+  return html
+    .split(/(<pre[\s\S]*?<\/pre>)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\s+/g, ' ')))
+    .join('')
 }
 
 /**
