@@ -113,10 +113,15 @@ export function planAdd(input: PlanInput): Plan {
     const label = `${subject} (v${revision.revision})`
     const dates = revision.patches.map((each) => each.patch.date).filter((date): date is string => date !== null)
     const date = (revision.cover?.patch.date ?? dates.sort().at(-1))?.slice(0, 10)
-    const patchFiles = unique(revision.patches.map((each) => each.file))
-    const mixed = patchFiles.some((file) =>
-      input.files.find((each) => each.path === file)!.messages.some((message) => isApplied(message.patch) && (message.patch.series?.revision ?? 1) !== revision.revision),
-    )
+    /** The files holding the revision's patches that touch `name`, and whether one of them holds other revisions too. */
+    const filesFor = (name: string) => {
+      const own = revision.patches.filter((each) => each.patch.files.some((filePatch) => (filePatch.newPath ?? filePatch.oldPath) === name))
+      const files = unique(own.map((each) => each.file))
+      const mixed = files.some((file) =>
+        input.files.find((each) => each.path === file)!.messages.some((message) => isApplied(message.patch) && (message.patch.series?.revision ?? 1) !== revision.revision),
+      )
+      return { files, mixed, count: own.length }
+    }
     const roots = new Set([revision.cover, ...revision.patches].flatMap((each) => (each?.patch.messageId ? [each.patch.messageId] : [])))
     const replyFiles = unique(
       allMessages.filter(({ message }) => reviewsOf([message], roots, rootsOfThread).length > 0).map(({ file }) => file),
@@ -152,6 +157,8 @@ export function planAdd(input: PlanInput): Plan {
         plan.problems.push({ reason: `\`${documentId}\` already has a version \`${id}\`; remove it first to add this revision again`, file: located.file, line: located.patch.startLine })
         continue
       }
+      // A version applies the patches of the series that touch its document.
+      const { files: patchFiles, mixed, count } = filesFor(name)
       const version: VersionInput = {
         id,
         label,
@@ -163,7 +170,7 @@ export function planAdd(input: PlanInput): Plan {
       }
       ;(owner.entry.versions as VersionInput[]).push(version)
       documents++
-      plan.added.push({ document: documentId, id, label, parent, revision: revision.revision, patches: revision.patches.length, replies: replyCount, newDocument: owner.isNew })
+      plan.added.push({ document: documentId, id, label, parent, revision: revision.revision, patches: count, replies: replyCount, newDocument: owner.isNew })
     }
     if (documents === 0 && !plan.problems.length) {
       const first = revision.patches[0]

@@ -134,11 +134,11 @@ describe('strata add on two revisions of a series over two documents', () => {
     expect(stderr).toBe('')
     expect(exit).toBe(0)
     expect(stdout.split('\n')).toEqual([
-      'added mm/hmm@mm-explain-mirroring-and-slabs-v1 (parent base): mm: Explain mirroring and slabs (v1), 2 patches, 0 review replies',
-      'added mm/slub@mm-explain-mirroring-and-slabs-v1 (parent base, new document): mm: Explain mirroring and slabs (v1), 2 patches, 0 review replies',
+      'added mm/hmm@mm-explain-mirroring-and-slabs-v1 (parent base): mm: Explain mirroring and slabs (v1), 1 patch, 0 review replies',
+      'added mm/slub@mm-explain-mirroring-and-slabs-v1 (parent base, new document): mm: Explain mirroring and slabs (v1), 1 patch, 0 review replies',
       'skipped mm/widget.c: code, not documentation ([RFC PATCH v1 2/2] mm/slub: Note per-CPU slabs)',
-      'added mm/hmm@mm-explain-mirroring-and-slabs-v2 (parent base): mm: Explain mirroring and slabs (v2), 2 patches, 1 review reply',
-      'added mm/slub@mm-explain-mirroring-and-slabs-v2 (parent base): mm: Explain mirroring and slabs (v2), 2 patches, 1 review reply',
+      'added mm/hmm@mm-explain-mirroring-and-slabs-v2 (parent base): mm: Explain mirroring and slabs (v2), 1 patch, 1 review reply',
+      'added mm/slub@mm-explain-mirroring-and-slabs-v2 (parent base): mm: Explain mirroring and slabs (v2), 1 patch, 1 review reply',
       'skipped mm/widget.c: code, not documentation ([PATCH v2 2/2] mm/slub: Note per-CPU slabs)',
       '',
     ])
@@ -183,6 +183,23 @@ describe('strata add on two revisions of a series over two documents', () => {
     const { versions } = await versionsOf(dir)
     expect(versions.find((version) => version.document === 'mm/hmm' && version.id.endsWith('-v2'))!.blob).toBe(hashObject(hmmV2))
     expect(versions.find((version) => version.document === 'mm/slub' && version.id.endsWith('-v1'))!.patches.map((meta) => meta.series?.number)).toEqual([2])
+  })
+
+  it('orders a series given as one file per patch by n/N, and takes --parent', async () => {
+    const [, first, second] = messagesOf(series(3, 'PATCH'))
+    const dir = contentDir({
+      'manifest.json': manifestFor(docs, [{ id: 'mm/hmm', path: hmmPath }, { id: 'mm/slub', path: slubPath }]),
+      '0001-mm-hmm.patch': first,
+      '0002-mm-slub.patch': second,
+    })
+    const { code: exit, stdout } = await runCli(['add', '--content', dir, '--parent', 'base', path.join(dir, '0002-mm-slub.patch'), path.join(dir, '0001-mm-hmm.patch')])
+    expect(exit).toBe(0)
+    // Without its cover letter the series is named by its first patch.
+    expect(stdout).toContain('added mm/hmm@mm-hmm-explain-mirroring-v3 (parent base): mm/hmm: Explain mirroring (v3), 1 patch, 0 review replies')
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest.documents[0].versions[1].patches).toEqual(['0001-mm-hmm.patch'])
+    expect(manifest.documents[1].versions[1].patches).toEqual(['0002-mm-slub.patch'])
+    expect(headerOf(first, 'Subject')).toBe('[PATCH v3 1/2] mm/hmm: Explain mirroring')
   })
 
   it('refuses, changing nothing, when a patch does not apply to its parent', async () => {
