@@ -55,8 +55,9 @@ export function editsOf(path: string, text: string): ArchiveCase[] {
   const cases: ArchiveCase[] = []
   const edit = (kind: string, after: string[]) => cases.push({ kind, path, before: text, after: after.join('\n'), subject: `docs: ${path.split('/').at(-1)}: ${kind} edit` })
 
-  // A paragraph of three or more prose lines gets a sentence after its first, re-wrapped.
-  const paragraphs = blocks.filter((block) => block.end - block.start >= 3 && lines.slice(block.start, block.end).every(isProse))
+  // A paragraph of three or more prose lines at the top level (no literal
+  // block holds it) gets a sentence after its first, re-wrapped.
+  const paragraphs = blocks.filter((block) => block.end - block.start >= 3 && lines.slice(block.start, block.end).every((line) => isProse(line) && !/^\s/.test(line)))
   const paragraph = paragraphs[Math.floor(paragraphs.length / 2)]
   if (paragraph) {
     const own = lines.slice(paragraph.start, paragraph.end)
@@ -82,12 +83,14 @@ export function editsOf(path: string, text: string): ArchiveCase[] {
     edit('block', [...lines.slice(0, chosen.end), '', ...copy, ...lines.slice(chosen.end)])
   }
 
-  // A literal block of C (all of it, to where the text comes back out) is copied with its first function renamed.
+  // A literal block of C (all of it, to where the text comes back out) is
+  // copied with its first function renamed, to a name of the same length so
+  // that aligned continuation lines stay aligned.
   const intro = lines.findIndex((line, index) => line.trimEnd().endsWith('::') && !line.trimStart().startsWith('..') && lines[index + 1]?.trim() === '' && isC(literalOf(lines, index).join('\n')))
   if (intro >= 0) {
     const literal = literalOf(lines, intro)
     const end = intro + 2 + literal.length
-    const copy = literal.map((line) => line.replace(/\b([a-z_][a-z0-9_]*)\(/, '$1_again('))
+    const copy = literal.map((line) => line.replace(/\b([a-z])([a-z0-9_]*)\(/, (_, first: string, rest: string) => `${first.toUpperCase()}${rest}(`))
     edit('code', [...lines.slice(0, end), '', ...copy, ...lines.slice(end)])
   }
   return cases

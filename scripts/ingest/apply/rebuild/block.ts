@@ -146,7 +146,12 @@ function followAbove(guess: IndentGuess, above: RebuiltLine | undefined): Altern
   if (guess.indent.rule !== 'continues the line above' || head === undefined || typeof head === 'string') return undefined
   const delta = columnWidth(guess.indent.options[0]) - columnWidth(head.options[0])
   if (delta < 0) return undefined
-  return { options: head.options.map((option) => whitespaceFor(columnWidth(option) + delta, option)), rule: guess.indent.rule, follows: head }
+  // Spelled as the line above is: with tabs as far as they go when it uses them.
+  const spell = (option: string) => {
+    const column = columnWidth(option) + delta
+    return option.includes('\t') ? '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8) : whitespaceFor(column, option)
+  }
+  return { options: head.options.map(spell), rule: guess.indent.rule, follows: head }
 }
 
 /**
@@ -157,18 +162,18 @@ function withTabVariants(indent: string | Alternatives, tabs: boolean): string |
   if (!tabs) return indent
   if (typeof indent !== 'string') {
     if (indent.follows) return indent
-    const options = [...new Set([...indent.options, ...indent.options.map(otherSpelling)])]
+    const options = [...new Set([...indent.options, ...indent.options.flatMap(otherSpellings)])]
     return options.length === indent.options.length ? indent : { ...indent, options }
   }
-  const other = otherSpelling(indent)
-  return other === indent ? indent : { options: [indent, other], rule: 'tabs or spaces: the document uses both' }
+  const options = [...new Set([indent, ...otherSpellings(indent)])]
+  return options.length === 1 ? indent : { options, rule: 'tabs or spaces: the document uses both' }
 }
 
-/** The same indentation spelled the other way: tabs for spaces (from eight columns on), spaces for tabs. */
-function otherSpelling(indent: string): string {
+/** The same indentation spelled with as many tabs as fit (kernel style), and with spaces only: from eight columns on. */
+function otherSpellings(indent: string): string[] {
   const column = columnWidth(indent)
-  if (column < 8 || indent.trim() !== '') return indent
-  return indent.includes('\t') ? ' '.repeat(column) : '\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8)
+  if (column < 8 || indent.trim() !== '') return []
+  return ['\t'.repeat(Math.floor(column / 8)) + ' '.repeat(column % 8), ' '.repeat(column)].filter((spelling) => spelling !== indent)
 }
 
 /**

@@ -195,16 +195,17 @@ function structureOf(lines: readonly string[], content: string): { depth: number
   let depth = 0
   let single = false
   let open = 0
-  for (const line of lines) {
-    const code = codeOnly(line).trim()
+  let last = ''
+  for (const code of withoutComments(lines)) {
+    if (code === '') continue
     const opened = (code.match(/\{/g) ?? []).length
     const closed = (code.match(/\}/g) ?? []).length
     open += (code.match(/\(/g) ?? []).length - (code.match(/\)/g) ?? []).length
     depth = Math.max(0, depth + opened - closed)
     // `if (x)` without a brace governs the next statement only.
     single = open <= 0 && /^(?:\}\s*)?(?:if|for|while|else(?:\s+if)?)\b/.test(code) && !/[;{]$/.test(code)
+    last = code
   }
-  const last = lines.length > 0 ? codeOnly(lines.at(-1)!).trim() : ''
   const trimmed = content.trim()
   if (open > 0) return { depth, continuation: 'paren' }
   if (/(?:[=+\-*/?:]|&&|\|\|)$/.test(last) && !/^(?:case\b.*|default):$/.test(last) && !/^[{}]/.test(trimmed)) return { depth, continuation: 'operator' }
@@ -212,6 +213,27 @@ function structureOf(lines: readonly string[], content: string): { depth: number
   if (/^(?:case\b.*|default)\s*:/.test(trimmed)) return { depth: Math.max(0, depth - 1), continuation: null }
   if (single && !trimmed.startsWith('{')) return { depth: depth + 1, continuation: null }
   return { depth, continuation: null }
+}
+
+/** The lines' code, trimmed: literals blanked, comments (over several lines too) taken out. */
+function withoutComments(lines: readonly string[]): string[] {
+  let inComment = false
+  return lines.map((line) => {
+    let code = line.replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""')
+    if (inComment) {
+      const end = code.indexOf('*/')
+      if (end < 0) return ''
+      code = code.slice(end + 2)
+      inComment = false
+    }
+    code = code.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '')
+    const start = code.indexOf('/*')
+    if (start >= 0) {
+      inComment = true
+      code = code.slice(0, start)
+    }
+    return code.trim()
+  })
 }
 
 /** Column just after the innermost parenthesis a line leaves open. */
