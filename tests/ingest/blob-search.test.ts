@@ -103,6 +103,33 @@ describe('the blob settles what the rules guess wrong', () => {
   })
 })
 
+describe('the blob settles table padding', () => {
+  const hmm = 'Documentation/mm/hmm.rst'
+  const table = (text: string) =>
+    text.replace(
+      'The usage pattern is::',
+      [
+        '+--------------------+---------------------------+',
+        '|  Flag              |  Meaning                  |',
+        '+====================+===========================+',
+        '|  HMM_PFN_VALID     |  the entry is valid       |',
+        '+--------------------+---------------------------+',
+        '|  HMM_PFN_WRITE     |  the page is writable     |',
+        '+--------------------+---------------------------+',
+        '',
+        'The usage pattern is::',
+      ].join('\n'),
+    )
+
+  it('cells whose text starts two columns in, where the rules give one', async () => {
+    const guess = await roundTrip(hmm, table, { index: false })
+    expect(guess.result.text).toContain('| Flag               | Meaning                   |')
+    const { after, result } = await roundTrip(hmm, table)
+    expect(result.text).toBe(after)
+    expect(result.reports[0].search).toMatchObject({ outcome: 'matched', inferred: [] })
+  })
+})
+
 describe('the rules alone, without an index line', () => {
   it('rebuild added C lines in a literal block in kernel style: tabs by brace depth, continuations aligned', async () => {
     const code = (text: string) =>

@@ -86,13 +86,13 @@ export function rebuildBlock(
       indent = [withTabVariants(followAbove(structural, rebuilt.at(-1)) ?? single(structural.indent), habits(source).tabs)]
       guess = { rule: structural.indent.rule, confidence: structural.confidence }
     }
-    const row = realignGridRow(content, before)
+    const row = realignGridRow(content, before, rowTemplate(lastRow(rebuilt)))
     const spacing = row
       ? { rule: 'grid-table cell padded to its border', confidence: 'medium' as const }
       : literal || guess.rule.startsWith('literal block')
         ? { rule: 'literal text: inner spacing cannot be recovered', confidence: 'low' as const }
         : { rule: spaced[index].rule, confidence: spaced[index].confidence }
-    const template: Template = [...indent, ...(row ? [row] : markerGap(spaced[index].template, content, before, habits(source).tabs))]
+    const template: Template = [...indent, ...(row ? row : markerGap(spaced[index].template, content, before, habits(source).tabs))]
     before.push(render(template))
     rebuilt.push({
       template,
@@ -133,6 +133,23 @@ function definitionHabit(texts: readonly string[]): string {
     if (count > most) [best, most] = [ws, count]
   }
   return best
+}
+
+/** The last rebuilt grid-table row, when only border lines follow it. */
+function lastRow(rebuilt: readonly RebuiltLine[]): RebuiltLine | undefined {
+  for (let index = rebuilt.length - 1; index >= 0; index--) {
+    const line = rebuilt[index]
+    if (line.inference.spacing.rule === 'grid-table cell padded to its border') return line
+    if (!/^[ \t]*\+[-=+]+\+$/.test(render(line.template))) return undefined
+  }
+  return undefined
+}
+
+/** The row part of a rebuilt grid-table row's template (after its indentation), if the line is one. */
+function rowTemplate(line: RebuiltLine | undefined): Template | undefined {
+  if (!line || line.inference.spacing.rule !== 'grid-table cell padded to its border') return undefined
+  const start = line.template.indexOf('|')
+  return start < 0 ? undefined : line.template.slice(start)
 }
 
 const single = (indent: Alternatives): string | Alternatives => (indent.options.length === 1 ? indent.options[0] : indent)
