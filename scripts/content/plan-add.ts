@@ -114,8 +114,8 @@ export function planAdd(input: PlanInput): Plan {
     const dates = revision.patches.map((each) => each.patch.date).filter((date): date is string => date !== null)
     const date = (revision.cover?.patch.date ?? dates.sort().at(-1))?.slice(0, 10)
     /** The files holding the revision's patches that touch `name`, and whether one of them holds other revisions too. */
-    const filesFor = (name: string) => {
-      const own = revision.patches.filter((each) => each.patch.files.some((filePatch) => (filePatch.newPath ?? filePatch.oldPath) === name))
+    const filesFor = (name: string | undefined) => {
+      const own = revision.patches.filter((each) => name === undefined || each.patch.files.some((filePatch) => (filePatch.newPath ?? filePatch.oldPath) === name))
       const files = unique(own.map((each) => each.file))
       const mixed = files.some((file) =>
         input.files.find((each) => each.path === file)!.messages.some((message) => isApplied(message.patch) && (message.patch.series?.revision ?? 1) !== revision.revision),
@@ -137,6 +137,8 @@ export function planAdd(input: PlanInput): Plan {
       }
     }
     let documents = 0
+    // A folder entry's version covers every document of it the revision touches.
+    const given = new Set<object>()
     for (const [name, { filePatch, located }] of touched) {
       if (!name.endsWith('.rst')) {
         plan.skipped.push({ path: name, reason: isCode(name) ? 'code, not documentation' : 'not a reST document', patch: located.patch.rawSubject, revision: revision.revision })
@@ -147,7 +149,11 @@ export function planAdd(input: PlanInput): Plan {
         plan.skipped.push({ path: name, reason: `not in the manifest${input.corpus ? ' nor in --corpus' : '; name a kernel tree holding it with --corpus DIR'}`, patch: located.patch.rawSubject, revision: revision.revision })
         continue
       }
-      const documentId = 'path' in owner.entry ? owner.entry.id : owner.entry.id ?? owner.entry.folder
+      if (given.has(owner.entry)) {
+        documents++
+        continue
+      }
+      const documentId = 'path' in owner.entry ? owner.entry.id : folderDocumentId(owner.entry, name)
       const parent = input.parent ?? parentByBlob(input.blobs.get(documentId), filePatch.oldBlob) ?? defaultParent(owner.entry.versions)
       if (!parent || !owner.entry.versions.some((version) => version.id === parent)) {
         plan.problems.push({ reason: `\`${documentId}\` has no version \`${parent}\` to patch (versions: ${owner.entry.versions.map((version) => `\`${version.id}\``).join(', ')})`, file: located.file, line: filePatch.place.line })
@@ -158,7 +164,7 @@ export function planAdd(input: PlanInput): Plan {
         continue
       }
       // A version applies the patches of the series that touch its document.
-      const { files: patchFiles, mixed, count } = filesFor(name)
+      const { files: patchFiles, mixed, count } = filesFor('folder' in owner.entry ? undefined : name)
       const version: VersionInput = {
         id,
         label,
@@ -169,6 +175,7 @@ export function planAdd(input: PlanInput): Plan {
         ...(replyFiles.length > 0 ? { replies: replyFiles.map((file) => relative(input.manifestDir, file)) } : {}),
       }
       ;(owner.entry.versions as VersionInput[]).push(version)
+      given.add(owner.entry)
       documents++
       plan.added.push({ document: documentId, id, label, parent, revision: revision.revision, patches: count, replies: replyCount, newDocument: owner.isNew })
     }
@@ -213,6 +220,14 @@ function findOwner(manifest: ManifestInput, name: string): { entry: DocumentInpu
     if ('folder' in entry && name.startsWith(entry.folder.replace(/\/?$/, '/'))) return { entry, isNew: false }
   }
   return undefined
+}
+
+/** The id `load.ts` gives a document of a folder entry: its prefix, then its path below the folder without `.rst`. */
+function folderDocumentId(entry: FolderInput, name: string): string {
+  const folder = entry.folder.replace(/\/$/, '')
+  const prefix = entry.id ?? folder.replace(/^Documentation\/?/, '')
+  const below = name.slice(folder.length + 1, -'.rst'.length)
+  return prefix ? `${prefix}/${below}` : below
 }
 
 /** Add a document the corpus holds, with one base version (the `--parent`, else the id other documents give their base). */

@@ -202,6 +202,28 @@ describe('strata add on two revisions of a series over two documents', () => {
     expect(headerOf(first, 'Subject')).toBe('[PATCH v3 1/2] mm/hmm: Explain mirroring')
   })
 
+  it('adds one version to a folder entry for every document of it the series touches', async () => {
+    const { v2 } = thread()
+    const dir = contentDir({
+      'manifest.json': JSON.stringify({ corpus: docs, documents: [{ folder: 'Documentation/mm', versions: [{ id: 'base' }] }] }),
+      'v2.mbox': toMbox(v2),
+    })
+    const { code: exit, stderr } = await runCli(['add', '--content', dir, path.join(dir, 'v2.mbox')])
+    expect(stderr).toBe('')
+    expect(exit).toBe(0)
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest.documents[0].versions).toEqual([
+      { id: 'base' },
+      { id: 'mm-explain-mirroring-and-slabs-v2', label: 'mm: Explain mirroring and slabs (v2)', date: expect.any(String), parent: 'base', patches: ['v2.mbox'], replies: ['v2.mbox'] },
+    ])
+    const { versions } = await versionsOf(dir)
+    const patched = versions.filter((version) => version.id.endsWith('-v2'))
+    expect(patched.map((version) => [version.document, version.blob])).toEqual([
+      ['mm/hmm', hashObject(hmmV2)],
+      ['mm/slub', hashObject(slubV1)],
+    ])
+  })
+
   it('refuses, changing nothing, when a patch does not apply to its parent', async () => {
     const { v1 } = thread()
     // The base is the document without the lines the patch's context needs.
