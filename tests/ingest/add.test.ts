@@ -12,7 +12,7 @@ import { computeVersions } from '../../scripts/content/versions.ts'
 import { runCli } from '../helpers/cli.ts'
 import { hashObject } from '../helpers/git.ts'
 import { corpus, shared } from '../helpers/paths.ts'
-import { asAttachment, contentDir, foldSubject, formatSeries, headerOf, messagesOf, quotedPrintable, reply, toMbox } from './thread-helpers.ts'
+import { asAttachment, base64Body, contentDir, foldSubject, formatSeries, headerOf, messagesOf, quotedPrintable, reply, toMbox } from './thread-helpers.ts'
 
 const docs = path.join(shared, 'corpus/linux-docs')
 const hmmPath = 'Documentation/mm/hmm.rst'
@@ -118,9 +118,10 @@ describe('strata add on two revisions of a series over two documents', () => {
     const v2 = messagesOf(series(2, 'PATCH'))
     // v1 as the list delivered it: quoted-printable, a folded subject, CRLF.
     const v1Mail = [v1[0], quotedPrintable(v1[1]), foldSubject(v1[2])]
-    // v2's first patch as an attachment, and a review of it; v2 listed before v1, 2/2 before 1/2.
+    // v2's first patch as an attachment, its second in base64, and a review
+    // of the first; v2 listed before v1, 2/2 before 1/2.
     const review = reply(v2[1], { from: 'Reviewer <reviewer@example.org>', date: 'Thu, 8 Dec 2022 10:00:00 +0100', id: 'review-v2@example.org', quote: ['HMM mirrors a process address space'], text: 'Looks good <b>to me</b>.' })
-    return { v1: v1Mail, v2: [v2[0], v2[2], asAttachment(v2[1]), review] }
+    return { v1: v1Mail, v2: [v2[0], base64Body(v2[2]), asAttachment(v2[1]), review] }
   }
 
   it('adds sibling versions v1 and v2 to both documents, the second taken from --corpus, code skipped', async () => {

@@ -103,6 +103,14 @@ export function quotedPrintable(message: string): string {
   return `${head.replace(/^Content-Type:.*\n?/im, '')}\n${mime}Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n${encoded}`
 }
 
+/** Re-encode a message's body as base64 (76-column lines), as some clients send UTF-8 text. */
+export function base64Body(message: string): string {
+  const split = message.indexOf('\n\n')
+  const head = message.slice(0, split).replace(/^(?:Content-Transfer-Encoding|Content-Type|MIME-Version):.*\n?/gim, '')
+  const encoded = Buffer.from(message.slice(split + 2), 'utf8').toString('base64').replace(/.{76}/g, '$&\n')
+  return `${head}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n${encoded}\n`
+}
+
 /** Fold the `Subject:` header over two lines, as mail clients do with long ones. */
 export function foldSubject(message: string): string {
   return message.replace(/^(Subject: \S+(?: \S+){3}) (.*)$/m, '$1\n $2')
