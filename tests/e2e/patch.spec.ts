@@ -5,11 +5,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
+import { freePort, waitForText } from '../../scripts/bench/net.ts'
 import { reply, toMbox } from '../ingest/thread-helpers.ts'
 import { expectAccessible } from './helpers.ts'
 
@@ -20,17 +20,6 @@ const version = 'mm-highmem-add-notes-about-conversions-v1'
 
 let server: ChildProcess | undefined
 let base = ''
-
-/** A free loopback port (the suite's own server has STRATA_E2E_PORT). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-    probe.on('error', reject)
-  })
-}
 
 test.describe.configure({ mode: 'serial' })
 
@@ -55,9 +44,10 @@ test.beforeAll(async () => {
   execFileSync('node', [strata, 'add', '--content', dir, path.join(dir, 'thread.mbox')], { cwd: root, env, stdio: 'pipe' })
   execFileSync('node', [strata, 'build', '--quiet', '--content', dir, '--out', path.join(dir, 'site')], { cwd: root, env, stdio: 'pipe' })
   const port = await freePort()
-  server = spawn('node', [path.join(root, 'scripts/serve.mjs'), path.join(dir, 'site'), String(port)], { stdio: ['ignore', 'ignore', 'pipe'] })
-  await new Promise<void>((resolve) => server!.stderr!.once('data', () => resolve()))
+  // The suite's own server has STRATA_E2E_PORT; this site gets a free one.
+  server = spawn('node', [path.join(root, 'scripts/serve.mjs'), path.join(dir, 'site'), String(port)], { stdio: 'ignore' })
   base = `http://127.0.0.1:${port}`
+  await waitForText(`${base}/patch/mm/highmem/${version}/`, 'Review (4)', 30_000)
 })
 
 test.afterAll(() => {
