@@ -21,6 +21,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultCorpus, findRstFiles, projectRoot } from '../conformance/corpus.ts'
 import { defaultPython } from '../conformance/docutils.ts'
+import { archiveSuite } from './archive.ts'
 import { docutilsSuite } from './docutils.ts'
 import { parseSuite } from './parse.ts'
 import { pathologicalSuite } from './pathological.ts'
@@ -35,7 +36,7 @@ import { formatTable } from './table.ts'
 import { createWorkspace, disposeWorkspace, parseSizes } from './workspace.ts'
 
 /** Suites in the order they run (search and page weight read the sites the site suite built). */
-const suites: Suite[] = [parseSuite, docutilsSuite, ratioSuite, pathologicalSuite, siteSuite, incrementalSuite, searchSuite, pageWeightSuite]
+const suites: Suite[] = [parseSuite, docutilsSuite, ratioSuite, pathologicalSuite, archiveSuite, siteSuite, incrementalSuite, searchSuite, pageWeightSuite]
 
 /** Files measured in quick mode. */
 const quickFiles = 3

@@ -10,7 +10,7 @@ import type { Workspace } from './workspace.ts'
  * Unit of a figure. `MB/s` uses 10^6 bytes of UTF-8 input; `MB` and `kB` are
  * 10^6 and 10^3 bytes (memory, file sizes); `s` and `ms` are wall time.
  */
-export type Unit = 'MB/s' | 'ms' | 's' | 'x' | 'MB' | 'kB'
+export type Unit = 'MB/s' | 'ms' | 's' | 'x' | 'MB' | 'kB' | 'count'
 
 /** One measured figure (a row of the table). */
 export interface BenchRow {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { applyToDocument, applyToTree } from '../ingest/apply/index.ts'
+import { applyToDocument, applyToTree, type FileReport } from '../ingest/apply/index.ts'
 import { readPatches } from '../ingest/read/index.ts'
 import type { Patch, PatchFormat } from '../ingest/types.ts'
 import { rules } from '../ingest/rules.ts'
@@ -78,6 +78,7 @@ export const applyCommand: Command = {
       }
       written = new Map([[path.resolve(out ?? base), result.text]])
       reports = result.reports
+      noteSkippedFiles(patches, reports, target)
       if (!out && !booleanOption(args, 'report')) io.stdout.write(result.text)
     } else {
       const root = path.resolve(tree!)
@@ -104,6 +105,22 @@ export const applyCommand: Command = {
     if (booleanOption(args, 'report')) io.stdout.write(JSON.stringify(reports, null, 2) + '\n')
     return 0
   },
+}
+
+/**
+ * With `--base`, a patch over several files applies the hunks of the file the
+ * base's path ends with; say which files it skipped.
+ */
+function noteSkippedFiles(patches: readonly Patch[], reports: readonly FileReport[], file: VFile) {
+  const applied = new Set<string | null>(reports.flatMap((report) => [report.oldPath, report.newPath]).filter((name) => name !== null))
+  const skipped = patches.flatMap((patch) => patch.files).filter((filePatch) => !applied.has(filePatch.newPath) && !applied.has(filePatch.oldPath))
+  if (skipped.length === 0) return
+  const names = [...new Set(skipped.map((filePatch) => `\`${filePatch.newPath ?? filePatch.oldPath}\``))].join(', ')
+  file.info(`applied the hunks of \`${reports.map((report) => report.path).join('`, `')}\`; skipped ${names}, which the base is not`, {
+    place: skipped[0].place,
+    ruleId: 'skipped-files',
+    source: 'strata:apply',
+  })
 }
 
 function formatOption(args: ParsedArgs): PatchFormat | undefined {

@@ -8,6 +8,7 @@ import { commonOptions, UsageError, type Command, type Io } from './command.ts'
 const commands: Record<string, () => Promise<Command>> = {
   read: async () => (await import('./read.ts')).readCommand,
   apply: async () => (await import('./apply.ts')).applyCommand,
+  add: async () => (await import('./add.ts')).addCommand,
   tree: async () => (await import('./tree.ts')).treeCommand,
   records: async () => (await import('./records.ts')).recordsCommand,
   changes: async () => (await import('./changes.ts')).changesCommand,

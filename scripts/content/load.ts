@@ -14,6 +14,10 @@ export interface ResolvedVersion {
   base: string | null
   /** Absolute paths of the patches, in order. */
   patches: string[]
+  /** The series revision taken from mailboxes that hold several (`[PATCH v2 …]`). */
+  revision?: number
+  /** Absolute paths of the files holding the version's review replies. */
+  replies: string[]
   /**
    * For documents of a folder: the version exists only when its patches touch
    * the document; otherwise it stands for its parent's text and is not shown.
@@ -158,6 +162,8 @@ function resolvePaths(manifest: ExpandedManifest, manifestPath: string, options:
         parent: version.parent ?? null,
         base: version.parent ? null : path.resolve(corpus, version.base ?? document.path),
         patches: (version.patches ?? []).map((patch) => path.resolve(here, patch)),
+        ...(version.revision ? { revision: version.revision } : {}),
+        replies: (version.replies ?? []).map((reply) => path.resolve(here, reply)),
         ...(document.fromFolder && version.patches ? { onlyIfTouched: true } : {}),
       })),
     })),
@@ -187,6 +193,9 @@ function checkReferences(raw: ExpandedManifest, manifest: ResolvedManifest, fail
       }
       version.patches.forEach((patch, p) => {
         if (!existsSync(patch)) fail(`\`${formatPath([...at, 'patches', p])}\`: patch file \`${patch}\` does not exist`, [...at, 'patches', p], rule.missing)
+      })
+      version.replies.forEach((reply, r) => {
+        if (!existsSync(reply)) fail(`\`${formatPath([...at, 'replies', r])}\`: reply file \`${reply}\` does not exist`, [...at, 'replies', r], rule.missing)
       })
     })
     // A parent chain must end at a base: a cycle never would.

@@ -30,11 +30,26 @@ export const versionSchema = z
     parent: id.optional(),
     /** Patch files applied in order to the parent, relative to the manifest. */
     patches: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * When a patch file is a mailbox holding several revisions of a series (a
+     * thread from `b4 mbox`), the revision this version takes: `2` for
+     * `[PATCH v2 n/N]`. Replies and cover letters are never applied.
+     */
+    revision: z.number().int().min(1).optional(),
+    /**
+     * Mail files (or mailboxes) holding the review of this version, relative to
+     * the manifest: the replies whose `In-Reply-To`/`References` chain reaches
+     * one of its patches (or their cover letter) are shown beside the diff.
+     */
+    replies: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
   .refine((version) => !(version.base && version.parent), { message: 'a version has a `base` or a `parent`, not both' })
   .refine((version) => Boolean(version.parent) === Boolean(version.patches), {
     message: 'a version with a `parent` needs `patches`, and `patches` need a `parent`',
+  })
+  .refine((version) => version.patches || (!version.revision && !version.replies), {
+    message: '`revision` and `replies` belong to a version made from `patches`',
   })
 
 export const documentSchema = z

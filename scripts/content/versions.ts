@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { applyToDocument } from '../ingest/apply/index.ts'
 import { gitBlobId } from '../ingest/apply/text.ts'
 import { readPatches } from '../ingest/read/index.ts'
+import { readThreadFile, reviewsOf, roleOf, type ReviewReply } from '../ingest/read/thread.ts'
 import type { Patch, SeriesInfo, Trailer } from '../ingest/types.ts'
 import type { ResolvedDocument, ResolvedManifest, ResolvedVersion } from './load.ts'
 
@@ -32,6 +33,8 @@ export interface DocumentVersion {
   patches: PatchMeta[]
   /** The parsed patches themselves (hunks included), for the comparison pages. */
   patchObjects: Patch[]
+  /** Review replies to this version's patches (from the manifest's `replies`), oldest first. */
+  reviews: ReviewReply[]
   /** The file the text came from: the base file, or the last patch. */
   source: string
   text: string
@@ -107,7 +110,7 @@ async function computeOne(
   const common = { document: document.id, path: document.path, id: version.id, parent: version.parent }
   if (version.base) {
     const text = await readFile(version.base, 'utf8')
-    return { ...common, label: version.label ?? version.id, date: version.date ?? null, patches: [], patchObjects: [], source: version.base, text, blob: gitBlobId(text) }
+    return { ...common, label: version.label ?? version.id, date: version.date ?? null, patches: [], patchObjects: [], reviews: [], source: version.base, text, blob: gitBlobId(text) }
   }
   const parent = done.get(version.parent!)!
   let text = parent.text
@@ -118,7 +121,7 @@ async function computeOne(
     files.push(file)
     let patches: Patch[]
     try {
-      patches = await readPatches(file)
+      patches = selectPatches(await readPatches(file), version.revision)
     } catch {
       return undefined
     }
@@ -130,7 +133,9 @@ async function computeOne(
     if (!result) return undefined
     text = result.text
     patchObjects.push(...patches)
-    metas.push(...patches.filter((patch) => patch.files.length > 0).map((patch) => metaOf(patch, file.path)))
+    // A series over several documents: each version names the patches that touch it.
+    const own = patches.filter((patch) => touches([patch], document.path))
+    metas.push(...(own.length > 0 ? own : patches.filter((patch) => patch.files.length > 0)).map((patch) => metaOf(patch, file.path)))
   }
   if (version.onlyIfTouched && metas.length === 0) return 'untouched'
   const last = metas.at(-1)
@@ -140,10 +145,50 @@ async function computeOne(
     date: version.date ?? last?.date?.slice(0, 10) ?? null,
     patches: metas,
     patchObjects,
+    reviews: await reviewsFor(version, patchObjects),
     source: version.patches.at(-1)!,
     text,
     blob: gitBlobId(text),
   }
+}
+
+/**
+ * The messages of a patch file that a version applies: never a reply (even one
+ * carrying a diff) or a cover letter; from a mailbox of several revisions only
+ * the version's; in `n/N` order, lone patches after in file order.
+ */
+export function selectPatches(patches: readonly Patch[], revision: number | undefined): Patch[] {
+  const order = (patch: Patch) => patch.series?.number ?? Number.POSITIVE_INFINITY
+  return patches
+    .filter((patch) => roleOf(patch) !== 'reply' && (revision === undefined || (patch.series?.revision ?? 1) === revision))
+    .map((patch, index) => ({ patch, index }))
+    .sort((a, b) => order(a.patch) - order(b.patch) || a.index - b.index)
+    .map(({ patch }) => patch)
+}
+
+/**
+ * The review replies of a version: in its `replies` files, those that answer
+ * one of its patches or the cover letter of their revision.
+ */
+async function reviewsFor(version: ResolvedVersion, patches: readonly Patch[]): Promise<ReviewReply[]> {
+  if (version.replies.length === 0) return []
+  const messages = []
+  for (const reply of version.replies) {
+    messages.push(...(await readThreadFile(new VFile({ path: path.relative(process.cwd(), reply), value: await readFile(reply, 'utf8') }))))
+  }
+  const ids = new Set(patches.map((patch) => patch.messageId).filter((id): id is string => id !== null))
+  const revisions = new Set(patches.map((patch) => patch.series?.revision ?? 1))
+  // The cover letter of the version's revision is a root too; other
+  // revisions' patches and covers compete for the replies.
+  const roots = new Set(ids)
+  const others = new Set<string>()
+  for (const { patch } of messages) {
+    const role = roleOf(patch)
+    if (!patch.messageId || (role !== 'cover' && role !== 'patch')) continue
+    if (role === 'cover' && revisions.has(patch.series?.revision ?? 1)) roots.add(patch.messageId)
+    others.add(patch.messageId)
+  }
+  return reviewsOf(messages, roots, others)
 }
 
 /** Whether a patch changes the document at `documentPath` (a path in the kernel tree). */

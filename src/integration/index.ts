@@ -66,6 +66,7 @@ const routes: Array<[string, string]> = [
   ['/source/[...path]', 'source.astro'],
   ['/api/[...path]', 'api.astro'],
   ['/compare/[...path]', 'compare.astro'],
+  ['/patch/[...path]', 'patch.astro'],
   ['/data/[...path]', 'data.ts'],
   ['/deprecations', 'deprecations.astro'],
   ['/deprecations.json', 'deprecations-json.ts'],

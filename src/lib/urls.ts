@@ -14,6 +14,8 @@ export const urls = {
     `/api/${segments(document)}/${encodeURIComponent(version)}/${encodeURIComponent(name)}/`,
   compare: (document: string, from: string, to: string) =>
     `/compare/${segments(document)}/${encodeURIComponent(from)}...${encodeURIComponent(to)}/`,
+  /** The patches that made a version and the review replies they got. */
+  patch: (document: string, version: string) => `/patch/${segments(document)}/${encodeURIComponent(version)}/`,
   deprecations: () => '/deprecations/',
   deprecationsJson: () => '/deprecations.json',
   /** A version's records, machine-readable. */

@@ -119,6 +119,7 @@ async function computeSite(logger: LoaderContext['logger']) {
         parent: version.parent,
         patches: version.patches,
         patchObjects: version.patchObjects,
+        reviews: version.reviews,
         blob: version.blob,
         newest: version === newest,
         html: rendered.html,
@@ -155,7 +156,7 @@ async function computeSite(logger: LoaderContext['logger']) {
 
 /** The files a site is made from: the manifest, each base document and each patch (what dev watches). */
 function inputsOf(manifest: ResolvedManifest): string[] {
-  const files = manifest.documents.flatMap((document) => document.versions.flatMap((version) => [...(version.base ? [version.base] : []), ...version.patches]))
+  const files = manifest.documents.flatMap((document) => document.versions.flatMap((version) => [...(version.base ? [version.base] : []), ...version.patches, ...version.replies]))
   return [...new Set([manifest.file, ...files])].sort()
 }
 

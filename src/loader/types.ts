@@ -4,7 +4,7 @@ import type { DocumentVersion } from '../../scripts/content/versions.ts'
 import type { Changes } from '../../scripts/knowledge/changes.ts'
 
 /** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
-export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'blob'> {
+export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> {
   key: string
   /** The document's title, from the manifest or its first heading. */
   title: string

@@ -4,13 +4,17 @@ import { placeExact, placeMangled, sidesOf, type Mismatch, type Placement, type 
 import type { FileReport, HunkReport, InferredLine } from './report.ts'
 import { rebuildBlock, type RebuiltLine } from './rebuild/block.ts'
 import { indexSource } from './rebuild/spacing.ts'
-import { render, type Alternatives } from './rebuild/types.ts'
+import { render, rootOf, type Alternatives } from './rebuild/types.ts'
+import { searchBlob, type SearchBounds, type SearchResult } from './rebuild/search.ts'
+import { searchReport } from './rebuild/search-report.ts'
 import { applyRules, applySource } from '../rules.ts'
 import { blobMatches, dominantEol, gitBlobId, splitLines, type Line } from './text.ts'
 
 export interface ApplyOptions {
   /** Un-apply: the patch's new side is looked for and its old side put back. */
   reverse?: boolean
+  /** Bounds on the blob search over a mangled patch's open choices (default: `defaultBounds`). */
+  search?: Partial<SearchBounds>
 }
 
 export interface FileResult {
@@ -94,7 +98,11 @@ export function applyFilePatch(
   for (; cursor < lines.length; cursor++) out.push({ line: lines[cursor] })
 
   const expected = reverse ? patch.oldBlob : patch.newBlob
-  const settled = settleChoices(out, expected)
+  const settled = searchBlob(
+    out.flatMap((entry) => ('template' in entry.line ? [...entry.line.template, entry.line.eol] : [entry.line.text + entry.line.eol])),
+    patch.mangled ? expected : null,
+    options.search,
+  )
   const text = out.map((entry) => renderLine(entry.line, settled.pick)).join('')
   const actual = gitBlobId(text)
   const verified = blobMatches(actual, expected)
@@ -110,8 +118,11 @@ export function applyFilePatch(
     })
   }
   if (patch.mangled && expected && !/^0+$/.test(expected) && !verified) {
+    const searched = settled.outcome === 'count-bound' || settled.outcome === 'time-bound'
+      ? `; the blob search stopped at its bound after ${settled.tried} candidates`
+      : settled.outcome === 'exhausted' ? `; none of the ${settled.tried} candidates the rules allow is that blob` : ''
     file.message(
-      `rebuilt \`${path}\` is blob ${actual.slice(0, 12)}, not ${expected} as the patch's index line says: some inferred whitespace differs (see --report)`,
+      `rebuilt \`${path}\` is blob ${actual.slice(0, 12)}, not ${expected} as the patch's index line says: some inferred whitespace differs (see --report)${searched}`,
       { place: patch.place, ruleId: applyRules.blobMismatch, source: applySource },
     )
   }
@@ -125,6 +136,7 @@ export function applyFilePatch(
       reverse,
       mangled: patch.mangled,
       blob: { expected, actual, verified, baseMatches },
+      search: searchReport(out, settled),
       hunks: placements.map(({ hunk, placement, offset }, index) =>
         hunkReport(index, hunk, placement, offset, out, settled),
       ),
@@ -219,56 +231,20 @@ const textOf = (line: Line | RebuiltLine) => ('template' in line ? render(line.t
 const renderLine = (line: Line | RebuiltLine, pick: (alternatives: Alternatives) => number) =>
   'template' in line ? render(line.template, pick) + line.eol : line.text + line.eol
 
-/** The most variants the blob check tries before it settles for the rules' preference. */
-const maximumVariants = 4096
-
-/**
- * Where the rules left a choice open (one space or two after a full stop, an
- * indentation among the open blocks), try the variants against the blob id
- * the patch names for the result: git has already said which text is right.
- */
-function settleChoices(out: OutLine[], expected: string | null) {
-  const open: Alternatives[] = []
-  for (const entry of out) {
-    if ('template' in entry.line) for (const part of entry.line.template) if (typeof part !== 'string') open.push(part)
-  }
-  const choice = new Map<Alternatives, number>()
-  const pick = (alternatives: Alternatives) => choice.get(alternatives) ?? 0
-  const changed = new Set<Alternatives>()
-  if (!expected || /^0+$/.test(expected) || open.length === 0) return { pick, changed }
-  const sizes = open.map((alternatives) => alternatives.options.length)
-  const total = sizes.reduce((product, size) => Math.min(product * size, maximumVariants + 1), 1)
-  const matches = () => blobMatches(gitBlobId(out.map((entry) => renderLine(entry.line, pick)).join('')), expected)
-  if (total > maximumVariants) return { pick, changed }
-  for (let variant = 0; variant < total; variant++) {
-    let rest = variant
-    for (const [index, alternatives] of open.entries()) {
-      choice.set(alternatives, rest % sizes[index])
-      rest = Math.floor(rest / sizes[index])
-    }
-    if (matches()) {
-      for (const alternatives of open) if (pick(alternatives) !== 0) changed.add(alternatives)
-      return { pick, changed }
-    }
-  }
-  choice.clear()
-  return { pick, changed }
-}
-
 function hunkReport(
   index: number,
   hunk: Hunk,
   placement: Placement,
   offset: number,
   out: OutLine[],
-  settled: { pick: (alternatives: Alternatives) => number; changed: ReadonlySet<Alternatives> },
+  settled: SearchResult,
 ): HunkReport {
   const count = (op: string) => placement.lines.filter((line) => line.op === op).length
   const inferred: InferredLine[] = []
   out.forEach((entry, position) => {
     if (entry.hunk !== index || !('template' in entry.line)) return
     const line = entry.line
-    const settledByBlob = line.template.some((part) => typeof part !== 'string' && settled.changed.has(part))
+    const settledByBlob = line.template.some((part) => typeof part !== 'string' && settled.settled.has(rootOf(part)))
     inferred.push({
       line: position + 1,
       patchLine: entry.patchLine!,

@@ -1,3 +1,4 @@
+import type { SearchOutcome } from './rebuild/search.ts'
 import type { Confidence } from './rebuild/types.ts'
 
 /** One added line whose whitespace was inferred (mangled patches only). */
@@ -10,7 +11,7 @@ export interface InferredLine {
   indent: { rule: string; confidence: Confidence }
   spacing: { rule: string; confidence: Confidence }
   confidence: Confidence
-  /** Set when the file's blob id settled a choice the rules left open. */
+  /** Set when the file's blob id settled the choices the rules left open on this line. */
   settledByBlob?: boolean
 }
 
@@ -35,6 +36,17 @@ export interface HunkReport {
   inferred: InferredLine[]
 }
 
+/** What the blob search did: which result lines the blob settled, which stayed the rules' best guess. */
+export interface BlobSearchReport {
+  outcome: SearchOutcome
+  /** Candidates hashed. */
+  tried: number
+  /** 1-based result lines whose open choices the blob settled. */
+  settled: number[]
+  /** 1-based result lines with open choices left at the rules' preference. */
+  inferred: number[]
+}
+
 /** How one file patch applied. */
 export interface FileReport {
   path: string
@@ -51,5 +63,7 @@ export interface FileReport {
     /** Whether the base was the blob the patch names as its preimage. */
     baseMatches: boolean | null
   }
+  /** The blob search over the choices the rules left open (mangled patches). */
+  search: BlobSearchReport
   hunks: HunkReport[]
 }

@@ -10,6 +10,7 @@ import { detectFormat } from './detect.ts'
 import { readMail } from './mail.ts'
 import { readPlainDiff } from './plain.ts'
 import { report } from './report.ts'
+import { roleOf } from './thread.ts'
 
 export { detectFormat } from './detect.ts'
 export { groupSeries } from './series.ts'
@@ -28,7 +29,7 @@ export interface ReadOptions {
  *   Configuration (optional): `format` forces a format.
  * @returns
  *   The patches, in file order. A message without a diff (other than a cover
- *   letter `0/n`) is kept and warned about.
+ *   letter `0/n` or a reply) is kept and warned about.
  * @throws
  *   The fatal message (via `file.fail`) when the file holds no patch at all.
  */
@@ -53,7 +54,8 @@ export async function readPatches(file: VFile, options?: Readonly<ReadOptions> |
     })
   }
   for (const patch of patches) {
-    if (!withDiff.includes(patch)) {
+    // A review reply in a thread is expected to carry no diff.
+    if (!withDiff.includes(patch) && roleOf(patch) !== 'reply') {
       report(file, `Message \`${patch.rawSubject}\` has no diff`, patch.startLine, rules.noDiff)
     }
   }

@@ -28,7 +28,31 @@ const alignWindow = 12
  *   One patch per message that mailparser could read.
  */
 export async function readMail(file: VFile, text: string): Promise<Patch[]> {
-  const patches: Patch[] = []
+  return (await readMailMessages(file, text)).map((message) => message.patch)
+}
+
+/** One message of a mailbox: the patch it carries (maybe none) and what threads it. */
+export interface MailMessage {
+  patch: Patch
+  /** Message ids of the `References:` header, oldest first. */
+  references: string[]
+  /** The decoded plain-text body, for review replies. */
+  body: string
+}
+
+/**
+ * Read every message of a mail or mbox, keeping what a thread needs beside
+ * the patch (references and the decoded body).
+ *
+ * @param file
+ *   The mail file, for diagnostics.
+ * @param text
+ *   Its text.
+ * @returns
+ *   One entry per message that mailparser could read, in file order.
+ */
+export async function readMailMessages(file: VFile, text: string): Promise<MailMessage[]> {
+  const messages: MailMessage[] = []
   for (const message of splitMbox(normalizeNewlines(text))) {
     let parsed: ParsedMail
     try {
@@ -37,9 +61,10 @@ export async function readMail(file: VFile, text: string): Promise<Patch[]> {
       report(file, `Cannot read the message as mail: ${(error as Error).message}`, message.startLine, rules.unreadableMail)
       continue
     }
-    patches.push(readMessage(file, message, parsed))
+    const references = [parsed.references ?? []].flat().flatMap((value) => value.split(/\s+/)).map(messageId).filter((id): id is string => id !== null)
+    messages.push({ patch: readMessage(file, message, parsed), references, body: parsed.text ?? '' })
   }
-  return patches
+  return messages
 }
 
 /**

@@ -58,7 +58,7 @@ interface Ending {
  */
 export function readMangledHunk(file: VFile, lines: readonly Line[], head: HunkHead, index: number): HunkBody {
   let stop = index + 1
-  while (stop < lines.length && !isHardStop(lines, stop)) stop++
+  while (stop < lines.length && !isHardStop(lines, stop, head)) stop++
   const region = lines.slice(index + 1, stop)
   const kinds = region.map(kindOf)
   const atEnd = stop === lines.length
@@ -106,18 +106,24 @@ export function readMangledHunk(file: VFile, lines: readonly Line[], head: HunkH
 /**
  * Whether a line certainly starts something new: the next hunk or file.
  * `Index:` and `diff -u` lines are left out because in archive text a context
- * line of a document about patches can look like them.
+ * line of a document about patches can look like them; for the same reason an
+ * `@@` line that would start before this hunk ends is the document's text
+ * (hunks of a file come in order and never overlap).
  *
  * @param lines
  *   The lines.
  * @param index
  *   Index to test.
+ * @param head
+ *   The hunk being read.
  * @returns
  *   Whether the region of the hunk before it ends there.
  */
-function isHardStop(lines: readonly Line[], index: number): boolean {
+function isHardStop(lines: readonly Line[], index: number, head: HunkHead): boolean {
   const text = lines[index].text
-  return hunkHeader.test(text) || gitDiffHeader.test(text) || isFileHeaderPair(lines, index)
+  const header = hunkHeader.exec(text)
+  if (header) return Number(header[1]) >= head.oldStart + head.oldLines
+  return gitDiffHeader.test(text) || isFileHeaderPair(lines, index)
 }
 
 /**

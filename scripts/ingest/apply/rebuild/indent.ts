@@ -20,12 +20,28 @@ function enclosing(previous: readonly string[]): Enclosing[] {
   const chain: Enclosing[] = []
   let limit = Infinity
   for (let index = previous.length - 1; index >= 0 && limit > 0; index--) {
-    const shape = shapeOf(previous[index])
+    const shape = isDirectiveOption(previous, index) ? { ...shapeOf(previous[index]), bodyColumn: shapeOf(previous[index]).column } : shapeOf(previous[index])
     if (shape.blank || shape.column >= limit) continue
     chain.push({ text: previous[index], shape })
     limit = shape.column
   }
   return chain
+}
+
+/**
+ * Whether a line is a directive's option (`:header-rows: 1` under
+ * `.. list-table::`): a field directly under the directive or another option.
+ * Its value opens no body that later blocks could belong to.
+ */
+function isDirectiveOption(previous: readonly string[], index: number): boolean {
+  const field = /^\s*:[^:\s][^:]*:(\s|$)/
+  for (let above = index; above >= 0; above--) {
+    const text = previous[above]
+    if (text.trim() === '') return false
+    if (/^\s*\.\.\s+[\w:-]+::/.test(text)) return above < index
+    if (!field.test(text)) return false
+  }
+  return false
 }
 
 const one = (ws: string, rule: string, confidence: Confidence = 'high'): IndentGuess => ({
@@ -63,9 +79,12 @@ export function guessIndent(
   const nearest = chain[0]
 
   if (!afterBlank && nearest) {
-    if (marker && nearest.shape.marker === marker.kind) {
-      return one(whitespaceFor(nearest.shape.column, nearest.text), 'sibling list item')
-    }
+    // The innermost open list of that kind (`- b` after `* - a` is a sibling
+    // of `- a`; `* c` after `  - b` one of `* - a`, two lines up).
+    const sibling = marker
+      ? chain.flatMap((block) => [...block.shape.markers].reverse().map((each) => ({ ...each, text: block.text }))).find((each) => each.kind === marker.kind)
+      : undefined
+    if (sibling) return one(whitespaceFor(sibling.column, sibling.text), 'sibling list item')
     return one(whitespaceFor(nearest.shape.bodyColumn, nearest.text), 'continues the line above')
   }
 

@@ -12,6 +12,8 @@ export interface LineShape {
   bodyColumn: number
   /** `bullet:*`, `enum:1.`-style kind of list marker, or `null`. */
   marker: string | null
+  /** Every list marker that opens on the line, outermost first (`* - cell` has two), with its column. */
+  markers: Array<{ kind: string; column: number }>
   blank: boolean
 }
 
@@ -37,15 +39,43 @@ export function shapeOf(text: string): LineShape {
   const ws = leadingWhitespace(text)
   const content = text.slice(ws.length)
   const column = columnWidth(ws)
-  if (content.trim() === '') return { column, bodyColumn: column, marker: null, blank: true }
+  if (content.trim() === '') return { column, bodyColumn: column, marker: null, markers: [], blank: true }
   const marker = markerOf(content)
-  if (marker) return { column, bodyColumn: column + marker.width, marker: marker.kind, blank: false }
-  if (explicit.test(content)) return { column, bodyColumn: column + 3, marker: null, blank: false }
-  const fieldMatch = field.exec(content)
-  if (fieldMatch) return { column, bodyColumn: column + fieldMatch[0].length, marker: null, blank: false }
-  return { column, bodyColumn: column, marker: null, blank: false }
+  const opened = marker ? marker.width : explicit.test(content) ? 3 : field.exec(content)?.[0].length ?? 0
+  // Tabs after a marker (`0.\tIs RCU…`) count to the next tab stop, and a
+  // body may open with another marker (`* - cell` in a list-table, a bullet in
+  // a field body): the body is where the innermost construct's text starts.
+  const inner = innerMarkers(content.slice(opened))
+  const bodyColumn = opened === 0 ? column : columnWidth(ws + content.slice(0, opened) + inner)
+  const markers = marker ? [{ kind: marker.kind, column }] : []
+  let taken = content.slice(0, opened)
+  for (let rest = inner; rest !== ''; ) {
+    const next = openerOf(rest)!
+    if (next.kind !== 'field') markers.push({ kind: next.kind, column: columnWidth(ws + taken) })
+    taken += rest.slice(0, next.width)
+    rest = rest.slice(next.width)
+  }
+  return { column, bodyColumn, marker: marker?.kind ?? null, markers, blank: false }
 }
 
+/** A list marker or a field name opening text, with its width. */
+function openerOf(content: string): { kind: string; width: number } | null {
+  const marker = markerOf(content)
+  if (marker) return marker
+  const name = field.exec(content)
+  return name ? { kind: 'field', width: name[0].length } : null
+}
+
+/** The markers and field names that open a line's body after its first one (`- ` in `* - cell`), as text. */
+function innerMarkers(rest: string): string {
+  let taken = ''
+  for (let depth = 0; depth < 8; depth++) {
+    const next = openerOf(rest.slice(taken.length))
+    if (!next || next.width >= rest.length - taken.length) break
+    taken += rest.slice(taken.length, taken.length + next.width)
+  }
+  return taken
+}
 /**
  * Whitespace that reaches `column`, reusing the reference line's own leading
  * whitespace (tabs stay tabs) and adding spaces beyond it.

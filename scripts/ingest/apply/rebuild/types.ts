@@ -10,6 +10,19 @@ export interface Alternatives {
   options: string[]
   /** The rule that produced them, for the report. */
   rule: string
+  /**
+   * Another place whose choice this one follows, option for option: a
+   * continuation line is indented as the line it continues, whichever way
+   * that one goes. Only places without `follows` are searched.
+   */
+  follows?: Alternatives
+}
+
+/** The place that makes the choice for `alternatives`. */
+export function rootOf(alternatives: Alternatives): Alternatives {
+  let root = alternatives
+  while (root.follows) root = root.follows
+  return root
 }
 
 /** A rebuilt line as fixed text and open choices, in order. */
@@ -33,6 +46,6 @@ export function weaker(a: Confidence, b: Confidence): Confidence {
 /** Render a template with a choice per open place (0, the preferred, when absent). */
 export function render(template: Template, pick: (alternatives: Alternatives) => number = () => 0): string {
   let out = ''
-  for (const part of template) out += typeof part === 'string' ? part : part.options[pick(part)]
+  for (const part of template) out += typeof part === 'string' ? part : part.options[pick(rootOf(part))] ?? part.options[0]
   return out
 }
