@@ -80,11 +80,14 @@ export function mdastOutline(tree: AnyNode, path: string, source?: string): File
  * @param walk
  *   Walk state (blocks so far, source).
  */
-function rootBlocks(children: AnyNode[], walk: Walk): void {
-  const open: number[] = []
+function rootBlocks(children: AnyNode[], walk: Walk, open: number[] = []): void {
   for (const child of children) {
-    if (child.type === 'heading') {
-      const level = Number(child.depth)
+    if (isOnly(child)) {
+      // Sphinx's HTML build puts a kept `only`'s content in its place.
+      if (!child.data?.excluded) rootBlocks(child.children ?? [], walk, open)
+    } else if (child.type === 'heading') {
+      // Levels past six are kept in `data.level` (`depth` stops at 6).
+      const level = headingLevel(child)
       while (open.length > 0 && open[open.length - 1] >= level) open.pop()
       walk.out.push(textBlock(walk, child, 'section', open.length, { level }))
       open.push(level)
@@ -92,6 +95,16 @@ function rootBlocks(children: AnyNode[], walk: Walk): void {
       visit(child, open.length, walk)
     }
   }
+}
+
+/** Whether a node is an `only` directive (resolved as Sphinx's HTML build does). */
+function isOnly(node: AnyNode): boolean {
+  return node.type === 'directive' && String(node.name ?? '').toLowerCase() === 'only'
+}
+
+/** A heading's section level: `data.level` when deeper than mdast's six. */
+function headingLevel(node: AnyNode): number {
+  return typeof node.data?.level === 'number' ? node.data.level : Number(node.depth)
 }
 
 /**
@@ -121,7 +134,7 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
     switch (node.type) {
       case 'heading':
         // Only reached below the root, where docutils has no sections.
-        walk.out.push(textBlock(walk, node, 'section', depth, { level: Number(node.depth) }))
+        walk.out.push(textBlock(walk, node, 'section', depth, { level: headingLevel(node) }))
         break
       case 'list':
         push(node.ordered ? 'enumerated_list' : 'bullet_list', undefined, listAttrs(node))
@@ -216,6 +229,10 @@ function directive(node: AnyNode, depth: number, walk: Walk): void {
   const children = node.children ?? []
   const value = typeof node.value === 'string' ? node.value : ''
   if (NODELESS_DIRECTIVES.has(name)) return
+  if (name === 'only') {
+    if (!node.data?.excluded) for (const child of children) visit(child, depth, walk)
+    return
+  }
   if (name === 'math') {
     // docutils makes one math block per blank-line-separated chunk.
     for (const chunk of value.split(/\n[ \t]*\n/)) {

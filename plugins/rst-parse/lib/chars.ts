@@ -4,7 +4,9 @@
  * that the inline scanner never needs a backtracking regular expression.
  */
 
-const asciiStartPrefix = new Set([...'"\'(<[{-/:'])
+// A backslash here is an escaped one (docutils' delimiters include it): an
+// escaping backslash never reaches these checks, its character is escaped.
+const asciiStartPrefix = new Set([...'"\'(<[{-/:\\'])
 const asciiEndSuffix = new Set([...'.,;!?-/:"\')>]}\\'])
 const unicodeOpenOrDelimiter = /[\p{Ps}\p{Pi}\p{Pf}\p{Pd}\p{Po}]/u
 const unicodeCloseOrDelimiter = /[\p{Pe}\p{Pi}\p{Pf}\p{Pd}\p{Po}]/u
@@ -94,6 +96,16 @@ export function makeId(text: string): string {
     .replace(/^[^a-z]+/, '')
     .replace(/-+$/, '')
   return id
+}
+
+/** The id of a footnote (`footnote-1`, `footnote-note`), as the HTML gives it and references link to. */
+export function footnoteId(identifier: string): string {
+  return `footnote-${makeId(identifier) || identifier.replace(/\W/g, '')}`
+}
+
+/** The id of a citation (`citation-cit2002`). */
+export function citationId(identifier: string): string {
+  return `citation-${makeId(identifier)}`
 }
 
 /**

@@ -37,6 +37,11 @@ export interface Options {
   allowRaw?: boolean | null
   /** Nesting depth past which content is kept as a literal block (default: 64). */
   maxDepth?: number | null
+  /**
+   * Tags `.. only::` expressions are evaluated against (default: an HTML
+   * build's, `html`, `format_html`, `builder_html`, as Sphinx sets them).
+   */
+  onlyTags?: readonly string[] | null
 }
 
 /** Messages of one rule past this count are dropped (one notice says so). */

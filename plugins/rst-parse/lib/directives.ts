@@ -16,6 +16,8 @@ import type { Admonition, Directive, RstBlockContent } from './types.ts'
 import { csvTable, listTable } from './directive-tables.ts'
 import { include } from './directive-include.ts'
 import { quoteContent } from './block-quote.ts'
+import { defineRole } from './roles.ts'
+import { evaluateOnly, htmlBuildTags } from './only.ts'
 
 /** How a directive is parsed. */
 export interface DirectiveSpec {
@@ -30,7 +32,7 @@ export interface DirectiveSpec {
    */
   sections?: boolean
   /** A special node to build instead of a plain `directive`. */
-  build?: 'admonition' | 'code' | 'parsed-literal' | 'raw' | 'include' | 'list-table' | 'csv-table' | 'table' | 'quote'
+  build?: 'admonition' | 'code' | 'parsed-literal' | 'raw' | 'include' | 'list-table' | 'csv-table' | 'table' | 'quote' | 'role' | 'only'
 }
 
 const admonition: DirectiveSpec = { build: 'admonition' }
@@ -61,7 +63,7 @@ export const defaultDirectives: Readonly<Record<string, DirectiveSpec>> = {
   'c:function': cDomain, 'c:macro': cDomain, 'c:type': cDomain, 'c:struct': cDomain, 'c:union': cDomain,
   'c:enum': cDomain, 'c:enumerator': cDomain, 'c:var': cDomain, 'c:member': cDomain, 'c:namespace': argOnly,
   'c:namespace-push': argOnly, 'c:namespace-pop': argOnly, 'c:alias': argOnly,
-  only: { argument: 'required', content: 'rst', sections: true },
+  only: { argument: 'required', content: 'rst', sections: true, build: 'only' },
   ifconfig: { argument: 'required', content: 'rst', sections: true },
   image: argOnly, figure: rstArg,
   table: { argument: 'optional', build: 'table' },
@@ -73,7 +75,7 @@ export const defaultDirectives: Readonly<Record<string, DirectiveSpec>> = {
   'line-block': { content: 'rst' },
   math: textArg, tabularcolumns: argOnly, centered: argOnly, hlist: { content: 'rst' }, glossary: { content: 'rst' },
   productionlist: textArg, index: textArg, meta: { content: 'text' }, title: argOnly, 'default-role': argOnly,
-  role: textArg, 'default-domain': argOnly, versionadded: rstArg, versionchanged: rstArg, deprecated: rstArg,
+  role: { argument: 'required', content: 'none', build: 'role' }, 'default-domain': argOnly, versionadded: rstArg, versionchanged: rstArg, deprecated: rstArg,
   replace: { content: 'none', argument: 'optional' }, unicode: argOnly, date: argOnly,
   'cssclass': rstArg, 'rst-class': rstArg, 'spelling:word-list': { content: 'text' },
 }
@@ -192,6 +194,19 @@ export function directive(ctx: Context, name: string, lines: Ln[], marker: Ln, p
     }
     case 'include':
       return include(ctx, node)
+    case 'role':
+      defineRole(ctx, parts.argument, parts.options, position)
+      return node
+    case 'only': {
+      // Parsed either way (its problems are reported, as Sphinx reports
+      // them); dropped when the build's tags do not satisfy the expression.
+      const children = ctx.parseBody(parts.content, { sections: true })
+      const keep = evaluateOnly(parts.argument, new Set(ctx.options.onlyTags ?? htmlBuildTags))
+      if (keep === undefined) warn(ctx, `Cannot evaluate the \`only\` expression \`${parts.argument}\`; content kept`, position, rules.directiveInvalid)
+      if (keep === false) node.data = { excluded: true }
+      else node.children = children
+      return node
+    }
     case 'list-table':
       return listTable(ctx, node, ctx.parseBody(parts.content))
     case 'csv-table':

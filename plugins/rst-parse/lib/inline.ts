@@ -12,7 +12,7 @@
  * `*` or backquotes stays linear.
  */
 import type { PhrasingContent } from 'mdast'
-import { endSuffixOk, isSpace, normalizeName, quotes, scanName, startPrefixOk, unescape } from './chars.ts'
+import { endSuffixOk, isSpace, makeId, normalizeName, quotes, scanName, startPrefixOk, unescape } from './chars.ts'
 import { warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
 import { makeRole } from './roles.ts'
@@ -82,8 +82,9 @@ export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
       i++
       continue
     }
-    const prev = i > 0 ? text[i - 1] : undefined
-    if (!startPrefixOk(prev) || (i > 0 && escaped[i - 1] && prev !== '\\')) {
+    // An escaped character before a start-string counts as itself: after
+    // `x\ ` (an escaped space) markup may start, as in docutils.
+    if (!startPrefixOk(i > 0 ? text[i - 1] : undefined)) {
       i++
       continue
     }
@@ -158,6 +159,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
       identifier: normalizeName(label),
       label,
       inline: true,
+      data: { id: makeId(normalizeName(label)) },
       children: [textNode(s, label, i + 2, end)],
       position: positionOf(s.ctx, s.it, i, end + 1),
     })
@@ -243,7 +245,7 @@ function interpreted(s: Scan, start: number, bq: number, plainStart: number, pre
     role = suffix.slice(1, -1)
   }
   s.out.push(
-    makeRole(s.ctx, role === undefined ? 'title-reference' : role.toLowerCase(), raw, position, positionOf(s.ctx, s.it, bq + 1, end)),
+    makeRole(s.ctx, role === undefined ? 'title-reference' : role.toLowerCase(), raw, position, positionOf(s.ctx, s.it, bq + 1, end), text.slice(start, stop)),
   )
   return stop
 }
@@ -294,8 +296,10 @@ function endTable(s: Scan, kind: '*' | '**' | '``' | '`' | '|'): Int32Array {
   const { text, escaped } = s
   const found: number[] = []
   const first = kind[0]
+  // Backslashes are not escapes inside inline literals: ``\`` ends at once.
+  const literal = kind === '``'
   for (let j = 1; j < text.length; j++) {
-    if (text[j] !== first || escaped[j]) continue
+    if (text[j] !== first || (escaped[j] && !literal)) continue
     if (kind.length === 2 && text[j + 1] !== first) continue
     if (isSpace(text[j - 1])) continue
     let after = j + kind.length

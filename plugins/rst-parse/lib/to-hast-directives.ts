@@ -107,6 +107,9 @@ export const directive: Handler = (state, node: Directive) => {
     case 'rst-class':
       return done(state, node, h('div', { className: [name, ...node.argument.split(/\s+/).filter(Boolean)] }, all(state, node)))
     case 'only':
+      // Content an HTML build leaves out is not rendered at all.
+      if (node.data?.excluded) return undefined
+      return done(state, node, h('div', { className: ['only'], dataOnly: node.argument }, all(state, node)))
     case 'ifconfig':
       return done(state, node, h('div', { className: ['only'], dataOnly: node.argument }, all(state, node)))
     case 'versionadded':

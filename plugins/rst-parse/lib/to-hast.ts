@@ -24,7 +24,7 @@ import type {
   SubstitutionReference,
   Target,
 } from './types.ts'
-import { makeId } from './chars.ts'
+import { citationId, footnoteId, makeId } from './chars.ts'
 
 /** Tag of a known role with a code-like rendering. */
 const codeRoles = new Set(['file', 'samp', 'command', 'program', 'envvar', 'makevar', 'mimetype', 'regexp', 'option', 'keyword', 'c:expr', 'c:texpr', 'raw', 'math'])
@@ -139,27 +139,27 @@ const substitutionReference: Handler = (state, node: SubstitutionReference) => {
 
 /** Footnotes in place (as docutils), not gathered at the end as GFM footnotes are. */
 const footnoteDefinition: Handler = (state, node: FootnoteDefinition) =>
-  done(state, node, h('aside', { className: ['footnote'], id: `footnote-${makeId(node.identifier) || node.identifier.replace(/\W/g, '')}` }, [
+  done(state, node, h('aside', { className: ['footnote'], id: footnoteId(node.identifier) }, [
     h('span', { className: ['label'] }, [text(`[${node.identifier.startsWith('*') ? '*' : node.identifier}]`)]),
     ...all(state, node),
   ]))
 
 /** A footnote reference: `[n]` linking to the footnote. */
 const footnoteReference: Handler = (state, node: FootnoteReference) =>
-  done(state, node, h('a', { className: ['footnote-reference'], href: `#footnote-${makeId(node.identifier) || node.identifier.replace(/\W/g, '')}` }, [
+  done(state, node, h('a', { className: ['footnote-reference'], href: `#${footnoteId(node.identifier)}` }, [
     text(`[${node.identifier.startsWith('*') ? '*' : node.identifier}]`),
   ]))
 
 /** Citations in place, with their label. */
 const citation: Handler = (state, node: Citation) =>
-  done(state, node, h('div', { className: ['citation'], id: `citation-${makeId(node.identifier)}` }, [
+  done(state, node, h('div', { className: ['citation'], id: citationId(node.identifier) }, [
     h('span', { className: ['label'] }, [text(`[${node.label}]`)]),
     ...all(state, node),
   ]))
 
 /** A citation reference: `[LABEL]` linking to the citation. */
 const citationReference: Handler = (state, node: CitationReference) =>
-  done(state, node, h('a', { className: ['citation-reference'], href: `#citation-${makeId(node.identifier)}` }, [text(`[${node.label}]`)]))
+  done(state, node, h('a', { className: ['citation-reference'], href: `#${citationId(node.identifier)}` }, [text(`[${node.label}]`)]))
 
 /** Headings keep the docutils-style id the parser gave them, so `#id` references resolve. */
 const heading: Handler = (state, node: Heading) =>
