@@ -70,6 +70,7 @@ import sys
 import docutils
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Parser, roles
+from docutils.parsers.rst.states import escape2null
 
 from docutils.transforms import references
 
@@ -255,8 +256,10 @@ class Outline:
             self.add_text(node, 'classifier', depth)
         elif isinstance(node, nodes.field):
             name = node[0] if len(node) and isinstance(node[0], nodes.field_name) else None
-            # The contract keeps field names as written (markup unparsed).
-            self.add(node, 'field', depth, fold(name.rawsource) if name is not None else '')
+            # The contract keeps field names as written (markup unparsed),
+            # backslash escapes taken (`:a\\:b:` is the name `a:b`).
+            self.add(node, 'field', depth,
+                     fold(utils.unescape(escape2null(name.rawsource))) if name is not None else '')
             for child in node.children:
                 if isinstance(child, nodes.field_body):
                     self.children(child, depth + 1, level)

@@ -143,7 +143,8 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
       case 'code': {
         const attrs: Record<string, OutlineValue> = {}
         if (typeof node.lang === 'string' && node.lang) attrs.language = node.lang
-        push('literal_block', node.value ?? '', attrs)
+        const start = node.data?.numberLines
+        push('literal_block', typeof start === 'number' ? numbered(node.value ?? '', start) : (node.value ?? ''), attrs)
         break
       }
       case 'doctestBlock':
@@ -241,14 +242,14 @@ function directive(node: AnyNode, depth: number, walk: Walk): void {
     return
   }
   if (name === 'image') {
-    walk.out.push(block(node, 'image', depth, undefined, { uri: String(node.argument ?? '').replace(/\s+/g, '') }))
+    image(node, depth, walk)
     return
   }
   if (name === 'figure') {
     // The contract keeps a figure as a directive with a reST body; docutils
     // makes figure > image, caption (the first paragraph), legend (the rest).
     walk.out.push(block(node, 'figure', depth))
-    walk.out.push(block(node, 'image', depth + 1, undefined, { uri: String(node.argument ?? '').replace(/\s+/g, '') }))
+    image(node, depth + 1, walk)
     const [caption, ...legend] = children
     if (caption?.type === 'paragraph') walk.out.push(textBlock(walk, caption, 'caption', depth + 1))
     else if (caption) visit(caption, depth + 1, walk)
@@ -270,6 +271,28 @@ function directive(node: AnyNode, depth: number, walk: Walk): void {
   const text = children.length === 0 && value.trim() ? fold(value) : undefined
   walk.out.push(block(node, 'directive', depth, text, { name, argument: fold(String(node.argument ?? '')), options }))
   for (const child of children) visit(child, depth + 1, walk)
+}
+
+/**
+ * The image of an `image`/`figure` directive; with `:target:` docutils wraps
+ * it in a reference, a block whose only content is the image.
+ */
+function image(node: AnyNode, depth: number, walk: Walk): void {
+  const uri = String(node.argument ?? '').replace(/\s+/g, '')
+  const options = (node.options as Record<string, string> | undefined) ?? {}
+  if (options.target === undefined) walk.out.push(block(node, 'image', depth, undefined, { uri }))
+  else walk.out.push(block(node, 'reference', depth, '', { inline: [`image:${uri}`] }))
+}
+
+/**
+ * A literal block's text with docutils' line numbers (`:number-lines:`):
+ * each line after its number, numbers right-aligned to the width of the
+ * number after the last line, then a space.
+ */
+function numbered(value: string, start: number): string {
+  const lines = value.split('\n')
+  const width = String(start + lines.length).length
+  return lines.map((line, index) => `${String(start + index).padStart(width)} ${line}`).join('\n')
 }
 
 /**

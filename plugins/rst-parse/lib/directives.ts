@@ -12,12 +12,13 @@ import type { Position } from 'unist'
 import { warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
 import { rules } from './rules.ts'
-import type { Admonition, Directive, RstBlockContent } from './types.ts'
+import type { Admonition, Directive, ParsedLiteral, RstBlockContent } from './types.ts'
 import { csvTable, listTable } from './directive-tables.ts'
 import { include } from './directive-include.ts'
 import { quoteContent } from './block-quote.ts'
 import { defineRole } from './roles.ts'
 import { evaluateOnly, htmlBuildTags } from './only.ts'
+import { parseInline } from './inline.ts'
 
 /** How a directive is parsed. */
 export interface DirectiveSpec {
@@ -173,14 +174,23 @@ export function directive(ctx: Context, name: string, lines: Ln[], marker: Ln, p
     case 'code':
     case 'parsed-literal': {
       if (parts.content.length === 0) warn(ctx, `Content block expected for the \`${name}\` directive; none found`, position, rules.directiveInvalid)
-      const code: Code = {
+      // parsed-literal: inline markup is interpreted; the text is what it
+      // shows, laid out as written, and the phrasing (links kept) is its children.
+      const phrasing = spec.build === 'code' ? undefined : parseInline(ctx, parts.content, { preserve: true })
+      const code: Code | ParsedLiteral = {
         type: 'code',
         lang: parts.argument || null,
         meta: Object.keys(parts.options).length > 0 ? Object.entries(parts.options).map(([k, v]) => (v ? `${k}=${v}` : k)).join(' ') : null,
-        // parsed-literal: inline markup is interpreted, so the text is what it shows.
-        value: spec.build === 'code' ? value : plainText(ctx.parseInline(parts.content)),
+        value: phrasing ? plainText(phrasing) : value,
         data: { kind: spec.build === 'code' ? 'code-block' : 'parsed-literal' },
         position,
+      }
+      if (phrasing) Object.assign(code, { children: phrasing })
+      // docutils' `code` numbers its lines with `:number-lines: [start]`.
+      if (name === 'code' && parts.options['number-lines'] !== undefined) {
+        const start = Number.parseInt(parts.options['number-lines'] || '1', 10)
+        if (Number.isSafeInteger(start)) code.data!.numberLines = start
+        else warn(ctx, `Invalid \`number-lines\` start: \`${parts.options['number-lines']}\``, position, rules.directiveInvalid)
       }
       return code
     }

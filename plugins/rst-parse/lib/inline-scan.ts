@@ -25,6 +25,8 @@ export interface Scan {
   escaped: Uint8Array
   ends: Map<string, Int32Array>
   out: PhrasingContent[]
+  /** Keep line breaks inside inline literals (a `parsed-literal` shows its text as laid out). */
+  preserve?: boolean
 }
 
 /** Source position of `text[from..to)`. */

@@ -45,10 +45,10 @@ export function toInlineText(lines: Ln[]): InlineText {
  * @returns
  *   Phrasing nodes, each with a position.
  */
-export function parseInline(ctx: Context, lines: Ln[]): PhrasingContent[] {
+export function parseInline(ctx: Context, lines: Ln[], options: { preserve?: boolean } = {}): PhrasingContent[] {
   if (lines.length === 0) return []
   const it = toInlineText(lines)
-  return scanInline(ctx, it)
+  return scanInline(ctx, it, options.preserve === true)
 }
 
 /**
@@ -61,7 +61,7 @@ export function parseInline(ctx: Context, lines: Ln[]): PhrasingContent[] {
  * @returns
  *   Nodes.
  */
-export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
+export function scanInline(ctx: Context, it: InlineText, preserve = false): PhrasingContent[] {
   const text = it.text
   // Fast path: nothing that can start markup, a reference, a URI or an escape.
   if (!/[*`|_[:@\\]/.test(text)) {
@@ -73,7 +73,7 @@ export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
   for (let i = 0; i < escaped.length - 1; i++) {
     if (text.charCodeAt(i) === 92 && !escaped[i]) escaped[i + 1] = 1
   }
-  const s: Scan = { ctx, it, text, escaped, ends: new Map(), out: [] }
+  const s: Scan = { ctx, it, text, escaped, ends: new Map(), out: [], preserve }
   let plainStart = 0
   let i = 0
   while (i < text.length) {
@@ -137,7 +137,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
     flushPlain(s, plainStart, i)
     s.out.push({
       type: 'inlineCode',
-      value: text.slice(i + 2, end).replace(/\n/g, ' '),
+      value: s.preserve ? text.slice(i + 2, end) : text.slice(i + 2, end).replace(/\n/g, ' '),
       position: positionOf(s.ctx, s.it, i, end + 2),
     })
     return end + 2

@@ -90,9 +90,12 @@ function collect(tree: Root): Found {
     switch (node.type) {
       case 'text':
       case 'inlineCode':
-      case 'code':
       case 'comment':
         continue
+      case 'code':
+        // Only a parsed-literal has children (its phrasing, links included).
+        if (!('children' in node)) continue
+        break
       case 'target':
         found.targets.push(node)
         if (node.inline) break

@@ -79,7 +79,9 @@ export const directive: Handler = (state, node: Directive) => {
     case 'image':
     case 'kernel-image': {
       const image = h('img', { src: node.argument, alt: node.options.alt ?? '' })
-      return done(state, node, node.options.target ? h('a', { href: node.options.target }, [image]) : image)
+      // The resolved `:target:` (a name's target, or the URI with escapes taken).
+      const href = node.data?.url ?? node.options.target
+      return done(state, node, href ? h('a', { href }, [image]) : image)
     }
     case 'figure':
     case 'kernel-figure': {

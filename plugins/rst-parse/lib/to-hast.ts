@@ -6,8 +6,8 @@
  * nodes; none emits an HTML string, so sanitising stays strict.
  */
 import type { Element, ElementContent, Properties } from 'hast'
-import type { FootnoteDefinition, FootnoteReference, Heading, Table, TableRow } from 'mdast'
-import type { Handler, Handlers } from 'mdast-util-to-hast'
+import type { Code, FootnoteDefinition, FootnoteReference, Heading, Table, TableRow } from 'mdast'
+import { defaultHandlers, type Handler, type Handlers } from 'mdast-util-to-hast'
 import { all, done, h, text } from './to-hast-helpers.ts'
 import { admonition, directive } from './to-hast-directives.ts'
 import type {
@@ -20,6 +20,7 @@ import type {
   Line,
   LineBlock,
   OptionList,
+  ParsedLiteral,
   Role,
   SubstitutionReference,
   Target,
@@ -187,12 +188,40 @@ const table: Handler = (state, node: Table) => {
   return done(state, node, h('table', {}, children))
 }
 
+/**
+ * Literal blocks: mdast-util-to-hast's rendering, except a parsed-literal
+ * (its phrasing rendered, links working, inside `<pre>`) and a `code` with
+ * `:number-lines:` (each line after a `<span class="ln">` number, as docutils).
+ */
+const code: Handler = (state, node: Code) => {
+  if (node.data?.kind === 'parsed-literal' && 'children' in node) {
+    // Text and literals verbatim: the default handlers fold line breaks and
+    // trim the indentation a literal block keeps.
+    const parent = node as ParsedLiteral
+    const children = parent.children.map((child): ElementContent =>
+      child.type === 'text' ? text(child.value) : child.type === 'inlineCode' ? h('code', {}, [text(child.value)]) : (state.one(child, undefined) as ElementContent),
+    )
+    return done(state, node, h('pre', { className: ['parsed-literal'] }, [h('code', {}, children)]))
+  }
+  const start = node.data?.numberLines
+  if (start === undefined) return defaultHandlers.code(state, node)
+  const lines = node.value.split('\n')
+  const width = String(start + lines.length).length
+  const children = lines.flatMap((line, index): ElementContent[] => [
+    h('span', { className: ['ln'] }, [text(`${String(start + index).padStart(width)} `)]),
+    text(index < lines.length - 1 ? `${line}\n` : line),
+  ])
+  const properties: Properties = node.lang ? { className: [`language-${node.lang}`] } : {}
+  return done(state, node, h('pre', {}, [h('code', properties, children)]))
+}
+
 /** Nothing rendered. */
 const nothing: Handler = () => undefined
 
 /** The handlers to pass to remark-rehype (`handlers: rstToHastHandlers`). */
 export const rstToHastHandlers: Handlers = {
   admonition,
+  code,
   directive,
   role,
   target,

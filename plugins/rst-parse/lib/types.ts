@@ -16,6 +16,7 @@
  */
 import type {
   BlockContent,
+  Code,
   Data,
   DefinitionContent,
   Literal,
@@ -277,6 +278,17 @@ export interface CitationReference extends Parent {
 /** A `tableCell` as this parser emits it: block children (see the file comment). */
 export interface RstTableCell extends Omit<import('mdast').TableCell, 'children'> {
   children: RstBlockContent[]
+}
+
+/**
+ * A `parsed-literal` as the parser emits it: a `code` node (`data.kind`
+ * `parsed-literal`, `value` its plain text) whose `children` hold the
+ * interpreted phrasing (links, emphasis) laid out as written. mdast's `Code`
+ * is a literal, so this is the type to cast to rather than an augmentation
+ * (which would make every `code` look like a parent to other plugins).
+ */
+export interface ParsedLiteral extends Code {
+  children: PhrasingContent[]
 }
 
 /** Extra data on standard mdast nodes (see CONTRACT.md). */
