@@ -55,7 +55,8 @@ export function mdastLinks(tree: AnyNode): OutlineLink[] {
         return false
       case 'directive':
         if ((node.name === 'image' || node.name === 'figure') && typeof (node.options as Record<string, string> | undefined)?.target === 'string') {
-          add(node, 'reference', '', linkTarget(node.data?.url, node.data, elements))
+          // A linked image's reference reads as the image's alternative text.
+          add(node, 'reference', fold(String((node.options as Record<string, string>).alt ?? '')), linkTarget(node.data?.url, node.data, elements))
         }
         break
       default:

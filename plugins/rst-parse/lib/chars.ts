@@ -4,9 +4,9 @@
  * that the inline scanner never needs a backtracking regular expression.
  */
 
-// A backslash here is an escaped one (docutils' delimiters include it): an
-// escaping backslash never reaches these checks, its character is escaped.
-const asciiStartPrefix = new Set([...'"\'(<[{-/:\\'])
+// No backslash: docutils lists it among the delimiters, but inside its
+// regular expression's character class it escapes the hyphen after it.
+const asciiStartPrefix = new Set([...'"\'(<[{-/:'])
 const asciiEndSuffix = new Set([...'.,;!?-/:"\')>]}\\'])
 const unicodeOpenOrDelimiter = /[\p{Ps}\p{Pi}\p{Pf}\p{Pd}\p{Po}]/u
 const unicodeCloseOrDelimiter = /[\p{Pe}\p{Pi}\p{Pf}\p{Pd}\p{Po}]/u
@@ -98,9 +98,13 @@ export function makeId(text: string): string {
   return id
 }
 
-/** The id of a footnote (`footnote-1`, `footnote-note`), as the HTML gives it and references link to. */
+/**
+ * The id of a footnote, as the HTML gives it and references link to:
+ * `footnote-4` for numbers, `footnote-symbol-2` for the second `[*]`.
+ */
 export function footnoteId(identifier: string): string {
-  return `footnote-${makeId(identifier) || identifier.replace(/\W/g, '')}`
+  if (identifier.startsWith('*')) return `footnote-symbol-${identifier.slice(1)}`
+  return `footnote-${/^[0-9]+$/.test(identifier) ? identifier : makeId(identifier) || 'unnamed'}`
 }
 
 /** The id of a citation (`citation-cit2002`). */
