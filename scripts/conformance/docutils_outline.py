@@ -8,9 +8,12 @@ This is the reference side of Strata's parser conformance harness
     /usr/bin/python3 scripts/conformance/docutils_outline.py FILE.rst [...]
     /usr/bin/python3 scripts/conformance/docutils_outline.py -   # stdin
 
-Output: ``{"docutils": VERSION, "files": [{"path", "blocks", "error"?}]}``
-where ``blocks`` is a flat list in document order of
-``{"type", "depth", "text"?, "attrs"?, "line"?}``.  `scripts/conformance/
+Output: ``{"docutils": VERSION, "files": [{"path", "blocks", "links",
+"messages", "error"?}]}`` where ``blocks`` is a flat list in document order
+of ``{"type", "depth", "text"?, "attrs"?, "line"?}``, ``links`` lists every
+reference-like node with what it resolves to (``{"kind", "text", "target",
+"line"}``, see `links_of`) and ``messages`` every system message docutils
+reported (``{"level", "lines", "text"}``).  `scripts/conformance/
 mdast-outline.ts` builds the same shape from Strata's mdast; the two must stay
 in step, so every rule below has a twin there.
 
@@ -32,12 +35,22 @@ both sides:
   reads), and ``topic``/``sidebar``/``rubric``/``container`` are directives in
   the tree contract: all of them are parsed by the same generic directive as
   the Sphinx/kernel ones, recording name, argument and options.
-* Substitution references are not resolved: they read ``|name|`` in text on
-  both sides.  Hyperlink references are compared by their text, plus their
-  URI when it is written in place (embedded ```a <u>`_``, standalone URI or
-  e-mail); a URI found by resolving a name or an anonymous target is
-  post-processing and is left out.  The text-less target docutils adds after
-  an embedded URI is dropped.  Footnote labels are not numbered:
+* Substitution references are not resolved in the outline: they read
+  ``|name|`` in text on both sides.  Hyperlink references are compared by
+  their text, plus their URI when it is written in place (embedded
+  ```a <u>`_``, standalone URI or e-mail).  The text-less target docutils
+  adds after an embedded URI is dropped.
+* Links are compared apart from the outline: after it is taken, docutils'
+  reference transforms run (substitutions, targets, anonymous pairing,
+  footnotes, names) and each reference, footnote, citation and substitution
+  reference records its target in a canonical form both sides can give:
+  ``uri:URI``, ``section:TITLE``, ``footnote#N``, ``citation:LABEL``,
+  ``id:ID``, ``substitution:defined`` or ``unresolved``.
+* Messages: every system message (parse and transforms, INFO and up),
+  with the lines it is about; a Strata warning no docutils message answers
+  is a false warning (`compare-file.ts`).  Where the harness records a
+  directive or role generically it still reports docutils' complaint (an
+  unknown name; ``raw`` and ``include``, disabled here) without inserting it.  Footnote labels are not numbered:
   ``[#]`` is ``#``, ``[#x]`` is ``#x``, ``[*]`` is ``*``.
 * Cross-reference roles (``ref``, ``doc``, ``c:func`` …) display what Sphinx
   shows before resolution: the explicit title (```t <x>```), else the target
@@ -48,8 +61,9 @@ both sides:
   (``figure``, ``compound``, ``epigraph``, ``math``, ``image`` …) keep
   docutils' nodes here; the mdast side maps the generic directive onto them
   (figure → image, caption = first paragraph, legend = the rest).  Field
-  names, admonition and table titles are compared as written, as the
-  contract keeps them.  Unknown directives and roles are recorded
+  names (backslash escapes taken), admonition and table titles are compared
+  as written, as the contract keeps them.  ``only`` follows Sphinx's HTML
+  build (`docutils_sphinx.py`): kept content stands in place, the rest goes.  Unknown directives and roles are recorded
   generically, as Strata keeps them (see `docutils_sphinx.py`).
 * System messages are dropped; ``problematic`` spans keep their raw text.
   A directive docutils rejects (e.g. an admonition without content) leaves

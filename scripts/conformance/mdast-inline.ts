@@ -76,15 +76,13 @@ export function footnoteLabel(node: AnyNode): string {
  *
  * @param children
  *   Phrasing nodes.
- * @param source
- *   Document text, when known (see `writtenInPlace`).
  * @returns
  *   Folded text and `kind:text` entries in document order.
  */
-export function inline(children: AnyNode[], source?: string): { text: string; signature: string[] } {
+export function inline(children: AnyNode[]): { text: string; signature: string[] } {
   const parts: string[] = []
   const signature: string[] = []
-  collect(children, parts, signature, source)
+  collect(children, parts, signature)
   return { text: fold(parts.join('')), signature }
 }
 
@@ -97,10 +95,8 @@ export function inline(children: AnyNode[], source?: string): { text: string; si
  *   Text pieces.
  * @param signature
  *   Signature entries.
- * @param source
- *   Document text, when known.
  */
-function collect(children: AnyNode[], parts: string[], signature: string[], source: string | undefined): void {
+function collect(children: AnyNode[], parts: string[], signature: string[]): void {
   for (const child of children) {
     const kind = inlineKind(child)
     switch (child.type) {
@@ -133,7 +129,7 @@ function collect(children: AnyNode[], parts: string[], signature: string[], sour
     if (kind) {
       const subParts: string[] = []
       const subSignature: string[] = []
-      collect(child.children ?? [], subParts, subSignature, source)
+      collect(child.children ?? [], subParts, subSignature)
       if (child.children === undefined && typeof child.value === 'string') subParts.push(child.value)
       let entry = `${kind}:${fold(subParts.join(''))}`
       // A URI written in place; one resolved from a name or an anonymous
@@ -142,7 +138,7 @@ function collect(children: AnyNode[], parts: string[], signature: string[], sour
       signature.push(entry, ...subSignature)
       parts.push(...subParts)
     } else if (child.children) {
-      collect(child.children, parts, signature, source)
+      collect(child.children, parts, signature)
     } else if (typeof child.value === 'string') {
       parts.push(child.value)
     }

@@ -18,8 +18,6 @@ export type { AnyNode } from './mdast-inline.ts'
 interface Walk {
   /** Blocks emitted so far. */
   out: OutlineBlock[]
-  /** Document text, when known. */
-  source?: string
 }
 
 /** mdast/contract block names → docutils names, for plain containers. */
@@ -59,13 +57,11 @@ const NODELESS_DIRECTIVES = new Set(['default-role', 'role', 'target-notes'])
  *   Root from `fromRst`.
  * @param path
  *   File path to record.
- * @param source
- *   The document text (optional): lets embedded link URIs be compared.
  * @returns
  *   The file's outline.
  */
-export function mdastOutline(tree: AnyNode, path: string, source?: string): FileOutline {
-  const walk: Walk = { out: [], source }
+export function mdastOutline(tree: AnyNode, path: string): FileOutline {
+  const walk: Walk = { out: [] }
   rootBlocks(tree.children ?? [], walk)
   return { path, blocks: walk.out }
 }
@@ -78,7 +74,7 @@ export function mdastOutline(tree: AnyNode, path: string, source?: string): File
  * @param children
  *   Root children.
  * @param walk
- *   Walk state (blocks so far, source).
+ *   Walk state (blocks so far).
  */
 function rootBlocks(children: AnyNode[], walk: Walk, open: number[] = []): void {
   for (const child of children) {
@@ -115,7 +111,7 @@ function headingLevel(node: AnyNode): number {
  * @param depth
  *   Nesting depth.
  * @param walk
- *   Walk state (blocks so far, source).
+ *   Walk state (blocks so far).
  */
 function visit(node: AnyNode, depth: number, walk: Walk): void {
   const children = node.children ?? []
@@ -192,7 +188,7 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
         nested()
         break
       case 'substitutionDefinition':
-        push('substitution_definition', inline(children, walk.source).text, { name: fold(String(node.name ?? '')) })
+        push('substitution_definition', inline(children).text, { name: fold(String(node.name ?? '')) })
         break
       case 'math':
         push('math_block', fold(node.value ?? ''))
@@ -223,7 +219,7 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
  * @param depth
  *   Nesting depth.
  * @param walk
- *   Walk state (blocks so far, source).
+ *   Walk state (blocks so far).
  */
 function directive(node: AnyNode, depth: number, walk: Walk): void {
   const name = String(node.name ?? '').toLowerCase()
@@ -368,6 +364,6 @@ function textBlock(
   depth: number,
   attrs: Record<string, OutlineValue> = {},
 ): OutlineBlock {
-  const { text, signature } = inline(node.children ?? [], walk.source)
+  const { text, signature } = inline(node.children ?? [])
   return block(node, type, depth, text, signature.length > 0 ? { ...attrs, inline: signature } : attrs)
 }

@@ -48,7 +48,7 @@ export function strataOutline(parse: ParseRst, text: string, path: string): File
   try {
     const file = new VFile({ path, value: text })
     const tree = parse(text, file)
-    return { ...mdastOutline(tree, path, text), links: mdastLinks(tree), messages: file.messages.map(messageOf) }
+    return { ...mdastOutline(tree, path), links: mdastLinks(tree), messages: file.messages.map(messageOf) }
   } catch (error) {
     return { path, blocks: [], error: `parser threw: ${(error as Error).stack ?? error}` }
   }
