@@ -35,17 +35,8 @@ export interface FileResult {
 export interface RunResult {
   docutils: string
   files: FileResult[]
-  total: {
-    expected: number
-    actual: number
-    matched: number
-    extra: number
-    share: number
-    score: number
-    blocks: { expected: number; matched: number }
-    links: { expected: number; matched: number }
-    falseWarnings: number
-  }
+  /** The files' counts summed, shares and scores computed from the sums. */
+  total: Omit<FileComparison, 'differences'>
 }
 
 /**
