@@ -213,9 +213,9 @@ function substitute(found: Found, definitions: Map<SubstitutionReference, Substi
  * first (a later definition of a name does not replace the first), then
  * section titles.
  */
-function namesOf(found: Found): Map<string, Pointer> {
-  const named = new Map<string, Pointer>()
-  const define = (name: string, pointer: Pointer) => {
+function namesOf(found: Found): Map<string, Pointer | { duplicate: true }> {
+  const named = new Map<string, Pointer | { duplicate: true }>()
+  const define = (name: string, pointer: Pointer | { duplicate: true }) => {
     if (name && !named.has(name)) named.set(name, pointer)
   }
   for (const node of found.targets) {
@@ -234,8 +234,13 @@ function namesOf(found: Found): Map<string, Pointer> {
     define(normalizeName(name), { url: `#${definition.data?.id}` })
   }
   for (const citation of found.citations) define(citation.identifier, { url: `#${citation.data?.id}` })
+  // Two sections with one title leave the name to neither (docutils): a
+  // reference to it cannot be resolved uniquely.
+  const titles = new Map<string, number>()
+  for (const heading of found.headings) titles.set(normalizeName(toText(heading)), (titles.get(normalizeName(toText(heading))) ?? 0) + 1)
   for (const heading of found.headings) {
-    define(normalizeName(toText(heading)), { url: `#${heading.data?.id ?? makeId(toText(heading))}` })
+    const name = normalizeName(toText(heading))
+    define(name, titles.get(name)! > 1 ? { duplicate: true } : { url: `#${heading.data?.id ?? makeId(toText(heading))}` })
   }
   return named
 }
@@ -249,7 +254,7 @@ function linkReferences(ctx: Context, found: Found): void {
   const lookupOnce = (name: string, depth: number): string | undefined => {
     const pointer = named.get(name)
     if (pointer && 'url' in pointer) return pointer.url
-    if (pointer && depth < 16) return lookupOnce(pointer.refname, depth + 1)
+    if (pointer && 'refname' in pointer && depth < 16) return lookupOnce(pointer.refname, depth + 1)
     return undefined
   }
   const lookup = (name: string): string | undefined => {
@@ -260,7 +265,10 @@ function linkReferences(ctx: Context, found: Found): void {
   const resolveName = (refname: string, position: Position): { url: string; unresolved?: true } => {
     const url = lookup(refname)
     if (url !== undefined) return { url }
-    warn(ctx, `Unknown target name: \`${refname}\``, position, rules.unknownTarget)
+    const pointer = named.get(refname)
+    if (pointer && 'duplicate' in pointer) {
+      warn(ctx, `Duplicate target name, cannot be used as a unique reference: \`${refname}\``, position, rules.unknownTarget)
+    } else warn(ctx, `Unknown target name: \`${refname}\``, position, rules.unknownTarget)
     // The future id of a target not defined here (another stage may add it).
     let id = unknownIds.get(refname)
     if (id === undefined) {
