@@ -98,15 +98,37 @@ function part(t: Text, at: number, mark: string, rest: (end: number) => number):
 }
 
 /**
+ * What candidates starting inside one run share, so each run is scanned
+ * once however many start positions it holds (`a-a-a-…`, `x/y/z/…@`): the
+ * end of the run of scheme (or address) characters, and the `:` (or `@`)
+ * already found to lead nowhere. Positions only grow, so one entry each.
+ */
+interface Memo {
+  schemeRun: { from: number; to: number }
+  failedColon: number
+  nameRun: { from: number; to: number }
+  failedAt: number
+}
+
+/** End of the run of characters `ok` accepts from `p`, reusing the last run when `p` is inside it. */
+function runEnd(run: { from: number; to: number }, p: number, to: number, ok: (k: number) => boolean): number {
+  if (p > run.from && p < run.to) return run.to
+  let k = p
+  while (k < to && ok(k)) k++
+  run.from = p
+  run.to = k
+  return k
+}
+
+/**
  * An absolute URI whose scheme starts at `p`: its end and scheme, or
  * undefined. Tries each hierarchical end from the longest, each with an
  * optional query and fragment, as the regular expression's backtracking does.
  */
-function absoluteUri(t: Text, p: number): { end: number; scheme: string } | undefined {
+function absoluteUri(t: Text, p: number, memo: Memo): { end: number; scheme: string } | undefined {
   if (!/[a-zA-Z]/.test(t.text[p] ?? '')) return undefined
-  let colon = p + 1
-  while (colon < t.to && /[a-zA-Z0-9.+-]/.test(t.text[colon])) colon++
-  if (t.text[colon] !== ':' || colon >= t.to) return undefined
+  const colon = runEnd(memo.schemeRun, p, t.to, (k) => /[a-zA-Z0-9.+-]/.test(t.text[k]))
+  if (t.text[colon] !== ':' || colon >= t.to || colon === memo.failedColon) return undefined
   const scheme = t.text.slice(p, colon)
   const fragment = (at: number) => {
     const end = part(t, at, '#', (e) => (suffixOk(t, e) ? e : -1))
@@ -116,27 +138,34 @@ function absoluteUri(t: Text, p: number): { end: number; scheme: string } | unde
     const end = part(t, at, '?', fragment)
     return end >= 0 ? end : fragment(at)
   }
+  // What follows the colon does not depend on where the scheme started.
   for (let h = uricRun(t, colon + 1); h > colon + 1; h--) {
     if (!uriEnd(t, h)) continue
     const end = query(h)
     if (end >= 0) return { end, scheme }
   }
+  memo.failedColon = colon
   return undefined
 }
 
 /** An e-mail address starting at `p`: its end, or -1. */
-function emailAddress(t: Text, p: number): number {
+function emailAddress(t: Text, p: number, memo: Memo): number {
   // The name: emailc runs joined by single dots, then an unescaped `@`.
-  let at = p
-  while (at < t.to && (emailc(t, at) || (t.text[at] === '.' && at > p && t.text[at - 1] !== '.'))) at++
-  if (at === p || t.text[at] !== '@' || t.escaped[at] || t.text[at - 1] === '.') return -1
-  // The host: an emailc, then emailc or dots, then a URI end, then a suffix.
+  if (!emailc(t, p)) return -1
+  const at = runEnd(memo.nameRun, p, t.to, (k) => emailc(t, k) || (t.text[k] === '.' && t.text[k - 1] !== '.'))
+  if (t.text[at] !== '@' || t.escaped[at] || t.text[at - 1] === '.' || at === memo.failedAt) return -1
+  // The host: an emailc, then emailc or dots, then a URI end, then a suffix
+  // (the same for every name ending at this `@`).
+  memo.failedAt = at
   if (!emailc(t, at + 1)) return -1
   let run = at + 2
   while (run < t.to && (emailc(t, run) || t.text[run] === '.')) run++
   const longest = uric(t, run) && t.text[run + 1] === '>' ? run + 1 : run
   for (let end = longest; end > at + 2; end--) {
-    if (uriEnd(t, end) && suffixOk(t, end)) return end
+    if (uriEnd(t, end) && suffixOk(t, end)) {
+      memo.failedAt = -1
+      return end
+    }
   }
   return -1
 }
@@ -157,6 +186,7 @@ function emailAddress(t: Text, p: number): number {
  */
 export function linkifyText(text: string, from: number, to: number, escaped: Uint8Array): Piece[] {
   const t: Text = { text, escaped, to }
+  const memo: Memo = { schemeRun: { from: -1, to: -1 }, failedColon: -1, nameRun: { from: -1, to: -1 }, failedAt: -1 }
   const pieces: Piece[] = []
   let textStart = from
   // After a link, the text after it is searched as a text of its own (docutils
@@ -164,11 +194,11 @@ export function linkifyText(text: string, from: number, to: number, escaped: Uin
   let segment = from
   for (let p = from; p < to; p++) {
     if (escaped[p] || (p > segment && !startPrefixOk(text[p - 1]))) continue
-    const absolute = absoluteUri(t, p)
+    const absolute = absoluteUri(t, p, memo)
     let end = absolute?.end ?? -1
     if (absolute && !schemes.has(absolute.scheme.toLowerCase())) break
     const email = end < 0
-    if (email) end = emailAddress(t, p)
+    if (email) end = emailAddress(t, p, memo)
     if (end < 0) continue
     if (p > textStart) pieces.push({ from: textStart, to: p })
     const raw = text.slice(p, end).replace(/\\(.?)/g, '$1')
