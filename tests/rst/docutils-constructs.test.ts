@@ -108,6 +108,13 @@ describe('custom roles', () => {
     expect(messageList(file)).toEqual(['6:26 raw-disabled'])
   })
 
+  it('changes and restores the default role', () => {
+    const { tree } = parse('.. default-role:: literal\n\n`a`\n\n.. default-role::\n\n`b`\n')
+    const [first, second] = tree.children.filter((node) => node.type === 'paragraph') as Paragraph[]
+    expect(first.children[0]).toMatchObject({ type: 'inlineCode', value: 'a' })
+    expect(second.children[0]).toMatchObject({ type: 'role', name: 'title-reference' })
+  })
+
   it('renders a refused raw role as escaped text, never as HTML', async () => {
     const out = await html('.. role:: raw-html(raw)\n   :format: html\n\n:raw-html:`<script>alert(1)</script>`\n')
     expect(out).not.toContain('<script')

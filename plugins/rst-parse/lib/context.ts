@@ -62,6 +62,8 @@ export interface Context {
   depth: number
   /** Count of messages per rule, to cap floods. */
   counts: Map<string, number>
+  /** The role of `` `text` `` set by `default-role` (default: `title-reference`). */
+  defaultRole?: string
   /** Section ids already handed out, with the next suffix to try for each. */
   ids: Map<string, number>
   /** Parse lines as body elements (set by blocks.ts; avoids import cycles). */

@@ -16,7 +16,7 @@ import type { Admonition, Directive, ParsedLiteral, RstBlockContent } from './ty
 import { csvTable, listTable } from './directive-tables.ts'
 import { include } from './directive-include.ts'
 import { quoteContent } from './block-quote.ts'
-import { defineRole } from './roles.ts'
+import { defineRole, setDefaultRole } from './roles.ts'
 import { evaluateOnly, htmlBuildTags } from './only.ts'
 import { parseInline } from './inline.ts'
 
@@ -33,7 +33,7 @@ export interface DirectiveSpec {
    */
   sections?: boolean
   /** A special node to build instead of a plain `directive`. */
-  build?: 'admonition' | 'code' | 'parsed-literal' | 'raw' | 'include' | 'list-table' | 'csv-table' | 'table' | 'quote' | 'role' | 'only'
+  build?: 'admonition' | 'code' | 'parsed-literal' | 'raw' | 'include' | 'list-table' | 'csv-table' | 'table' | 'quote' | 'role' | 'default-role' | 'only'
 }
 
 const admonition: DirectiveSpec = { build: 'admonition' }
@@ -75,7 +75,7 @@ export const defaultDirectives: Readonly<Record<string, DirectiveSpec>> = {
   epigraph: { build: 'quote' }, highlights: { build: 'quote' }, 'pull-quote': { build: 'quote' },
   'line-block': { content: 'rst' },
   math: textArg, tabularcolumns: argOnly, centered: argOnly, hlist: { content: 'rst' }, glossary: { content: 'rst' },
-  productionlist: textArg, index: textArg, meta: { content: 'text' }, title: argOnly, 'default-role': argOnly,
+  productionlist: textArg, index: textArg, meta: { content: 'text' }, title: argOnly, 'default-role': { argument: 'optional', content: 'none', build: 'default-role' },
   role: { argument: 'required', content: 'none', build: 'role' }, 'default-domain': argOnly, versionadded: rstArg, versionchanged: rstArg, deprecated: rstArg,
   replace: { content: 'none', argument: 'optional' }, unicode: argOnly, date: argOnly,
   'cssclass': rstArg, 'rst-class': rstArg, 'spelling:word-list': { content: 'text' },
@@ -206,6 +206,9 @@ export function directive(ctx: Context, name: string, lines: Ln[], marker: Ln, p
       return include(ctx, node)
     case 'role':
       defineRole(ctx, parts.argument, parts.options, position)
+      return node
+    case 'default-role':
+      setDefaultRole(ctx, parts.argument, position)
       return node
     case 'only': {
       // Parsed either way (its problems are reported, as Sphinx reports

@@ -245,7 +245,7 @@ function interpreted(s: Scan, start: number, bq: number, plainStart: number, pre
     role = suffix.slice(1, -1)
   }
   s.out.push(
-    makeRole(s.ctx, role === undefined ? 'title-reference' : role.toLowerCase(), raw, position, positionOf(s.ctx, s.it, bq + 1, end), text.slice(start, stop)),
+    makeRole(s.ctx, role === undefined ? (s.ctx.defaultRole ?? 'title-reference') : role.toLowerCase(), raw, position, positionOf(s.ctx, s.it, bq + 1, end), text.slice(start, stop)),
   )
   return stop
 }

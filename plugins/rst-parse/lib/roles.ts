@@ -218,3 +218,23 @@ export function defineRole(ctx: Context, argument: string, options: Record<strin
   const alias = baseName === undefined ? undefined : base.alias ?? baseName
   ctx.roles[name] = { ...base, alias, custom: { name, classes, options: { ...base.custom?.options, ...options } } }
 }
+
+/**
+ * The `default-role` directive: what `` `text` `` means from here on (a
+ * registered role's name), or, without an argument, `title-reference` again.
+ *
+ * @param ctx
+ *   Context (its default role is per parse).
+ * @param argument
+ *   Role name, or empty.
+ * @param position
+ *   Where the directive is (for messages).
+ */
+export function setDefaultRole(ctx: Context, argument: string, position: Position): void {
+  const name = argument.trim().toLowerCase()
+  if (name && !ctx.roles[name]) {
+    warn(ctx, `Unknown interpreted text role \`${name}\``, position, rules.unknownRole)
+    return
+  }
+  ctx.defaultRole = name || undefined
+}
