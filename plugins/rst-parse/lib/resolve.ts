@@ -90,7 +90,10 @@ function collect(tree: Root): Found {
     switch (node.type) {
       case 'text':
       case 'inlineCode':
+        continue
       case 'comment':
+        // Invisible: targets before it keep their own ids (docutils does not propagate into it).
+        settle(undefined)
         continue
       case 'code':
         // Only a parsed-literal has children (its phrasing, links included).
