@@ -148,7 +148,13 @@ function collect(tree: Root): Found {
 function numberFootnotes(found: Found): void {
   const definitions = found.footnoteDefinitions
   const references = found.footnoteReferences
-  const used = new Set(definitions.filter((d) => /^[0-9]+$/.test(d.label ?? '')).map((d) => d.label))
+  // Numbers skip every name the document defines (docutils: a section
+  // titled "5" or an inline target `2` leaves a gap), manual labels included.
+  const used = new Set<string>()
+  for (const definition of definitions) if (/^[0-9]+$/.test(definition.label ?? '')) used.add(definition.label!)
+  for (const target of found.targets) if (!target.anonymous) used.add(target.identifier)
+  for (const heading of found.headings) used.add(normalizeName(toText(heading)))
+  for (const citation of found.citations) used.add(citation.identifier)
   let next = 1
   const byName = new Map<string, string>()
   const anonymous: string[] = []
@@ -232,8 +238,9 @@ function namesOf(found: Found): Map<string, Pointer | { duplicate: true }> {
     if (link.data?.embedded && link.data.refname && !link.data.anonymous) define(link.data.refname, { url: link.url })
   }
   for (const definition of found.footnoteDefinitions) {
+    // A manual number, an auto-number's label, or else the number it was given.
     const label = definition.label ?? ''
-    const name = /^[0-9]+$/.test(label) ? label : label.startsWith('#') ? label.slice(1) : ''
+    const name = /^[0-9]+$/.test(label) ? label : label.length > 1 && label.startsWith('#') ? label.slice(1) : definition.data?.auto === '#' ? definition.identifier : ''
     define(normalizeName(name), { url: `#${definition.data?.id}` })
   }
   for (const citation of found.citations) define(citation.identifier, { url: `#${citation.data?.id}` })
