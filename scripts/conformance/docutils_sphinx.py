@@ -164,6 +164,7 @@ class OnlyDirective(Directive):
         try:
             self.state.nested_parse(self.content, self.content_offset,
                                     container, match_titles=True)
+            inner_styles = memo.title_styles
         finally:
             memo.title_styles, memo.section_level = styles, level
         try:
@@ -173,7 +174,23 @@ class OnlyDirective(Directive):
                 'exception while evaluating only directive expression: %s'
                 % error, line=self.lineno)
             keep = True
-        return [container] if keep else []
+        if not keep:
+            return []
+        if not styles or not inner_styles or inner_styles[0] not in styles:
+            return [container]
+        # A section in a style already in use goes where that style's
+        # sections go: up to the matching ancestor, as Sphinx moves it.
+        depth = -2
+        parent = self.state.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        target = self.state.parent
+        for _ in range(depth - styles.index(inner_styles[0]) + 1):
+            if target.parent is not None:
+                target = target.parent
+        target.append(container)
+        return []
 
 
 class AnyOptions(dict):
