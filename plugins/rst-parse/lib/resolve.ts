@@ -120,6 +120,7 @@ function collect(tree: Root): Found {
         break
       case 'citation':
         found.citations.push(node)
+        node.data = { ...node.data, id: citationId(node.identifier) }
         break
       case 'substitutionDefinition':
         found.substitutionDefinitions.push(node)
@@ -217,14 +218,17 @@ function substitute(found: Found, definitions: Map<SubstitutionReference, Substi
   }
 }
 
+/** What a name leads to, or that two sections share it (then it leads nowhere). */
+type NameEntry = Pointer | { duplicate: true }
+
 /**
  * The names a document defines, each with where it leads: explicit targets
  * first (a later definition of a name does not replace the first), then
  * section titles.
  */
-function namesOf(found: Found): Map<string, Pointer | { duplicate: true }> {
-  const named = new Map<string, Pointer | { duplicate: true }>()
-  const define = (name: string, pointer: Pointer | { duplicate: true }) => {
+function namesOf(found: Found): Map<string, NameEntry> {
+  const named = new Map<string, NameEntry>()
+  const define = (name: string, pointer: NameEntry) => {
     if (name && !named.has(name)) named.set(name, pointer)
   }
   for (const node of found.targets) {
@@ -246,18 +250,18 @@ function namesOf(found: Found): Map<string, Pointer | { duplicate: true }> {
   for (const citation of found.citations) define(citation.identifier, { url: `#${citation.data?.id}` })
   // Two sections with one title leave the name to neither (docutils): a
   // reference to it cannot be resolved uniquely.
-  const titles = new Map<string, number>()
-  for (const heading of found.headings) titles.set(normalizeName(toText(heading)), (titles.get(normalizeName(toText(heading))) ?? 0) + 1)
-  for (const heading of found.headings) {
-    const name = normalizeName(toText(heading))
-    define(name, titles.get(name)! > 1 ? { duplicate: true } : { url: `#${heading.data?.id ?? makeId(toText(heading))}` })
-  }
+  const titles = found.headings.map((heading) => normalizeName(toText(heading)))
+  const counts = new Map<string, number>()
+  for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1)
+  found.headings.forEach((heading, index) => {
+    const title = titles[index]
+    define(title, counts.get(title)! > 1 ? { duplicate: true } : { url: `#${heading.data?.id ?? makeId(title)}` })
+  })
   return named
 }
 
 /** Give references (and linked images) the URL of their targets. */
 function linkReferences(ctx: Context, found: Found): void {
-  for (const citation of found.citations) citation.data = { ...citation.data, id: citationId(citation.identifier) }
   const named = namesOf(found)
   // Documents repeat the same names: resolve each once per run.
   const resolved = new Map<string, string | undefined>()
