@@ -16,7 +16,7 @@ const folder = fileURLToPath(new URL('./fixtures/docutils-functional/', import.m
 const names = readdirSync(folder).filter((name) => name.endsWith('.rst')).sort()
 
 /** Fixtures whose point is links: each must compare some. */
-const withLinks = ['anonymous-links.rst', 'duplicate-names.rst', 'footnote-names.rst', 'images-and-literals.rst', 'standalone-uris.rst', 'target-escapes.rst']
+const withLinks = ['anonymous-links.rst', 'duplicate-names.rst', 'text-runs.rst', 'footnote-names.rst', 'images-and-literals.rst', 'standalone-uris.rst', 'target-escapes.rst']
 
 describe('docutils functional constructs', () => {
   let result: RunResult

@@ -110,7 +110,15 @@ export function flushPlain(s: Scan, from: number, to: number): void {
     }
     while (b < k && !isNameChar(text[b])) b++
     low = k + 1
-    if (b >= k || !startPrefixOk(b > 0 ? text[b - 1] : undefined) || escaped[b]) continue
+    // The leftmost start with a valid prefix wins: in `_mailto:x_` that is
+    // `x`, after the `:` joiner (docutils' search tries every start). `from`
+    // is where the text after a construct starts: docutils matches there as
+    // at the start of a string, so a name there needs no prefix.
+    while (b < k && (escaped[b] || !startPrefixOk(b > from ? text[b - 1] : undefined))) {
+      b++
+      while (b < k && !(isNameChar(text[b]) && isNameJoiner(text[b - 1]))) b++
+    }
+    if (b >= k) continue
     emitText(s, textStart, b)
     const name = text.slice(b, k)
     s.out.push({
