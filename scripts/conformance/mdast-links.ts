@@ -44,7 +44,7 @@ export function mdastLinks(tree: AnyNode): OutlineLink[] {
         break
       case 'footnoteReference': {
         const index = footnotes.get(String(node.identifier))
-        add(node, 'footnote_reference', footnoteLabel(node), index === undefined ? 'unresolved' : `footnote#${index}`)
+        add(node, 'footnote_reference', footnoteLabel(node), index === undefined || node.data?.unresolved ? 'unresolved' : `footnote#${index}`)
         break
       }
       case 'citationReference':

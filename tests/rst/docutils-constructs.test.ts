@@ -67,6 +67,11 @@ describe('names and targets', () => {
     expect(all<Link>(tree, 'link').map((link) => link.url)).toEqual(['A:DOS\\path\\', 'https://ab.org/'])
   })
 
+  it('matches a numbered footnote reference by name, not by an auto-number', () => {
+    const { tree } = parse('[1]_ [#n]_ [2]_\n\n.. [#n] Labelled, numbered 1.\n.. [#] Anonymous, numbered 2.\n')
+    expect(all<RootContent>(tree, 'footnoteReference').map((node) => node.data?.unresolved ?? false)).toEqual([true, false, false])
+  })
+
   it('marks what nothing defines', () => {
     const { tree } = parse('nowhere_ and |nothing|\n')
     expect(all<Link>(tree, 'link')[0].data?.unresolved).toBe(true)

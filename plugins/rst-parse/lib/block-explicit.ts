@@ -130,7 +130,7 @@ function hyperlinkTarget(body: Ln[]): Omit<Target, 'position'> | undefined {
     children: [],
   }
   if (name === '') node.anonymous = true
-  else node.data = { id: makeId(node.identifier) }
+  else if (makeId(node.identifier)) node.data = { id: makeId(node.identifier) }
   setTargetLink(node, rest)
   return node
 }

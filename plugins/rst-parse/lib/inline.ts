@@ -192,7 +192,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
       identifier: normalizeName(label),
       label,
       inline: true,
-      data: { id: makeId(normalizeName(label)) },
+      ...(makeId(normalizeName(label)) ? { data: { id: makeId(normalizeName(label)) } } : {}),
       children: [textNode(s, label, i + 2, end)],
       position: positionOf(s.ctx, s.it, i, end + 1),
     })

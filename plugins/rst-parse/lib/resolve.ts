@@ -80,8 +80,9 @@ function collect(tree: Root): Found {
     headings: [],
   }
   let pending: Target[] = []
+  let autoIds = 0
   const settle = (pointer: Pointer | undefined) => {
-    for (const target of pending) found.pointsTo.set(target, pointer ?? { url: target.anonymous ? '' : `#${target.data?.id}` })
+    for (const target of pending) found.pointsTo.set(target, pointer ?? { url: `#${target.data?.id}` })
     pending = []
   }
   const stack: AnyNode[] = [tree]
@@ -101,6 +102,8 @@ function collect(tree: Root): Found {
         break
       case 'target':
         found.targets.push(node)
+        // Targets without a name to make an id from get docutils' numbered ones.
+        if (!node.data?.id) node.data = { ...node.data, id: `target-${++autoIds}` }
         if (node.inline) break
         if (!node.url && !node.refname) {
           pending.push(node)
@@ -170,13 +173,23 @@ function numberFootnotes(found: Found): void {
   let symbol = 0
   for (const definition of definitions) if (definition.data?.auto === '*') definition.identifier = `*${++symbol}`
   for (const definition of definitions) definition.data = { ...definition.data, id: footnoteId(definition.identifier) }
+  // `[3]_` names a footnote: a manual `[3]`, or an anonymous `[#]` that
+  // was given 3 (a labelled one is named by its label, not its number).
+  const numbered = new Set<string>([...used].filter((label) => /^[0-9]+$/.test(label)))
+  for (const number of anonymous) numbered.add(number)
   let anon = 0
   symbol = 0
   for (const reference of references) {
+    let found = true
     if (reference.data?.auto === '#') {
       const number = reference.label && reference.label !== '#' ? byName.get(reference.label.toLowerCase()) : anonymous[anon++]
       if (number) reference.identifier = number
-    } else if (reference.data?.auto === '*') reference.identifier = `*${++symbol}`
+      found = number !== undefined
+    } else if (reference.data?.auto === '*') {
+      reference.identifier = `*${++symbol}`
+      found = symbol <= definitions.filter((definition) => definition.data?.auto === '*').length
+    } else found = numbered.has(reference.identifier) && definitions.some((definition) => definition.identifier === reference.identifier)
+    if (!found) reference.data = { ...reference.data, unresolved: true }
   }
 }
 

@@ -78,8 +78,8 @@ const role: Handler = (state, node: Role) => {
 
 /** Internal targets become an empty anchor carrying the id; external ones render nothing. */
 const target: Handler = (state, node: Target) => {
-  if (node.anonymous || node.url || node.refname) return node.inline ? all(state, node) : undefined
-  return done(state, node, h('span', { id: makeId(node.identifier) || undefined, className: ['target'] }, all(state, node)))
+  if (node.url || node.refname) return node.inline ? all(state, node) : undefined
+  return done(state, node, h('span', { id: node.data?.id ?? (makeId(node.identifier) || undefined), className: ['target'] }, all(state, node)))
 }
 
 /** Field lists as `<dl class="field-list">`. */

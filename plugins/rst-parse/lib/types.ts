@@ -372,6 +372,8 @@ declare module 'mdast' {
   }
   interface FootnoteReferenceData {
     auto?: '#' | '*'
+    /** No footnote has this number or label. */
+    unresolved?: boolean
   }
   interface FootnoteDefinitionData {
     auto?: '#' | '*'
