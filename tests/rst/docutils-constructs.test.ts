@@ -3,7 +3,7 @@
  * gives (the conformance fixtures check the same constructs against
  * docutils itself) and that untrusted input stays harmless in the HTML.
  */
-import type { Code, Heading, InlineCode, Link, Paragraph, Root, RootContent } from 'mdast'
+import type { Code, FootnoteReference, Heading, InlineCode, Link, Paragraph, Root, RootContent } from 'mdast'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
@@ -69,7 +69,7 @@ describe('names and targets', () => {
 
   it('matches a numbered footnote reference by name, not by an auto-number', () => {
     const { tree } = parse('[1]_ [#n]_ [2]_\n\n.. [#n] Labelled, numbered 1.\n.. [#] Anonymous, numbered 2.\n')
-    expect(all<RootContent>(tree, 'footnoteReference').map((node) => node.data?.unresolved ?? false)).toEqual([true, false, false])
+    expect(all<FootnoteReference>(tree, 'footnoteReference').map((node) => node.data?.unresolved ?? false)).toEqual([true, false, false])
   })
 
   it('marks what nothing defines', () => {
