@@ -8,9 +8,12 @@ This is the reference side of Strata's parser conformance harness
     /usr/bin/python3 scripts/conformance/docutils_outline.py FILE.rst [...]
     /usr/bin/python3 scripts/conformance/docutils_outline.py -   # stdin
 
-Output: ``{"docutils": VERSION, "files": [{"path", "blocks", "error"?}]}``
-where ``blocks`` is a flat list in document order of
-``{"type", "depth", "text"?, "attrs"?, "line"?}``.  `scripts/conformance/
+Output: ``{"docutils": VERSION, "files": [{"path", "blocks", "links",
+"messages", "error"?}]}`` where ``blocks`` is a flat list in document order
+of ``{"type", "depth", "text"?, "attrs"?, "line"?}``, ``links`` lists every
+reference-like node with what it resolves to (``{"kind", "text", "target",
+"line"}``, see `links_of`) and ``messages`` every system message docutils
+reported (``{"level", "lines", "text"}``).  `scripts/conformance/
 mdast-outline.ts` builds the same shape from Strata's mdast; the two must stay
 in step, so every rule below has a twin there.
 
@@ -32,12 +35,22 @@ both sides:
   reads), and ``topic``/``sidebar``/``rubric``/``container`` are directives in
   the tree contract: all of them are parsed by the same generic directive as
   the Sphinx/kernel ones, recording name, argument and options.
-* Substitution references are not resolved: they read ``|name|`` in text on
-  both sides.  Hyperlink references are compared by their text, plus their
-  URI when it is written in place (embedded ```a <u>`_``, standalone URI or
-  e-mail); a URI found by resolving a name or an anonymous target is
-  post-processing and is left out.  The text-less target docutils adds after
-  an embedded URI is dropped.  Footnote labels are not numbered:
+* Substitution references are not resolved in the outline: they read
+  ``|name|`` in text on both sides.  Hyperlink references are compared by
+  their text, plus their URI when it is written in place (embedded
+  ```a <u>`_``, standalone URI or e-mail).  The text-less target docutils
+  adds after an embedded URI is dropped.
+* Links are compared apart from the outline: after it is taken, docutils'
+  reference transforms run (substitutions, targets, anonymous pairing,
+  footnotes, names) and each reference, footnote, citation and substitution
+  reference records its target in a canonical form both sides can give:
+  ``uri:URI``, ``section:TITLE``, ``footnote#N``, ``citation:LABEL``,
+  ``id:ID``, ``substitution:defined`` or ``unresolved``.
+* Messages: every system message (parse and transforms, INFO and up),
+  with the lines it is about; a Strata warning no docutils message answers
+  is a false warning (`compare-file.ts`).  Where the harness records a
+  directive or role generically it still reports docutils' complaint (an
+  unknown name; ``raw`` and ``include``, disabled here) without inserting it.  Footnote labels are not numbered:
   ``[#]`` is ``#``, ``[#x]`` is ``#x``, ``[*]`` is ``*``.
 * Cross-reference roles (``ref``, ``doc``, ``c:func`` …) display what Sphinx
   shows before resolution: the explicit title (```t <x>```), else the target
@@ -48,8 +61,9 @@ both sides:
   (``figure``, ``compound``, ``epigraph``, ``math``, ``image`` …) keep
   docutils' nodes here; the mdast side maps the generic directive onto them
   (figure → image, caption = first paragraph, legend = the rest).  Field
-  names, admonition and table titles are compared as written, as the
-  contract keeps them.  Unknown directives and roles are recorded
+  names (backslash escapes taken), admonition and table titles are compared
+  as written, as the contract keeps them.  ``only`` follows Sphinx's HTML
+  build (`docutils_sphinx.py`): kept content stands in place, the rest goes.  Unknown directives and roles are recorded
   generically, as Strata keeps them (see `docutils_sphinx.py`).
 * System messages are dropped; ``problematic`` spans keep their raw text.
   A directive docutils rejects (e.g. an admonition without content) leaves
@@ -69,9 +83,13 @@ import sys
 
 import docutils
 from docutils import frontend, nodes, utils
-from docutils.parsers.rst import Parser
+from docutils.parsers.rst import Parser, roles
+from docutils.parsers.rst.states import escape2null
 
-from docutils_sphinx import fold, register, strata_directive, strata_role
+from docutils.transforms import references
+
+from docutils_sphinx import (
+    fold, register, strata_directive, strata_role, strata_transparent)
 
 
 def settings():
@@ -224,7 +242,9 @@ class Outline:
         """Emit `node` at `depth`; `level` is the enclosing section level."""
         if isinstance(node, (nodes.system_message, nodes.pending, nodes.Text)):
             return
-        if isinstance(node, nodes.section):
+        if isinstance(node, strata_transparent):
+            self.children(node, depth, level)
+        elif isinstance(node, nodes.section):
             title = node[0] if len(node) and isinstance(node[0], nodes.title) else None
             if title is not None:
                 self.add_text(title, 'section', depth, {'level': level + 1})
@@ -250,8 +270,10 @@ class Outline:
             self.add_text(node, 'classifier', depth)
         elif isinstance(node, nodes.field):
             name = node[0] if len(node) and isinstance(node[0], nodes.field_name) else None
-            # The contract keeps field names as written (markup unparsed).
-            self.add(node, 'field', depth, fold(name.rawsource) if name is not None else '')
+            # The contract keeps field names as written (markup unparsed),
+            # backslash escapes taken (`:a\\:b:` is the name `a:b`).
+            self.add(node, 'field', depth,
+                     fold(utils.unescape(escape2null(name.rawsource))) if name is not None else '')
             for child in node.children:
                 if isinstance(child, nodes.field_body):
                     self.children(child, depth + 1, level)
@@ -359,13 +381,140 @@ def target_attrs(node):
     return attrs
 
 
+#: docutils' reference transforms, in priority order: what gives each
+#: reference its target (`refuri`/`refid`; the last one resolves names of
+#: sections and internal targets, and reports the names nothing defines).
+#: They run after the outline is taken, so the outline stays the parser's.
+RESOLVING = sorted(
+    (references.Substitutions, references.PropagateTargets,
+     references.AnonymousHyperlinks, references.IndirectHyperlinks,
+     references.Footnotes, references.ExternalTargets,
+     references.InternalTargets, references.DanglingReferences),
+    key=lambda transform: transform.default_priority)
+
+#: Reference-like inline nodes, each compared by what it resolves to.
+LINK_KINDS = (
+    (nodes.reference, 'reference'),
+    (nodes.footnote_reference, 'footnote_reference'),
+    (nodes.citation_reference, 'citation_reference'),
+    (nodes.substitution_reference, 'substitution_reference'),
+)
+
+
+def link_nodes(node, found):
+    """Append `(node, kind)` for every reference-like node below `node`,
+    in document order (system messages skipped)."""
+    for child in node.children:
+        if isinstance(child, (nodes.Text, nodes.system_message)):
+            continue
+        for cls, kind in LINK_KINDS:
+            if isinstance(child, cls):
+                found.append((child, kind))
+                break
+        link_nodes(child, found)
+
+
+def link_text(node, kind):
+    """What a reference shows, before any transform."""
+    if kind in ('footnote_reference', 'citation_reference'):
+        return footnote_label(node) if kind == 'footnote_reference' else node.astext()
+    return fold(node.astext())
+
+
+def substitution_defined(document, node):
+    """Whether `|name|` has a definition (exact name first, then folded case,
+    as docutils' Substitutions transform looks it up)."""
+    name = node.get('refname', '')
+    return (name in document.substitution_defs
+            or nodes.fully_normalize_name(name) in document.substitution_names)
+
+
+def element_target(document, refid):
+    """Canonical description of the element an internal reference reaches:
+    a section by its title, a footnote by its place among footnotes, a
+    citation by its label, anything else by its id."""
+    element = document.ids.get(refid)
+    if element is None:
+        return 'unresolved'
+    if isinstance(element, nodes.section):
+        title = element[0] if len(element) and isinstance(element[0], nodes.title) else None
+        return 'section:' + (fold(title.astext()) if title is not None else '')
+    if isinstance(element, nodes.footnote):
+        return 'footnote#%d' % list(document.findall(nodes.footnote)).index(element)
+    if isinstance(element, nodes.citation):
+        return 'citation:' + footnote_label(element)
+    return 'id:' + refid
+
+
+def links_of(document):
+    """Every reference-like node with what it resolves to, in document
+    order.  The document is transformed in place: call after the outline."""
+    found = []
+    link_nodes(document, found)
+    entries = [{'kind': kind, 'text': link_text(node, kind), 'line': line_of(node)}
+               for node, kind in found]
+    defined = [kind == 'substitution_reference' and substitution_defined(document, node)
+               for node, kind in found]
+    for transform in RESOLVING:
+        transform(document).apply()
+    for entry, (node, kind), is_defined in zip(entries, found, defined):
+        if kind == 'substitution_reference':
+            entry['target'] = 'substitution:' + ('defined' if is_defined else 'unresolved')
+        elif node.get('refuri') is not None:
+            entry['target'] = 'uri:' + node['refuri']
+        elif node.get('refid'):
+            entry['target'] = element_target(document, node['refid'])
+        else:
+            entry['target'] = 'unresolved'
+    return entries
+
+
+def message_lines(document, message):
+    """The source lines a system message is about: its own line, and the
+    lines of the blocks holding the nodes it points back to (a transform's
+    message is numbered by the enclosing block, not the reference)."""
+    lines = set()
+    if message.get('line'):
+        lines.add(message['line'])
+    for backref in message.get('backrefs', []):
+        node = document.ids.get(backref)
+        while node is not None and not getattr(node, 'line', None):
+            node = node.parent
+        if node is not None:
+            extent = (node.rawsource or '').count('\n')
+            lines.update(range(node.line, node.line + extent + 1))
+    return sorted(lines)
+
+
+def message_record(document, message):
+    """A system message as the harness compares it."""
+    text = message[0].astext() if len(message) else message.astext()
+    return {'level': message['level'], 'lines': message_lines(document, message),
+            'text': fold(text)}
+
+
 def outline_text(text, path):
-    """Parse `text` (from `path`) without transforms and return its blocks."""
+    """Parse `text` (from `path`) without transforms and return its blocks,
+    then resolve its references (docutils' reference transforms) and return
+    their targets, and every message docutils reported (parse and
+    transforms, INFO and up).
+
+    :returns: (blocks, links, messages).
+    """
     document = utils.new_document(path, settings())
-    Parser().parse(text, document)
+    reported = []
+    document.reporter.attach_observer(reported.append)
+    saved_roles = dict(roles._roles)  # `role`/`default-role` register globally
+    try:
+        Parser().parse(text, document)
+    finally:
+        roles._roles.clear()
+        roles._roles.update(saved_roles)
     outline = Outline(text.splitlines())
     outline.children(document, 0, 0)
-    return outline.blocks
+    links = links_of(document)
+    messages = [message_record(document, message) for message in reported]
+    return outline.blocks, links, messages
 
 
 def main(argv):
@@ -378,7 +527,9 @@ def main(argv):
             else:
                 with open(path, encoding='utf-8-sig') as handle:
                     text = handle.read()
-            files.append({'path': path, 'blocks': outline_text(text, path)})
+            blocks, links, messages = outline_text(text, path)
+            files.append({'path': path, 'blocks': blocks, 'links': links,
+                          'messages': messages})
         except Exception as error:  # report per file, keep going
             files.append({'path': path, 'blocks': [], 'error': repr(error)})
     json.dump({'docutils': docutils.__version__, 'files': files}, sys.stdout,

@@ -9,7 +9,10 @@ difference.  `register()` gives each a generic implementation:
   options; its body is parsed as reST into children, or kept as raw text,
   as the directive's real implementation treats it;
 * `code-block`/`sourcecode` become literal blocks with a language;
-* a role becomes a `strata_role` node with its name and displayed text.
+* a role becomes a `strata_role` node with its name and displayed text;
+* `only` follows Sphinx for an HTML build (tags `html`, `format_html`,
+  `builder_html`): the content is parsed with titles allowed, then kept in
+  place when the expression holds and dropped when it does not.
 
 Any other unknown directive or role is recorded the same way (raw body,
 whole text), as Strata keeps unknown ones as `directive`/`role` nodes.
@@ -22,7 +25,7 @@ from docutils.parsers.rst import Directive, directives, roles
 
 #: Directives parsed generically whose body is reST (parsed into children).
 REST_BODY_DIRECTIVES = (
-    'only', 'ifconfig', 'topic', 'sidebar', 'rubric', 'container', 'class',
+    'ifconfig', 'topic', 'sidebar', 'rubric', 'container', 'class',
     'header', 'footer', 'seealso', 'versionadded', 'versionchanged',
     'deprecated', 'glossary', 'hlist', 'centered', 'rst-class', 'cssclass',
     'todo', 'kernel-feat', 'kernel-figure', 'flat-table',
@@ -73,6 +76,123 @@ class strata_role(nodes.Inline, nodes.TextElement):
     """Interpreted text with a registered role: name and displayed text."""
 
 
+class strata_transparent(nodes.General, nodes.Element):
+    """Content that stands in its parent's place (a kept `only`)."""
+
+
+#: The tags Sphinx sets for an HTML build (the builder's name and format).
+HTML_BUILD_TAGS = frozenset(('html', 'format_html', 'builder_html'))
+
+ONLY_TOKEN = re.compile(r'\s*(?:(\()|(\))|([A-Za-z_][A-Za-z0-9_]*)|(\S))')
+
+
+def only_keeps(expression, tags=HTML_BUILD_TAGS):
+    """Evaluate an `only` expression as Sphinx's `Tags.eval_condition`:
+    names, `and`, `or`, `not` and parentheses; a name is true when it is a
+    tag.  An expression that does not parse raises `ValueError` (Sphinx then
+    warns and keeps the content).
+    """
+    tokens = []
+    for match in ONLY_TOKEN.finditer(expression.strip()):
+        if match.group(4):
+            raise ValueError('invalid token %r' % match.group(4))
+        tokens.append(match.group(1) or match.group(2) or match.group(3))
+    position = [0]
+
+    def peek():
+        return tokens[position[0]] if position[0] < len(tokens) else None
+
+    def take():
+        position[0] += 1
+        return tokens[position[0] - 1]
+
+    def disjunction():
+        value = conjunction()
+        while peek() == 'or':
+            take()
+            value = conjunction() or value
+        return value
+
+    def conjunction():
+        value = negation()
+        while peek() == 'and':
+            take()
+            value = negation() and value
+        return value
+
+    def negation():
+        if peek() == 'not':
+            take()
+            return not negation()
+        return primary()
+
+    def primary():
+        token = peek()
+        if token == '(':
+            take()
+            value = disjunction()
+            if peek() != ')':
+                raise ValueError('missing )')
+            take()
+            return value
+        if token is None or token in ('(', ')', 'and', 'or', 'not'):
+            raise ValueError('expected a name')
+        take()
+        return token in tags
+
+    value = disjunction()
+    if peek() is not None:
+        raise ValueError('chunk after expression')
+    return value
+
+
+class OnlyDirective(Directive):
+    """Sphinx's `only` as an HTML build resolves it: the content is parsed
+    with titles allowed (section styles start afresh, as Sphinx's directive
+    does), then stands in place of the directive when the expression holds;
+    otherwise it is dropped (Sphinx's `process_only_nodes`)."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self):
+        memo = self.state.memo
+        styles, level = memo.title_styles, memo.section_level
+        memo.title_styles, memo.section_level = [], 0
+        container = strata_transparent()
+        try:
+            self.state.nested_parse(self.content, self.content_offset,
+                                    container, match_titles=True)
+            inner_styles = memo.title_styles
+        finally:
+            memo.title_styles, memo.section_level = styles, level
+        try:
+            keep = only_keeps(self.arguments[0])
+        except ValueError as error:
+            self.state.document.reporter.warning(
+                'exception while evaluating only directive expression: %s'
+                % error, line=self.lineno)
+            keep = True
+        if not keep:
+            return []
+        if not styles or not inner_styles or inner_styles[0] not in styles:
+            return [container]
+        # A section in a style already in use goes where that style's
+        # sections go: up to the matching ancestor, as Sphinx moves it.
+        depth = -2
+        parent = self.state.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        target = self.state.parent
+        for _ in range(depth - styles.index(inner_styles[0]) + 1):
+            if target.parent is not None:
+                target = target.parent
+        target.append(container)
+        return []
+
+
 class AnyOptions(dict):
     """An option spec accepting every option name, values unchanged.
 
@@ -87,10 +207,13 @@ class AnyOptions(dict):
         return True
 
 
-def make_generic_directive(rest_body):
+def make_generic_directive(rest_body, complaint=None):
     """Build a directive class that records itself as `strata_directive`.
 
     :param rest_body: whether the body is parsed as reST (else kept raw).
+    :param complaint: what docutils itself would report here (an unknown
+        directive, a disabled `raw` or `include`): reported at the
+        directive's line, so the harness still knows docutils spoke.
     :returns: a Directive subclass.
     """
 
@@ -101,6 +224,10 @@ def make_generic_directive(rest_body):
         option_spec = AnyOptions()
 
         def run(self):
+            if complaint:
+                level, text = complaint
+                self.state.document.reporter.system_message(
+                    level, text % self.name, line=self.lineno)
             node = strata_directive()
             node['name'] = self.name.lower()
             node['argument'] = fold(' '.join(self.arguments))
@@ -113,6 +240,14 @@ def make_generic_directive(rest_body):
             return [node]
 
     return GenericDirective
+
+
+#: What docutils reports for directives the harness records generically.
+UNKNOWN_DIRECTIVE = (3, 'Unknown directive type "%s".')
+DISABLED_DIRECTIVE = (2, '"%s" directive disabled.')
+
+#: Directives docutils refuses with these settings (no raw, no file insertion).
+DISABLED_DIRECTIVES = ('raw', 'include')
 
 
 class CodeDirective(Directive):
@@ -172,9 +307,11 @@ def register():
     for name in REST_BODY_DIRECTIVES:
         directives.register_directive(name, make_generic_directive(True))
     for name in RAW_BODY_DIRECTIVES:
-        directives.register_directive(name, make_generic_directive(False))
+        complaint = DISABLED_DIRECTIVE if name in DISABLED_DIRECTIVES else None
+        directives.register_directive(name, make_generic_directive(False, complaint))
     for name in CODE_DIRECTIVES:
         directives.register_directive(name, CodeDirective)
+    directives.register_directive('only', OnlyDirective)
     for name in XREF_ROLES:
         roles.register_local_role(name, xref_role)
     for name in TEXT_ROLES:
@@ -182,16 +319,21 @@ def register():
     # Unknown names: Strata keeps them as `directive`/`role` nodes (with a
     # warning) while docutils would drop them into a system message; record
     # them generically here so registries never count as parse differences.
+    # docutils' own complaint is still reported (not inserted in the tree),
+    # so a warning Strata gives there is not counted as a false one.
     find_directive, find_role = directives.directive, roles.role
-    raw_directive = make_generic_directive(False)
+    unknown_directive = make_generic_directive(False, UNKNOWN_DIRECTIVE)
 
     def directive_or_generic(name, language, document):
         found, messages = find_directive(name, language, document)
-        return (found, messages) if found else (raw_directive, [])
+        return (found, messages) if found else (unknown_directive, [])
 
     def role_or_generic(name, language, lineno, reporter):
         found, messages = find_role(name, language, lineno, reporter)
-        return (found, messages) if found else (text_role, [])
+        if found:
+            return found, messages
+        reporter.error('Unknown interpreted text role "%s".' % name, line=lineno)
+        return text_role, []
 
     directives.directive = directive_or_generic
     roles.role = role_or_generic

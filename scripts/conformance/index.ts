@@ -5,7 +5,9 @@
  *
  * Parses every `.rst` below the corpus (default `../shared/corpus`), or the
  * files given, with docutils and with Strata, and prints per file and in total
- * the share of blocks that match, then the first differences of each file.
+ * the share of blocks and links (each reference's resolved target) that
+ * match, then the first differences of each file; a warning Strata prints
+ * where docutils prints none counts against the score like a surplus block.
  * Results go to stdout (text, or JSON with `--json`); progress goes to stderr
  * unless `--quiet` or `CI` is set. Exit code: 0 when every file scores at
  * least `--min` (default 100), 1 when one does not, 2 when the run cannot
@@ -84,6 +86,9 @@ function toJson(result: RunResult, flags: Flags): unknown {
       actual: comparison.actual,
       matched: comparison.matched,
       extra: comparison.extra,
+      blocks: comparison.blocks,
+      links: comparison.links,
+      falseWarnings: comparison.falseWarnings,
       share: comparison.share,
       score: comparison.score,
       differenceCount: comparison.differences.length,
@@ -112,7 +117,7 @@ function toText(result: RunResult, flags: Flags): string {
   }
   const { total } = result
   lines.push(
-    `total ${total.score.toFixed(2)}% (${total.matched}/${total.expected} docutils blocks matched, ${total.extra} extra; ${total.share.toFixed(2)}% of docutils blocks)`,
+    `total ${total.score.toFixed(2)}% (${total.blocks.matched}/${total.blocks.expected} docutils blocks, ${total.links.matched}/${total.links.expected} links matched, ${total.extra} extra, ${total.falseWarnings} false warnings; ${total.share.toFixed(2)}% of docutils blocks and links)`,
   )
   return `${lines.join('\n')}\n`
 }

@@ -42,23 +42,16 @@ const STANDARD_ROLES: Record<string, string> = {
 
 /**
  * Whether a link's URL is written where the link is (standalone URI, e-mail,
- * embedded `` `text <uri>`_ ``) rather than found by resolving a name or an
- * anonymous target. The tree keeps `refname` on embedded links too, so with
- * the source at hand the link's own text decides.
+ * embedded `` `text <uri>`_ ``, a PEP/RFC role) rather than found by
+ * resolving a name or an anonymous target (the link comparison checks those).
  *
  * @param link
  *   Link node.
- * @param source
- *   Document text, when known.
  * @returns
  *   Whether the URL is compared.
  */
-function writtenInPlace(link: AnyNode, source: string | undefined): boolean {
-  if (!link.data?.refname && !link.data?.anonymous) return true
-  const start = link.position?.start.offset
-  const end = link.position?.end?.offset
-  if (source === undefined || start === undefined || end === undefined) return false
-  return /<[^<>]*>`__?$/.test(source.slice(start, end))
+function writtenInPlace(link: AnyNode): boolean {
+  return Boolean(link.data?.embedded) || (!link.data?.refname && !link.data?.anonymous)
 }
 
 /**
@@ -83,15 +76,13 @@ export function footnoteLabel(node: AnyNode): string {
  *
  * @param children
  *   Phrasing nodes.
- * @param source
- *   Document text, when known (see `writtenInPlace`).
  * @returns
  *   Folded text and `kind:text` entries in document order.
  */
-export function inline(children: AnyNode[], source?: string): { text: string; signature: string[] } {
+export function inline(children: AnyNode[]): { text: string; signature: string[] } {
   const parts: string[] = []
   const signature: string[] = []
-  collect(children, parts, signature, source)
+  collect(children, parts, signature)
   return { text: fold(parts.join('')), signature }
 }
 
@@ -104,10 +95,8 @@ export function inline(children: AnyNode[], source?: string): { text: string; si
  *   Text pieces.
  * @param signature
  *   Signature entries.
- * @param source
- *   Document text, when known.
  */
-function collect(children: AnyNode[], parts: string[], signature: string[], source: string | undefined): void {
+function collect(children: AnyNode[], parts: string[], signature: string[]): void {
   for (const child of children) {
     const kind = inlineKind(child)
     switch (child.type) {
@@ -140,16 +129,16 @@ function collect(children: AnyNode[], parts: string[], signature: string[], sour
     if (kind) {
       const subParts: string[] = []
       const subSignature: string[] = []
-      collect(child.children ?? [], subParts, subSignature, source)
+      collect(child.children ?? [], subParts, subSignature)
       if (child.children === undefined && typeof child.value === 'string') subParts.push(child.value)
       let entry = `${kind}:${fold(subParts.join(''))}`
       // A URI written in place; one resolved from a name or an anonymous
       // target is post-processing, which docutils' side leaves out too.
-      if (child.type === 'link' && child.url && writtenInPlace(child, source)) entry += ` -> ${child.url}`
+      if (child.type === 'link' && child.url && writtenInPlace(child)) entry += ` -> ${child.url}`
       signature.push(entry, ...subSignature)
       parts.push(...subParts)
     } else if (child.children) {
-      collect(child.children, parts, signature, source)
+      collect(child.children, parts, signature)
     } else if (typeof child.value === 'string') {
       parts.push(child.value)
     }
@@ -183,6 +172,9 @@ function inlineKind(node: AnyNode): string | undefined {
       return 'raw'
     case 'role': {
       const name = String(node.name ?? '').toLowerCase()
+      // A refused raw role reads as its source (docutils' `problematic`);
+      // a class-only custom role is docutils' plain `inline`: both transparent.
+      if (node.data?.refused || (name === 'inline' && !node.data?.unknown)) return undefined
       return STANDARD_ROLES[name] ?? `role:${name}`
     }
     default:

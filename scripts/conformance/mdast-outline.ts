@@ -18,8 +18,6 @@ export type { AnyNode } from './mdast-inline.ts'
 interface Walk {
   /** Blocks emitted so far. */
   out: OutlineBlock[]
-  /** Document text, when known. */
-  source?: string
 }
 
 /** mdast/contract block names → docutils names, for plain containers. */
@@ -59,13 +57,11 @@ const NODELESS_DIRECTIVES = new Set(['default-role', 'role', 'target-notes'])
  *   Root from `fromRst`.
  * @param path
  *   File path to record.
- * @param source
- *   The document text (optional): lets embedded link URIs be compared.
  * @returns
  *   The file's outline.
  */
-export function mdastOutline(tree: AnyNode, path: string, source?: string): FileOutline {
-  const walk: Walk = { out: [], source }
+export function mdastOutline(tree: AnyNode, path: string): FileOutline {
+  const walk: Walk = { out: [] }
   rootBlocks(tree.children ?? [], walk)
   return { path, blocks: walk.out }
 }
@@ -78,13 +74,16 @@ export function mdastOutline(tree: AnyNode, path: string, source?: string): File
  * @param children
  *   Root children.
  * @param walk
- *   Walk state (blocks so far, source).
+ *   Walk state (blocks so far).
  */
-function rootBlocks(children: AnyNode[], walk: Walk): void {
-  const open: number[] = []
+function rootBlocks(children: AnyNode[], walk: Walk, open: number[] = []): void {
   for (const child of children) {
-    if (child.type === 'heading') {
-      const level = Number(child.depth)
+    if (isOnly(child)) {
+      // Sphinx's HTML build puts a kept `only`'s content in its place.
+      if (!child.data?.excluded) rootBlocks(child.children ?? [], walk, open)
+    } else if (child.type === 'heading') {
+      // Levels past six are kept in `data.level` (`depth` stops at 6).
+      const level = headingLevel(child)
       while (open.length > 0 && open[open.length - 1] >= level) open.pop()
       walk.out.push(textBlock(walk, child, 'section', open.length, { level }))
       open.push(level)
@@ -92,6 +91,16 @@ function rootBlocks(children: AnyNode[], walk: Walk): void {
       visit(child, open.length, walk)
     }
   }
+}
+
+/** Whether a node is an `only` directive (resolved as Sphinx's HTML build does). */
+function isOnly(node: AnyNode): boolean {
+  return node.type === 'directive' && String(node.name ?? '').toLowerCase() === 'only'
+}
+
+/** A heading's section level: `data.level` when deeper than mdast's six. */
+function headingLevel(node: AnyNode): number {
+  return typeof node.data?.level === 'number' ? node.data.level : Number(node.depth)
 }
 
 /**
@@ -102,7 +111,7 @@ function rootBlocks(children: AnyNode[], walk: Walk): void {
  * @param depth
  *   Nesting depth.
  * @param walk
- *   Walk state (blocks so far, source).
+ *   Walk state (blocks so far).
  */
 function visit(node: AnyNode, depth: number, walk: Walk): void {
   const children = node.children ?? []
@@ -121,7 +130,7 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
     switch (node.type) {
       case 'heading':
         // Only reached below the root, where docutils has no sections.
-        walk.out.push(textBlock(walk, node, 'section', depth, { level: Number(node.depth) }))
+        walk.out.push(textBlock(walk, node, 'section', depth, { level: headingLevel(node) }))
         break
       case 'list':
         push(node.ordered ? 'enumerated_list' : 'bullet_list', undefined, listAttrs(node))
@@ -130,7 +139,8 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
       case 'code': {
         const attrs: Record<string, OutlineValue> = {}
         if (typeof node.lang === 'string' && node.lang) attrs.language = node.lang
-        push('literal_block', node.value ?? '', attrs)
+        const start = node.data?.numberLines
+        push('literal_block', typeof start === 'number' ? numbered(node.value ?? '', start) : (node.value ?? ''), attrs)
         break
       }
       case 'doctestBlock':
@@ -178,7 +188,7 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
         nested()
         break
       case 'substitutionDefinition':
-        push('substitution_definition', inline(children, walk.source).text, { name: fold(String(node.name ?? '')) })
+        push('substitution_definition', inline(children).text, { name: fold(String(node.name ?? '')) })
         break
       case 'math':
         push('math_block', fold(node.value ?? ''))
@@ -209,13 +219,17 @@ function visit(node: AnyNode, depth: number, walk: Walk): void {
  * @param depth
  *   Nesting depth.
  * @param walk
- *   Walk state (blocks so far, source).
+ *   Walk state (blocks so far).
  */
 function directive(node: AnyNode, depth: number, walk: Walk): void {
   const name = String(node.name ?? '').toLowerCase()
   const children = node.children ?? []
   const value = typeof node.value === 'string' ? node.value : ''
   if (NODELESS_DIRECTIVES.has(name)) return
+  if (name === 'only') {
+    if (!node.data?.excluded) for (const child of children) visit(child, depth, walk)
+    return
+  }
   if (name === 'math') {
     // docutils makes one math block per blank-line-separated chunk.
     for (const chunk of value.split(/\n[ \t]*\n/)) {
@@ -224,14 +238,14 @@ function directive(node: AnyNode, depth: number, walk: Walk): void {
     return
   }
   if (name === 'image') {
-    walk.out.push(block(node, 'image', depth, undefined, { uri: String(node.argument ?? '').replace(/\s+/g, '') }))
+    image(node, depth, walk)
     return
   }
   if (name === 'figure') {
     // The contract keeps a figure as a directive with a reST body; docutils
     // makes figure > image, caption (the first paragraph), legend (the rest).
     walk.out.push(block(node, 'figure', depth))
-    walk.out.push(block(node, 'image', depth + 1, undefined, { uri: String(node.argument ?? '').replace(/\s+/g, '') }))
+    image(node, depth + 1, walk)
     const [caption, ...legend] = children
     if (caption?.type === 'paragraph') walk.out.push(textBlock(walk, caption, 'caption', depth + 1))
     else if (caption) visit(caption, depth + 1, walk)
@@ -253,6 +267,28 @@ function directive(node: AnyNode, depth: number, walk: Walk): void {
   const text = children.length === 0 && value.trim() ? fold(value) : undefined
   walk.out.push(block(node, 'directive', depth, text, { name, argument: fold(String(node.argument ?? '')), options }))
   for (const child of children) visit(child, depth + 1, walk)
+}
+
+/**
+ * The image of an `image`/`figure` directive; with `:target:` docutils wraps
+ * it in a reference, a block whose only content is the image.
+ */
+function image(node: AnyNode, depth: number, walk: Walk): void {
+  const uri = String(node.argument ?? '').replace(/\s+/g, '')
+  const options = (node.options as Record<string, string> | undefined) ?? {}
+  if (options.target === undefined) walk.out.push(block(node, 'image', depth, undefined, { uri }))
+  else walk.out.push(block(node, 'reference', depth, '', { inline: [`image:${uri}`] }))
+}
+
+/**
+ * A literal block's text with docutils' line numbers (`:number-lines:`):
+ * each line after its number, numbers right-aligned to the width of the
+ * number after the last line, then a space.
+ */
+function numbered(value: string, start: number): string {
+  const lines = value.split('\n')
+  const width = String(start + lines.length).length
+  return lines.map((line, index) => `${String(start + index).padStart(width)} ${line}`).join('\n')
 }
 
 /**
@@ -328,6 +364,6 @@ function textBlock(
   depth: number,
   attrs: Record<string, OutlineValue> = {},
 ): OutlineBlock {
-  const { text, signature } = inline(node.children ?? [], walk.source)
+  const { text, signature } = inline(node.children ?? [])
   return block(node, type, depth, text, signature.length > 0 ? { ...attrs, inline: signature } : attrs)
 }

@@ -23,10 +23,43 @@ export interface OutlineBlock {
   line?: number
 }
 
+/**
+ * One reference-like inline (`reference`, `footnote_reference`,
+ * `citation_reference`, `substitution_reference`) and what it resolves to,
+ * in document order. `target` is canonical on both sides: `uri:URI`,
+ * `section:TITLE`, `footnote#N` (the N-th footnote, from 0), `citation:LABEL`,
+ * `id:ID` (another internal element), `substitution:defined`, or
+ * `unresolved`.
+ */
+export interface OutlineLink {
+  kind: string
+  /** What the reference shows (folded), before substitutions. */
+  text: string
+  target: string
+  /** 1-based line, for reports only. */
+  line?: number
+}
+
+/** A diagnostic either side printed. */
+export interface OutlineMessage {
+  /** The source lines it is about (a construct's lines; may be empty). */
+  lines: number[]
+  /** The message (folded). */
+  text: string
+  /** docutils' level (1 INFO … 4 SEVERE); Strata's messages have none. */
+  level?: number
+  /** Strata's rule id. */
+  rule?: string
+}
+
 /** Outline of one file (either side). */
 export interface FileOutline {
   path: string
   blocks: OutlineBlock[]
+  /** References and their targets (absent when a side could not say). */
+  links?: OutlineLink[]
+  /** Diagnostics, from the parse and from reference resolution. */
+  messages?: OutlineMessage[]
   /** Set when the side failed on this file (the blocks are then empty). */
   error?: string
 }

@@ -4,7 +4,8 @@
  * aspects that differ (depth, text window, attributes) so the cause is visible
  * on one line.
  */
-import type { Comparison, Difference } from './compare.ts'
+import type { Difference } from './compare.ts'
+import type { FileComparison } from './compare-file.ts'
 import { canonicalJson, type OutlineBlock } from './outline.ts'
 
 /** Longest text excerpt shown for one block. */
@@ -80,9 +81,10 @@ export function formatDifference(path: string, difference: Difference): string {
  * Summary line of one file's comparison.
  *
  * @returns
- *   `score  path  (matched/expected matched, extra extra)`.
+ *   `score  path  (blocks matched/expected, links matched/expected, extra, false warnings)`.
  */
-export function formatSummary(path: string, comparison: Comparison): string {
+export function formatSummary(path: string, comparison: FileComparison): string {
   const score = `${comparison.score.toFixed(2).padStart(6)}%`
-  return `${score}  ${path}  (${comparison.matched}/${comparison.expected} docutils blocks matched, ${comparison.extra} extra)`
+  const { blocks, links } = comparison
+  return `${score}  ${path}  (${blocks.matched}/${blocks.expected} docutils blocks, ${links.matched}/${links.expected} links matched, ${comparison.extra} extra, ${comparison.falseWarnings} false warnings)`
 }

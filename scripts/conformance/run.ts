@@ -1,11 +1,11 @@
 /**
  * The conformance run as a function (the CLI and the vitest test share it):
  * docutils' outlines of the files, Strata's outlines of the same text, and a
- * comparison per file plus totals.
+ * comparison per file (blocks, links, false warnings) plus totals.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { compareOutlines, type Comparison } from './compare.ts'
+import { compareFile, type FileComparison } from './compare-file.ts'
 import { defaultPython, docutilsOutlines } from './docutils.ts'
 import type { FileOutline } from './outline.ts'
 import { loadParser, strataOutline } from './strata.ts'
@@ -26,7 +26,7 @@ export interface RunOptions {
 export interface FileResult {
   /** Path as shown in reports. */
   path: string
-  comparison: Comparison
+  comparison: FileComparison
   /** Why a side produced nothing (driver error or parser throw/absence). */
   errors: string[]
 }
@@ -35,7 +35,8 @@ export interface FileResult {
 export interface RunResult {
   docutils: string
   files: FileResult[]
-  total: { expected: number; actual: number; matched: number; extra: number; share: number; score: number }
+  /** The files' counts summed, shares and scores computed from the sums. */
+  total: Omit<FileComparison, 'differences'>
 }
 
 /**
@@ -58,7 +59,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     const errors = [expected.error && `docutils: ${expected.error}`, actual.error && `strata: ${actual.error}`].filter(
       (error): error is string => Boolean(error),
     )
-    const result = { path: shown(file), comparison: compareOutlines(expected.blocks, actual.blocks), errors }
+    const result = { path: shown(file), comparison: compareFile(expected, actual), errors }
     options.onFile?.(result)
     files.push(result)
   }
@@ -78,11 +79,18 @@ function totals(files: readonly FileResult[]): RunResult['total'] {
   const actual = sum('actual')
   const matched = sum('matched')
   const extra = sum('extra')
+  const part = (key: 'blocks' | 'links') => ({
+    expected: files.reduce((total, file) => total + file.comparison[key].expected, 0),
+    matched: files.reduce((total, file) => total + file.comparison[key].matched, 0),
+  })
   return {
     expected,
     actual,
     matched,
     extra,
+    blocks: part('blocks'),
+    links: part('links'),
+    falseWarnings: files.reduce((total, file) => total + file.comparison.falseWarnings, 0),
     share: expected === 0 ? (actual === 0 ? 100 : 0) : (100 * matched) / expected,
     score: expected + extra === 0 ? 100 : (100 * matched) / (expected + extra),
   }

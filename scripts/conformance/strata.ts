@@ -4,8 +4,9 @@
  * a type error in a harness that only reads trees loosely.
  */
 import { VFile } from 'vfile'
+import { mdastLinks } from './mdast-links.ts'
 import { mdastOutline, type AnyNode } from './mdast-outline.ts'
-import type { FileOutline } from './outline.ts'
+import { fold, type FileOutline, type OutlineMessage } from './outline.ts'
 
 /** Parse reST text into an mdast root. */
 export type ParseRst = (text: string, file: VFile) => AnyNode
@@ -45,8 +46,27 @@ export async function loadParser(): Promise<{ parse: ParseRst } | { error: strin
  */
 export function strataOutline(parse: ParseRst, text: string, path: string): FileOutline {
   try {
-    return mdastOutline(parse(text, new VFile({ path, value: text })), path, text)
+    const file = new VFile({ path, value: text })
+    const tree = parse(text, file)
+    return { ...mdastOutline(tree, path), links: mdastLinks(tree), messages: file.messages.map(messageOf) }
   } catch (error) {
     return { path, blocks: [], error: `parser threw: ${(error as Error).stack ?? error}` }
   }
+}
+
+/**
+ * A vfile message as the harness compares it: the lines it covers.
+ *
+ * @param message
+ *   Message from the parse.
+ * @returns
+ *   Lines, text and rule.
+ */
+function messageOf(message: VFile['messages'][number]): OutlineMessage {
+  const place = message.place
+  const start = place && 'start' in place ? place.start.line : (place?.line ?? message.line ?? 0)
+  const end = place && 'end' in place ? place.end.line : start
+  const lines: number[] = []
+  for (let line = start; line <= end && line > 0; line++) lines.push(line)
+  return { lines, text: fold(message.reason), rule: message.ruleId ?? undefined }
 }

@@ -15,6 +15,11 @@ const cases: Record<string, string> = {
   'unclosed *a': '*a '.repeat(megabyte / 3),
   'a very long line': 'word '.repeat(megabyte / 5),
   'a long e-mail-like run': 'a'.repeat(megabyte) + '@',
+  // Every `/` lets an address start again; each run is scanned once.
+  'many e-mail name starts': ('abc' + '/'.repeat(10)).repeat(megabyte / 13) + '@',
+  'many scheme starts': 'a-'.repeat(megabyte / 2) + ':',
+  'a long URL ending badly': 'http://' + 'a'.repeat(megabyte) + '^',
+  'a long query ending badly': 'http://a?' + 'b'.repeat(megabyte) + '^',
   'deeply nested lists': Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n'),
   'deeply nested quotes': Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + 'quote').join('\n\n'),
   'a wide grid table': '+' + '-+'.repeat(20000) + '\n' + ('|' + ' |'.repeat(20000) + '\n').repeat(10) + '+' + '-+'.repeat(20000),

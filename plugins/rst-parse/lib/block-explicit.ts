@@ -5,12 +5,13 @@
  * `Body.explicit_construct` does; anything else is a comment.
  */
 import type { FootnoteDefinition } from 'mdast'
-import { normalizeName, scanName } from './chars.ts'
+import { makeId, normalizeName, scanName } from './chars.ts'
 import { span, spanLines, type Context } from './context.ts'
 import { indentedBlock, type Ln } from './lines.ts'
 import type { Citation, Comment, Directive, SubstitutionDefinition, Target } from './types.ts'
 import { directive, substitutionPhrasing } from './directives.ts'
 import type { BlockResult } from './blocks.ts'
+import { targetPointer } from './targets.ts'
 
 /** An explicit markup block. */
 export function explicitMarkup(ctx: Context, lines: Ln[], i: number): BlockResult | undefined {
@@ -121,22 +122,31 @@ function hyperlinkTarget(body: Ln[]): Omit<Target, 'position'> | undefined {
     name = head.slice(1, k).replace(/\\(.)/g, '$1')
     after = k + 1
   }
-  const rest = [head.slice(after), ...body.slice(1).map((b) => b.t)].map((t) => t.trim()).filter(Boolean)
-  const anonymous = name === ''
+  const rest = [head.slice(after), ...body.slice(1).map((b) => b.t)]
   const node: Omit<Target, 'position'> = {
     type: 'target',
     identifier: normalizeName(name),
     label: name,
     children: [],
   }
-  if (anonymous) node.anonymous = true
-  const joined = rest.join(' ')
-  if (joined.endsWith('_') && !joined.endsWith('\\_') && !/^[a-z][a-z0-9+.-]*:\S*_$/i.test(joined)) {
-    node.refname = normalizeName(joined.slice(0, -1).replace(/^`|`$/g, ''))
-  } else if (rest.length > 0) {
-    node.url = rest.join('').replace(/\\(.)/g, '$1')
-  }
+  if (name === '') node.anonymous = true
+  else if (makeId(node.identifier)) node.data = { id: makeId(node.identifier) }
+  setTargetLink(node, rest)
   return node
+}
+
+/**
+ * Set a target's URL or reference name from its link block, as docutils'
+ * `parse_target`: `name_` or `` `phrase`_ `` names another target;
+ * anything else is a URI, with whitespace removed and escapes taken
+ * (`A:DOS\\path\\` is `A:DOS\path\`). An empty block leaves an internal target.
+ */
+function setTargetLink(node: Omit<Target, 'position'>, block: string[]): void {
+  const text = block.map((line) => line.trim()).join(' ').trim()
+  if (!text) return
+  const pointer = targetPointer(text)
+  if ('refname' in pointer) node.refname = pointer.refname
+  else if (pointer.url) node.url = pointer.url
 }
 
 /** `__ uri`: an anonymous target. */
@@ -144,7 +154,6 @@ export function anonymousTarget(ctx: Context, lines: Ln[], i: number): BlockResu
   const match = /^__(?: +|$)/.exec(lines[i].t)
   if (!match) return undefined
   const block = indentedBlock(lines, i, match[0].length)
-  const url = block.lines.map((b) => b.t.trim()).join('')
   const node: Target = {
     type: 'target',
     identifier: '',
@@ -153,7 +162,6 @@ export function anonymousTarget(ctx: Context, lines: Ln[], i: number): BlockResu
     children: [],
     position: spanLines(ctx, [lines[i], ...block.lines.slice(1)], lines[i]),
   }
-  if (url.endsWith('_') && !/^[a-z][a-z0-9+.-]*:/i.test(url)) node.refname = normalizeName(url.slice(0, -1).replace(/^`|`$/g, ''))
-  else if (url) node.url = url
+  setTargetLink(node, block.lines.map((b) => b.t))
   return { nodes: [node], end: block.end, blankFinish: block.blankFinish, what: 'Anonymous hyperlink target' }
 }

@@ -138,7 +138,9 @@ export function parseBody(ctx: Context, lines: Ln[], options: { sections?: boole
     result ??= textBlock(ctx, lines, i, sections)
     for (const node of result.nodes) out.push(node)
     const next = lines[result.end]
-    const sameKind = result.what === 'Explicit markup' && next !== undefined && /^(?:\.\.|__)(?: |$)/.test(next.t)
+    // Explicit markup (`..` and `__` targets alike) may follow explicit markup directly.
+    const explicit = result.what === 'Explicit markup' || result.what === 'Anonymous hyperlink target'
+    const sameKind = explicit && next !== undefined && /^(?:\.\.|__)(?: |$)/.test(next.t)
     if (result.blankFinish === false && next && next.t !== '' && next.t.charCodeAt(0) !== 32 && !sameKind) {
       warn(
         ctx,

@@ -4,6 +4,8 @@
  * that the inline scanner never needs a backtracking regular expression.
  */
 
+// No backslash: docutils lists it among the delimiters, but inside its
+// regular expression's character class it escapes the hyphen after it.
 const asciiStartPrefix = new Set([...'"\'(<[{-/:'])
 const asciiEndSuffix = new Set([...'.,;!?-/:"\')>]}\\'])
 const unicodeOpenOrDelimiter = /[\p{Ps}\p{Pi}\p{Pf}\p{Pd}\p{Po}]/u
@@ -94,6 +96,20 @@ export function makeId(text: string): string {
     .replace(/^[^a-z]+/, '')
     .replace(/-+$/, '')
   return id
+}
+
+/**
+ * The id of a footnote, as the HTML gives it and references link to:
+ * `footnote-4` for numbers, `footnote-symbol-2` for the second `[*]`.
+ */
+export function footnoteId(identifier: string): string {
+  if (identifier.startsWith('*')) return `footnote-symbol-${identifier.slice(1)}`
+  return `footnote-${/^[0-9]+$/.test(identifier) ? identifier : makeId(identifier) || 'unnamed'}`
+}
+
+/** The id of a citation (`citation-cit2002`). */
+export function citationId(identifier: string): string {
+  return `citation-${makeId(identifier)}`
 }
 
 /**

@@ -37,6 +37,11 @@ export interface Options {
   allowRaw?: boolean | null
   /** Nesting depth past which content is kept as a literal block (default: 64). */
   maxDepth?: number | null
+  /**
+   * Tags `.. only::` expressions are evaluated against (default: an HTML
+   * build's, `html`, `format_html`, `builder_html`, as Sphinx sets them).
+   */
+  onlyTags?: readonly string[] | null
 }
 
 /** Messages of one rule past this count are dropped (one notice says so). */
@@ -57,6 +62,8 @@ export interface Context {
   depth: number
   /** Count of messages per rule, to cap floods. */
   counts: Map<string, number>
+  /** The role of `` `text` `` set by `default-role` (default: `title-reference`). */
+  defaultRole?: string
   /** Section ids already handed out, with the next suffix to try for each. */
   ids: Map<string, number>
   /** Parse lines as body elements (set by blocks.ts; avoids import cycles). */

@@ -12,10 +12,13 @@ import type { Position } from 'unist'
 import { warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
 import { rules } from './rules.ts'
-import type { Admonition, Directive, RstBlockContent } from './types.ts'
+import type { Admonition, Directive, ParsedLiteral, RstBlockContent } from './types.ts'
 import { csvTable, listTable } from './directive-tables.ts'
 import { include } from './directive-include.ts'
 import { quoteContent } from './block-quote.ts'
+import { defineRole, setDefaultRole } from './roles.ts'
+import { evaluateOnly, htmlBuildTags } from './only.ts'
+import { parseInline } from './inline.ts'
 
 /** How a directive is parsed. */
 export interface DirectiveSpec {
@@ -30,7 +33,7 @@ export interface DirectiveSpec {
    */
   sections?: boolean
   /** A special node to build instead of a plain `directive`. */
-  build?: 'admonition' | 'code' | 'parsed-literal' | 'raw' | 'include' | 'list-table' | 'csv-table' | 'table' | 'quote'
+  build?: 'admonition' | 'code' | 'parsed-literal' | 'raw' | 'include' | 'list-table' | 'csv-table' | 'table' | 'quote' | 'role' | 'default-role' | 'only'
 }
 
 const admonition: DirectiveSpec = { build: 'admonition' }
@@ -61,7 +64,7 @@ export const defaultDirectives: Readonly<Record<string, DirectiveSpec>> = {
   'c:function': cDomain, 'c:macro': cDomain, 'c:type': cDomain, 'c:struct': cDomain, 'c:union': cDomain,
   'c:enum': cDomain, 'c:enumerator': cDomain, 'c:var': cDomain, 'c:member': cDomain, 'c:namespace': argOnly,
   'c:namespace-push': argOnly, 'c:namespace-pop': argOnly, 'c:alias': argOnly,
-  only: { argument: 'required', content: 'rst', sections: true },
+  only: { argument: 'required', content: 'rst', sections: true, build: 'only' },
   ifconfig: { argument: 'required', content: 'rst', sections: true },
   image: argOnly, figure: rstArg,
   table: { argument: 'optional', build: 'table' },
@@ -72,8 +75,8 @@ export const defaultDirectives: Readonly<Record<string, DirectiveSpec>> = {
   epigraph: { build: 'quote' }, highlights: { build: 'quote' }, 'pull-quote': { build: 'quote' },
   'line-block': { content: 'rst' },
   math: textArg, tabularcolumns: argOnly, centered: argOnly, hlist: { content: 'rst' }, glossary: { content: 'rst' },
-  productionlist: textArg, index: textArg, meta: { content: 'text' }, title: argOnly, 'default-role': argOnly,
-  role: textArg, 'default-domain': argOnly, versionadded: rstArg, versionchanged: rstArg, deprecated: rstArg,
+  productionlist: textArg, index: textArg, meta: { content: 'text' }, title: argOnly, 'default-role': { argument: 'optional', content: 'none', build: 'default-role' },
+  role: { argument: 'required', content: 'none', build: 'role' }, 'default-domain': argOnly, versionadded: rstArg, versionchanged: rstArg, deprecated: rstArg,
   replace: { content: 'none', argument: 'optional' }, unicode: argOnly, date: argOnly,
   'cssclass': rstArg, 'rst-class': rstArg, 'spelling:word-list': { content: 'text' },
 }
@@ -171,14 +174,23 @@ export function directive(ctx: Context, name: string, lines: Ln[], marker: Ln, p
     case 'code':
     case 'parsed-literal': {
       if (parts.content.length === 0) warn(ctx, `Content block expected for the \`${name}\` directive; none found`, position, rules.directiveInvalid)
-      const code: Code = {
+      // parsed-literal: inline markup is interpreted; the text is what it
+      // shows, laid out as written, and the phrasing (links kept) is its children.
+      const phrasing = spec.build === 'code' ? undefined : parseInline(ctx, parts.content, { preserve: true })
+      const code: Code | ParsedLiteral = {
         type: 'code',
         lang: parts.argument || null,
         meta: Object.keys(parts.options).length > 0 ? Object.entries(parts.options).map(([k, v]) => (v ? `${k}=${v}` : k)).join(' ') : null,
-        // parsed-literal: inline markup is interpreted, so the text is what it shows.
-        value: spec.build === 'code' ? value : plainText(ctx.parseInline(parts.content)),
+        value: phrasing ? plainText(phrasing) : value,
         data: { kind: spec.build === 'code' ? 'code-block' : 'parsed-literal' },
         position,
+      }
+      if (phrasing) Object.assign(code, { children: phrasing })
+      // docutils' `code` numbers its lines with `:number-lines: [start]`.
+      if (name === 'code' && parts.options['number-lines'] !== undefined) {
+        const start = Number.parseInt(parts.options['number-lines'] || '1', 10)
+        if (Number.isSafeInteger(start)) code.data!.numberLines = start
+        else warn(ctx, `Invalid \`number-lines\` start: \`${parts.options['number-lines']}\``, position, rules.directiveInvalid)
       }
       return code
     }
@@ -192,6 +204,22 @@ export function directive(ctx: Context, name: string, lines: Ln[], marker: Ln, p
     }
     case 'include':
       return include(ctx, node)
+    case 'role':
+      defineRole(ctx, parts.argument, parts.options, position)
+      return node
+    case 'default-role':
+      setDefaultRole(ctx, parts.argument, position)
+      return node
+    case 'only': {
+      // Parsed either way (its problems are reported, as Sphinx reports
+      // them); dropped when the build's tags do not satisfy the expression.
+      const children = ctx.parseBody(parts.content, { sections: true })
+      const keep = evaluateOnly(parts.argument, new Set(ctx.options.onlyTags ?? htmlBuildTags))
+      if (keep === undefined) warn(ctx, `Cannot evaluate the \`only\` expression \`${parts.argument}\`; content kept`, position, rules.directiveInvalid)
+      if (keep === false) node.data = { excluded: true }
+      else node.children = children
+      return node
+    }
     case 'list-table':
       return listTable(ctx, node, ctx.parseBody(parts.content))
     case 'csv-table':

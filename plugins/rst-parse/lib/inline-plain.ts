@@ -21,16 +21,24 @@ export function phraseReference(s: Scan, raw: string, from: number, to: number, 
     const target = raw.slice(lt + 1, -1)
     embedded = true
     display = raw.slice(0, lt).trim() || target
-    if (target.endsWith('_') && !target.endsWith('\\_')) refname = normalizeName(unescape(target.slice(0, -1)))
-    else url = unescape(target).replace(/\s+/g, '')
+    // `<name_>` is an alias, unless it reads as a URI (docutils' `uri` pattern).
+    if (target.endsWith('_') && !target.endsWith('\\_') && !/^[a-zA-Z][a-zA-Z0-9.+-]*:|@/.test(target)) {
+      refname = normalizeName(unescape(target.slice(0, -1)))
+    } else {
+      url = unescape(target).replace(/\s+/g, '')
+      if (/^[^\s@:/]+@[a-zA-Z0-9][-a-zA-Z0-9.]*$/.test(url)) url = `mailto:${url}`
+    }
   }
   const data: NonNullable<Link['data']> = {}
-  if (anonymous) data.anonymous = true
+  // An embedded URI or alias is the target itself: even with `__` it takes
+  // no anonymous target (docutils), so later anonymous references keep theirs.
+  if (anonymous && !embedded) data.anonymous = true
   if (refname !== undefined) data.refname = refname
-  else if (!embedded || (!anonymous && display !== raw.slice(lt + 1, -1))) {
+  else if (!anonymous && (!embedded || display !== raw.slice(lt + 1, -1))) {
     // A named reference (or `text <uri>`_, which also names a target).
-    if (!anonymous) data.refname = normalizeName(unescape(display))
+    data.refname = normalizeName(unescape(display))
   }
+  if (embedded && url) data.embedded = true
   return {
     type: 'link',
     url,
@@ -102,7 +110,15 @@ export function flushPlain(s: Scan, from: number, to: number): void {
     }
     while (b < k && !isNameChar(text[b])) b++
     low = k + 1
-    if (b >= k || !startPrefixOk(b > 0 ? text[b - 1] : undefined) || escaped[b]) continue
+    // The leftmost start with a valid prefix wins: in `_mailto:x_` that is
+    // `x`, after the `:` joiner (docutils' search tries every start). `from`
+    // is where the text after a construct starts: docutils matches there as
+    // at the start of a string, so a name there needs no prefix.
+    while (b < k && (escaped[b] || !startPrefixOk(b > from ? text[b - 1] : undefined))) {
+      b++
+      while (b < k && !(isNameChar(text[b]) && isNameJoiner(text[b - 1]))) b++
+    }
+    if (b >= k) continue
     emitText(s, textStart, b)
     const name = text.slice(b, k)
     s.out.push({

@@ -25,6 +25,10 @@ export interface Scan {
   escaped: Uint8Array
   ends: Map<string, Int32Array>
   out: PhrasingContent[]
+  /** Keep line breaks inside inline literals (a `parsed-literal` shows its text as laid out). */
+  preserve?: boolean
+  /** Where the text after the last construct starts (see `before` in inline.ts). */
+  rest: number
 }
 
 /** Source position of `text[from..to)`. */

@@ -1,10 +1,19 @@
 /**
  * Implicit hyperlinks in plain text: standalone URIs (`https://…`,
- * `mailto:…`) and e-mail addresses, as docutils' `implicit_inline`. Found by
- * looking at each `:` and `@` and walking a bounded distance back, never
- * with a backtracking pattern, so long lines stay linear.
+ * `mailto:…`) and e-mail addresses, exactly as docutils' `implicit_inline`
+ * and its `uri` pattern find them: URI characters are RFC 2396's (so `^`,
+ * `{`, `}`, a literal backslash and non-ASCII letters end a URI), a URI ends
+ * on a letter, a digit or one of `_ ~ * / = +`, an optional `?query` and `#fragment`
+ * follow, and what comes after must be an end-string suffix (space,
+ * closing punctuation, a delimiter). The scheme must be one docutils knows;
+ * when the first candidate has another scheme, docutils leaves the rest of
+ * the text unlinked, and so does this.
+ *
+ * Matching is hand-written rather than a backtracking pattern: candidates
+ * start only after a start-string prefix, each one's extent is found once,
+ * and end points are tried from the longest down, so long lines stay linear.
  */
-import { isWord, startPrefixOk } from './chars.ts'
+import { endSuffixOk, startPrefixOk } from './chars.ts'
 
 /** A piece of plain text, a link when `url` is set. */
 export interface Piece {
@@ -13,33 +22,152 @@ export interface Piece {
   url?: string
 }
 
-/** URI schemes docutils recognises in running text (the common part of its list). */
-const schemes = new Set([
-  'http', 'https', 'ftp', 'ftps', 'sftp', 'file', 'mailto', 'news', 'nntp', 'telnet', 'git', 'ssh',
-  'svn', 'irc', 'ircs', 'ldap', 'rsync', 'gopher', 'xmpp', 'urn', 'tel', 'sip', 'data', 'imap', 'pop',
-  'prospero', 'wais', 'z39.50s', 'z39.50r', 'cid', 'mid', 'vemmi', 'service', 'nfs', 'tn3270', 'fax',
-  'modem', 'afs', 'tftp', 'rtsp', 'acap', 'dav', 'im', 'pres', 'shttp', 'snews', 'webcal', 'feed',
-])
+/** URI schemes docutils recognises in running text (`docutils.utils.urischemes`). */
+const schemes = new Set(
+  ('about acap addbook afp afs aim callto castanet chttp cid crid data dav dict dns eid fax feed file finger ' +
+    'freenet ftp go gopher gsm-sms h323 h324 hdl hnews http https hydra iioploc ilu im imap info ior ipp irc ' +
+    'iris.beep iseek jar javascript jdbc ldap lifn livescript lrq mailbox mailserver mailto md5 mid mocha modem ' +
+    'mtqp mupdate news nfs nntp opaquelocktoken phone pop pop3 pres printer prospero rdar res rtsp rvp rwhois rx ' +
+    'sdp service shttp sip sips smb snews snmp soap.beep soap.beeps ssh t120 tag tcp tel telephone telnet tftp ' +
+    'tip tn3270 tv urn uuid vemmi videotex view-source wais whodp whois++ x-man-page xmlrpc.beep xmlrpc.beeps ' +
+    'z39.50r z39.50s').split(' '),
+)
 
-/** Characters a URI may end with (docutils' `urilast`). */
-function uriLast(ch: string | undefined): boolean {
-  return ch !== undefined && (/[_~*/=+a-zA-Z0-9]/.test(ch) || (ch > '\u007f' && isWord(ch)))
+/** The text being linkified, with which characters are escaped. */
+interface Text {
+  text: string
+  escaped: Uint8Array
+  /** Where this stretch of text ends. */
+  to: number
 }
-/** Characters inside a URI. */
-function uriChar(ch: string | undefined): boolean {
-  return ch !== undefined && !/[\s<>"`]/.test(ch)
+
+/**
+ * Whether `text[k]` is a URI character. An escaping backslash counts (docutils
+ * turns it into a null character, which its URI class admits); an escaped
+ * backslash is a real backslash, which it does not.
+ */
+function uric(t: Text, k: number): boolean {
+  if (k >= t.to) return false
+  const ch = t.text[k]
+  if (ch === '\\') return !t.escaped[k]
+  return /[-_.!~*'()[\];/:@&=+$,%a-zA-Z0-9]/.test(ch)
 }
-/** Characters of a scheme. */
-function schemeChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[a-zA-Z0-9.+-]/.test(ch)
+
+/** Whether `text[k]` may end a URI (docutils' `urilast`). */
+function uriLast(t: Text, k: number): boolean {
+  return /[_~*/=+a-zA-Z0-9]/.test(t.text[k])
 }
-/** Characters of the local part of an address. */
-function localChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[-_!~*'{|}/#?^&=+$%a-zA-Z0-9.]/.test(ch)
+
+/** Whether a URI may end just before `end` (`urilast`, or any URI character before `>`). */
+function uriEnd(t: Text, end: number): boolean {
+  return uriLast(t, end - 1) || (uric(t, end - 1) && t.text[end] === '>')
 }
-/** Characters of a domain. */
-function domainChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[-a-zA-Z0-9._]/.test(ch)
+
+/** Characters of an address (docutils' `emailc`); an escaping backslash counts. */
+function emailc(t: Text, k: number): boolean {
+  if (k >= t.to) return false
+  const ch = t.text[k]
+  if (ch === '\\') return !t.escaped[k]
+  return /[-_!~*'{|}/#?^`&=+$%a-zA-Z0-9]/.test(ch)
+}
+
+/** Whether a match may end at `end`: an end-string suffix (or the end of the stretch) follows. */
+function suffixOk(t: Text, end: number): boolean {
+  return end >= t.to || endSuffixOk(t.text[end])
+}
+
+/** End of the run of URI characters from `from`. */
+function uricRun(t: Text, from: number): number {
+  let k = from
+  while (uric(t, k)) k++
+  return k
+}
+
+/**
+ * Longest end of `?query` or `#fragment` starting at `at` (where `mark`
+ * is), trying shorter ones while `rest` rejects them; -1 when none fits.
+ */
+function part(t: Text, at: number, mark: string, rest: (end: number) => number): number {
+  if (t.text[at] !== mark) return -1
+  for (let end = uricRun(t, at + 1); end > at + 1; end--) {
+    if (!uriEnd(t, end)) continue
+    const found = rest(end)
+    if (found >= 0) return found
+  }
+  return -1
+}
+
+/**
+ * What candidates starting inside one run share, so each run is scanned
+ * once however many start positions it holds (`a-a-a-…`, `x/y/z/…@`): the
+ * end of the run of scheme (or address) characters, and the `:` (or `@`)
+ * already found to lead nowhere. Positions only grow, so one entry each.
+ */
+interface Memo {
+  schemeRun: { from: number; to: number }
+  failedColon: number
+  nameRun: { from: number; to: number }
+  failedAt: number
+}
+
+/** End of the run of characters `ok` accepts from `p`, reusing the last run when `p` is inside it. */
+function runEnd(run: { from: number; to: number }, p: number, to: number, ok: (k: number) => boolean): number {
+  if (p > run.from && p < run.to) return run.to
+  let k = p
+  while (k < to && ok(k)) k++
+  run.from = p
+  run.to = k
+  return k
+}
+
+/**
+ * An absolute URI whose scheme starts at `p`: its end and scheme, or
+ * undefined. Tries each hierarchical end from the longest, each with an
+ * optional query and fragment, as the regular expression's backtracking does.
+ */
+function absoluteUri(t: Text, p: number, memo: Memo): { end: number; scheme: string } | undefined {
+  if (!/[a-zA-Z]/.test(t.text[p] ?? '')) return undefined
+  const colon = runEnd(memo.schemeRun, p, t.to, (k) => /[a-zA-Z0-9.+-]/.test(t.text[k]))
+  if (t.text[colon] !== ':' || colon >= t.to || colon === memo.failedColon) return undefined
+  const scheme = t.text.slice(p, colon)
+  const fragment = (at: number) => {
+    const end = part(t, at, '#', (e) => (suffixOk(t, e) ? e : -1))
+    return end >= 0 ? end : suffixOk(t, at) ? at : -1
+  }
+  const query = (at: number) => {
+    const end = part(t, at, '?', fragment)
+    return end >= 0 ? end : fragment(at)
+  }
+  // What follows the colon does not depend on where the scheme started.
+  for (let h = uricRun(t, colon + 1); h > colon + 1; h--) {
+    if (!uriEnd(t, h)) continue
+    const end = query(h)
+    if (end >= 0) return { end, scheme }
+  }
+  memo.failedColon = colon
+  return undefined
+}
+
+/** An e-mail address starting at `p`: its end, or -1. */
+function emailAddress(t: Text, p: number, memo: Memo): number {
+  // The name: emailc runs joined by single dots, then an unescaped `@`.
+  if (!emailc(t, p)) return -1
+  const at = runEnd(memo.nameRun, p, t.to, (k) => emailc(t, k) || (t.text[k] === '.' && t.text[k - 1] !== '.'))
+  if (t.text[at] !== '@' || t.escaped[at] || t.text[at - 1] === '.' || at === memo.failedAt) return -1
+  // The host: an emailc, then emailc or dots, then a URI end, then a suffix
+  // (the same for every name ending at this `@`).
+  memo.failedAt = at
+  if (!emailc(t, at + 1)) return -1
+  let run = at + 2
+  while (run < t.to && (emailc(t, run) || t.text[run] === '.')) run++
+  const longest = uric(t, run) && t.text[run + 1] === '>' ? run + 1 : run
+  for (let end = longest; end > at + 2; end--) {
+    if (uriEnd(t, end) && suffixOk(t, end)) {
+      memo.failedAt = -1
+      return end
+    }
+  }
+  return -1
 }
 
 /**
@@ -57,34 +185,27 @@ function domainChar(ch: string | undefined): boolean {
  *   Pieces covering the range in order.
  */
 export function linkifyText(text: string, from: number, to: number, escaped: Uint8Array): Piece[] {
+  const t: Text = { text, escaped, to }
+  const memo: Memo = { schemeRun: { from: -1, to: -1 }, failedColon: -1, nameRun: { from: -1, to: -1 }, failedAt: -1 }
   const pieces: Piece[] = []
   let textStart = from
-  let low = from
-  for (let k = from; k < to; k++) {
-    const ch = text[k]
-    if (ch !== ':' && ch !== '@') continue
-    let start = k
-    while (start > low && (ch === ':' ? schemeChar(text[start - 1]) : localChar(text[start - 1]))) start--
-    low = k + 1
-    if (start === k || escaped[start] || !startPrefixOk(start > 0 ? text[start - 1] : undefined)) continue
-    let end = k + 1
-    if (ch === ':') {
-      const scheme = text.slice(start, k).toLowerCase()
-      if (!/^[a-z]/.test(scheme) || !schemes.has(scheme)) continue
-      while (end < to && uriChar(text[end])) end++
-    } else {
-      while (end < to && domainChar(text[end])) end++
-      while (start < k && !/[a-zA-Z0-9]/.test(text[start])) start++
-    }
-    while (end > k + 1 && !uriLast(text[end - 1])) end--
-    if (end <= k + 1 || start === k) continue
-    if (ch === '@' && !/[a-zA-Z0-9]/.test(text[k + 1] ?? '')) continue
-    if (start > textStart) pieces.push({ from: textStart, to: start })
-    const raw = text.slice(start, end)
-    pieces.push({ from: start, to: end, url: ch === '@' ? 'mailto:' + raw : raw })
+  // After a link, the text after it is searched as a text of its own (docutils
+  // recurses), so a candidate may start right at its beginning.
+  let segment = from
+  for (let p = from; p < to; p++) {
+    if (escaped[p] || (p > segment && !startPrefixOk(text[p - 1]))) continue
+    const absolute = absoluteUri(t, p, memo)
+    let end = absolute?.end ?? -1
+    if (absolute && !schemes.has(absolute.scheme.toLowerCase())) break
+    const email = end < 0
+    if (email) end = emailAddress(t, p, memo)
+    if (end < 0) continue
+    if (p > textStart) pieces.push({ from: textStart, to: p })
+    const raw = text.slice(p, end).replace(/\\(.?)/g, '$1')
+    pieces.push({ from: p, to: end, url: email ? `mailto:${raw}` : raw })
     textStart = end
-    low = end
-    k = end - 1
+    segment = end
+    p = end - 1
   }
   if (to > textStart) pieces.push({ from: textStart, to })
   return pieces

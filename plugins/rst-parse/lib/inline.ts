@@ -11,8 +11,8 @@
  * unclosed start-string costs a binary search rather than a rescan: 1 MB of
  * `*` or backquotes stays linear.
  */
-import type { PhrasingContent } from 'mdast'
-import { endSuffixOk, isSpace, normalizeName, quotes, scanName, startPrefixOk, unescape } from './chars.ts'
+import type { PhrasingContent, Text } from 'mdast'
+import { endSuffixOk, isSpace, makeId, normalizeName, quotes, scanName, startPrefixOk, unescape } from './chars.ts'
 import { warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
 import { makeRole } from './roles.ts'
@@ -45,10 +45,10 @@ export function toInlineText(lines: Ln[]): InlineText {
  * @returns
  *   Phrasing nodes, each with a position.
  */
-export function parseInline(ctx: Context, lines: Ln[]): PhrasingContent[] {
+export function parseInline(ctx: Context, lines: Ln[], options: { preserve?: boolean } = {}): PhrasingContent[] {
   if (lines.length === 0) return []
   const it = toInlineText(lines)
-  return scanInline(ctx, it)
+  return scanInline(ctx, it, options.preserve === true)
 }
 
 /**
@@ -61,7 +61,7 @@ export function parseInline(ctx: Context, lines: Ln[]): PhrasingContent[] {
  * @returns
  *   Nodes.
  */
-export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
+export function scanInline(ctx: Context, it: InlineText, preserve = false): PhrasingContent[] {
   const text = it.text
   // Fast path: nothing that can start markup, a reference, a URI or an escape.
   if (!/[*`|_[:@\\]/.test(text)) {
@@ -73,7 +73,7 @@ export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
   for (let i = 0; i < escaped.length - 1; i++) {
     if (text.charCodeAt(i) === 92 && !escaped[i]) escaped[i + 1] = 1
   }
-  const s: Scan = { ctx, it, text, escaped, ends: new Map(), out: [] }
+  const s: Scan = { ctx, it, text, escaped, ends: new Map(), out: [], preserve, rest: 0 }
   let plainStart = 0
   let i = 0
   while (i < text.length) {
@@ -82,19 +82,53 @@ export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
       i++
       continue
     }
-    const prev = i > 0 ? text[i - 1] : undefined
-    if (!startPrefixOk(prev) || (i > 0 && escaped[i - 1] && prev !== '\\')) {
+    // An escaped character before a start-string counts as itself: after
+    // `x\ ` (an escaped space) markup may start, as in docutils.
+    if (!startPrefixOk(before(s, i))) {
       i++
       continue
     }
     const end = tryMarkup(s, i, plainStart)
     if (end > i) {
       plainStart = end
+      s.rest = end
       i = end
     } else i = -end
   }
   flushPlain(s, plainStart, text.length)
-  return s.out
+  return mergeTexts(s.out)
+}
+
+/**
+ * Join adjacent text nodes: a start-string without end-string is a run of
+ * its own while scanning (see `unclosed`), but not in the tree.
+ */
+function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]
+    let last = k
+    while (node.type === 'text' && nodes[last + 1]?.type === 'text') last++
+    if (last === k) {
+      out.push(node)
+      continue
+    }
+    // One join per run: appending piece by piece was quadratic in practice.
+    const run = nodes.slice(k, last + 1) as Text[]
+    out.push({ type: 'text', value: run.map((piece) => piece.value).join(''), position: { start: run[0].position!.start, end: run[run.length - 1].position!.end } })
+    k = last
+  }
+  return out
+}
+
+/**
+ * The character before `i` as docutils sees it: none at the start of the
+ * text, and none right after a construct (docutils goes on matching the rest
+ * as a string of its own, so a start-string there needs no prefix and is
+ * never quoted).
+ */
+function before(s: Scan, i: number): string | undefined {
+  return i > s.rest ? s.text[i - 1] : undefined
 }
 
 /**
@@ -106,7 +140,7 @@ export function scanInline(ctx: Context, it: InlineText): PhrasingContent[] {
  */
 function tryMarkup(s: Scan, i: number, plainStart: number): number {
   const { text } = s
-  const prev = i > 0 ? text[i - 1] : undefined
+  const prev = before(s, i)
   const ch = text[i]
   const next = text[i + 1]
   if (ch === '*') {
@@ -117,7 +151,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
     if (!strong && after === '*') return -(i + 1)
     const kind = strong ? '**' : '*'
     const end = findEnd(s, kind, i + len + 1)
-    if (end < 0) return unclosed(s, i, len, strong ? 'strong' : 'emphasis')
+    if (end < 0) return unclosed(s, i, len, strong ? 'strong' : 'emphasis', plainStart)
     flushPlain(s, plainStart, i)
     const inner = text.slice(i + len, end)
     const node = {
@@ -132,11 +166,11 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
     const after = text[i + 2]
     if (after === undefined || isSpace(after) || quotes(prev, after)) return -(i + 2)
     const end = findEnd(s, '``', i + 3)
-    if (end < 0) return unclosed(s, i, 2, 'literal')
+    if (end < 0) return unclosed(s, i, 2, 'literal', plainStart)
     flushPlain(s, plainStart, i)
     s.out.push({
       type: 'inlineCode',
-      value: text.slice(i + 2, end).replace(/\n/g, ' '),
+      value: s.preserve ? text.slice(i + 2, end) : text.slice(i + 2, end).replace(/\n/g, ' '),
       position: positionOf(s.ctx, s.it, i, end + 2),
     })
     return end + 2
@@ -150,7 +184,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
     for (let tries = 0; end >= 0 && backquoteSuffix(s, end) !== 1 && tries < 16; tries++) {
       end = findEnd(s, '`', end + 1)
     }
-    if (end < 0 || backquoteSuffix(s, end) !== 1) return unclosed(s, i, 2, 'inline target')
+    if (end < 0 || backquoteSuffix(s, end) !== 1) return unclosed(s, i, 2, 'inline target', plainStart)
     flushPlain(s, plainStart, i)
     const label = normalizeWhitespace(unescape(text.slice(i + 2, end)))
     s.out.push({
@@ -158,6 +192,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
       identifier: normalizeName(label),
       label,
       inline: true,
+      ...(makeId(normalizeName(label)) ? { data: { id: makeId(normalizeName(label)) } } : {}),
       children: [textNode(s, label, i + 2, end)],
       position: positionOf(s.ctx, s.it, i, end + 1),
     })
@@ -167,7 +202,7 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
     const after = next
     if (after === undefined || after === '|' || isSpace(after) || quotes(prev, after)) return -(i + 1)
     const end = findEnd(s, '|', i + 2)
-    if (end < 0) return unclosed(s, i, 1, 'substitution reference')
+    if (end < 0) return unclosed(s, i, 1, 'substitution reference', plainStart)
     const suffix = pipeSuffix(s, end)
     flushPlain(s, plainStart, i)
     const name = normalizeWhitespace(unescape(text.slice(i + 1, end)))
@@ -201,15 +236,21 @@ function tryMarkup(s: Scan, i: number, plainStart: number): number {
   return -(i + 1)
 }
 
-/** Warn about a start-string without end-string; the start-string stays text. */
-function unclosed(s: Scan, i: number, len: number, what: string): number {
-  warn(
-    s.ctx,
-    `Inline ${what} start-string without end-string`,
-    positionOf(s.ctx, s.it, i, i + len),
-    rules.inlineUnclosed,
-  )
-  return -(i + len)
+/**
+ * Warn about a start-string without end-string. The start-string stays
+ * text, but as a piece of its own, as docutils' `problematic` node: the text
+ * before and after it are separate runs, so a URI right after it starts a
+ * run and needs no start-string prefix.
+ *
+ * @returns
+ *   The index after the start-string (the construct ends there).
+ */
+function unclosed(s: Scan, i: number, len: number, what: string, plainStart: number): number {
+  const position = positionOf(s.ctx, s.it, i, i + len)
+  warn(s.ctx, `Inline ${what} start-string without end-string`, position, rules.inlineUnclosed)
+  flushPlain(s, plainStart, i)
+  s.out.push({ type: 'text', value: s.text.slice(i, i + len), position })
+  return i + len
 }
 
 /**
@@ -218,32 +259,37 @@ function unclosed(s: Scan, i: number, len: number, what: string): number {
  */
 function interpreted(s: Scan, start: number, bq: number, plainStart: number, prefixRole: string | undefined): number {
   const { text } = s
-  const prev = start > 0 ? text[start - 1] : undefined
+  const prev = before(s, start)
   const after = text[bq + 1]
   if (after === undefined || isSpace(after) || (prefixRole === undefined && quotes(prev, after))) {
     return -(bq + 1)
   }
   const end = findEnd(s, '`', bq + 2)
-  if (end < 0) return unclosed(s, start, bq + 1 - start, 'interpreted text or phrase reference')
+  if (end < 0) return unclosed(s, start, bq + 1 - start, 'interpreted text or phrase reference', plainStart)
   const suffixLen = backquoteSuffix(s, end)
   const suffix = text.slice(end + 1, end + suffixLen)
   const stop = end + suffixLen
   flushPlain(s, plainStart, start)
   const raw = text.slice(bq + 1, end)
   const position = positionOf(s.ctx, s.it, start, stop)
+  // A role and a reference suffix, or two roles, are an error in docutils:
+  // the whole construct stays text.
+  const mismatch = prefixRole === undefined ? undefined : suffix.startsWith('_') ? 'Mismatch: both interpreted text role prefix and reference suffix' : suffix.startsWith(':') ? 'Multiple roles in interpreted text (both prefix and suffix present)' : undefined
+  if (mismatch) {
+    warn(s.ctx, mismatch, position, rules.unknownRole)
+    s.out.push({ type: 'text', value: text.slice(start, stop), position })
+    return stop
+  }
   if (suffix.startsWith('_')) {
     s.out.push(phraseReference(s, raw, bq + 1, end, suffix === '__', position))
     return stop
   }
   let role = prefixRole
   if (suffix.startsWith(':')) {
-    if (role !== undefined) {
-      warn(s.ctx, 'Multiple roles in interpreted text (both prefix and suffix present)', position, rules.unknownRole)
-    }
     role = suffix.slice(1, -1)
   }
   s.out.push(
-    makeRole(s.ctx, role === undefined ? 'title-reference' : role.toLowerCase(), raw, position, positionOf(s.ctx, s.it, bq + 1, end)),
+    makeRole(s.ctx, role === undefined ? (s.ctx.defaultRole ?? 'title-reference') : role.toLowerCase(), raw, position, positionOf(s.ctx, s.it, bq + 1, end), text.slice(start, stop)),
   )
   return stop
 }
@@ -294,8 +340,10 @@ function endTable(s: Scan, kind: '*' | '**' | '``' | '`' | '|'): Int32Array {
   const { text, escaped } = s
   const found: number[] = []
   const first = kind[0]
+  // Backslashes are not escapes inside inline literals: ``\`` ends at once.
+  const literal = kind === '``'
   for (let j = 1; j < text.length; j++) {
-    if (text[j] !== first || escaped[j]) continue
+    if (text[j] !== first || (escaped[j] && !literal)) continue
     if (kind.length === 2 && text[j + 1] !== first) continue
     if (isSpace(text[j - 1])) continue
     let after = j + kind.length

@@ -7,7 +7,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import type { Position } from 'unist'
-import { unescape } from './chars.ts'
+import { makeId, scanName, unescape } from './chars.ts'
 import { warn, type Context } from './context.ts'
 import { rules } from './rules.ts'
 import type { Role } from './types.ts'
@@ -17,11 +17,17 @@ export interface RoleSpec {
   /**
    * `emphasis`/`strong`/`literal`: the mdast node; `xref`: a `role` node
    * whose text may be `title <target>`; `text`: a `role` node with the text;
-   * `raw`: a `role` node shown escaped, with a warning.
+   * `raw`: a `role` node showing its source, with a warning (an `html` node
+   * with `allowRaw` and the `html` format); `inline`: a class-only role
+   * (`.. role:: name` without a base), a `role` node named `inline`.
    */
-  kind: 'emphasis' | 'strong' | 'literal' | 'xref' | 'text' | 'raw'
-  /** Canonical name when this is an alias (`sup` → `superscript`). */
+  kind: 'emphasis' | 'strong' | 'literal' | 'xref' | 'text' | 'raw' | 'inline'
+  /** Canonical name when this is an alias (`sup` → `superscript`), or the base of a custom role. */
   alias?: string
+  /** Backslashes are kept, not taken as escapes (docutils' `code`, `math`, `raw`). */
+  verbatim?: boolean
+  /** Set by `.. role::`: the name it defined, its classes and options (`format`, `language`). */
+  custom?: { name: string; classes: string[]; options: Record<string, string> }
 }
 
 const xref: RoleSpec = { kind: 'xref' }
@@ -32,7 +38,7 @@ export const defaultRoles: Readonly<Record<string, RoleSpec>> = {
   emphasis: { kind: 'emphasis' },
   strong: { kind: 'strong' },
   literal: { kind: 'literal' },
-  code: { kind: 'literal' },
+  code: { kind: 'literal', verbatim: true },
   subscript: text,
   sub: { kind: 'text', alias: 'subscript' },
   superscript: text,
@@ -44,12 +50,12 @@ export const defaultRoles: Readonly<Record<string, RoleSpec>> = {
   ab: { kind: 'text', alias: 'abbreviation' },
   acronym: text,
   ac: { kind: 'text', alias: 'acronym' },
-  math: text,
+  math: { kind: 'text', verbatim: true },
   'pep-reference': text,
   pep: { kind: 'text', alias: 'pep-reference' },
   'rfc-reference': text,
   rfc: { kind: 'text', alias: 'rfc-reference' },
-  raw: { kind: 'raw' },
+  raw: { kind: 'raw', verbatim: true },
   ref: xref,
   doc: xref,
   numref: xref,
@@ -104,18 +110,22 @@ export const defaultRoles: Readonly<Record<string, RoleSpec>> = {
  *   Position of the whole construct.
  * @param inner
  *   Position of the text between the backquotes.
+ * @param written
+ *   The whole construct as written (shown when a raw role is refused).
  * @returns
  *   A phrasing node.
  */
-export function makeRole(ctx: Context, name: string, raw: string, position: Position, inner: Position): PhrasingContent {
+export function makeRole(ctx: Context, name: string, raw: string, position: Position, inner: Position, written: string): PhrasingContent {
   const spec = ctx.roles[name]
   const canonical = spec?.alias ?? name
-  const value = unescape(raw)
+  const value = spec?.verbatim ? raw : unescape(raw)
   const folded = value.replace(/\s+/g, ' ')
+  const data = customData(spec)
   if (spec?.kind === 'emphasis' || spec?.kind === 'strong') {
-    return { type: spec.kind, children: [{ type: 'text', value: folded, position: inner }], position }
+    return { type: spec.kind, children: [{ type: 'text', value: folded, position: inner }], position, ...data }
   }
-  if (spec?.kind === 'literal') return { type: 'inlineCode', value: folded, position }
+  if (spec?.kind === 'literal') return { type: 'inlineCode', value: folded, position, ...data }
+  if (spec?.kind === 'raw') return rawRole(ctx, spec, canonical, raw, position, written)
   if (canonical === 'pep-reference' || canonical === 'rfc-reference') {
     // docutils resolves these in place to references with a fixed base URL.
     const number = folded.trim().replace(/#.*$/, '')
@@ -129,7 +139,8 @@ export function makeRole(ctx: Context, name: string, raw: string, position: Posi
       position,
     }
   }
-  const node: Role = { type: 'role', name: canonical, value: raw, children: [], position }
+  const node: Role = { type: 'role', name: spec?.kind === 'inline' ? 'inline' : canonical, value: raw, children: [], position }
+  if (spec?.custom) node.data = { role: spec.custom.name, classes: spec.custom.classes }
   let display = folded
   if (spec?.kind === 'xref') {
     // `title <target>` (Sphinx); a leading `~` or `!` only changes display.
@@ -147,13 +158,83 @@ export function makeRole(ctx: Context, name: string, raw: string, position: Posi
       node.target = target
     }
   }
-  if (spec?.kind === 'raw') {
-    warn(ctx, 'Raw role content is shown as text, never passed through', position, rules.rawDisabled)
-  }
   if (!spec) {
     node.data = { unknown: true }
     warn(ctx, `Unknown interpreted text role \`${name}\``, position, rules.unknownRole)
   }
   node.children = [{ type: 'text', value: display, position: inner }]
   return node
+}
+
+/**
+ * A raw role: an `html` node only when the caller allows raw HTML and the
+ * role's format is `html`; otherwise it is refused, as docutils refuses it
+ * with raw disabled: the node shows the source as written.
+ */
+function rawRole(ctx: Context, spec: RoleSpec, canonical: string, raw: string, position: Position, written: string): PhrasingContent {
+  const formats = (spec.custom?.options.format ?? '').toLowerCase().split(/\s+/)
+  if (ctx.options.allowRaw && formats.includes('html')) return { type: 'html', value: raw, position }
+  warn(ctx, 'Raw role content is shown as text, never passed through', position, rules.rawDisabled)
+  const node: Role = { type: 'role', name: canonical, value: raw, children: [{ type: 'text', value: written, position }], position }
+  node.data = { refused: true, ...(spec.custom ? { role: spec.custom.name, classes: spec.custom.classes } : {}) }
+  return node
+}
+
+/** `data` for the mdast node a custom role's base makes: its classes, as docutils sets them. */
+function customData(spec: RoleSpec | undefined): { data?: { hProperties: { className: string[] } } } {
+  if (!spec?.custom || spec.custom.classes.length === 0) return {}
+  return { data: { hProperties: { className: spec.custom.classes } } }
+}
+
+/**
+ * The `role` directive: `.. role:: name` or `.. role:: name(base)`, with
+ * options for the base (`:class:`, `:format:` for raw, `:language:` for
+ * code). Registers the role for the rest of the document, as docutils does
+ * (interpreted text before the directive does not see it).
+ *
+ * @param ctx
+ *   Context (its role registry is per parse, so changing it is safe).
+ * @param argument
+ *   `name` or `name(base)`.
+ * @param options
+ *   The directive's options.
+ * @param position
+ *   Where the directive is (for messages).
+ */
+export function defineRole(ctx: Context, argument: string, options: Record<string, string>, position: Position): void {
+  const match = /^([^\s()]+)\s*(?:\(\s*([^\s()]+)\s*\)\s*)?$/.exec(argument)
+  if (!match || scanName(match[1], 0) !== match[1].length || (match[2] && scanName(match[2], 0) !== match[2].length)) {
+    warn(ctx, `\`role\` directive arguments not valid role names: \`${argument}\``, position, rules.directiveInvalid)
+    return
+  }
+  const name = match[1].toLowerCase()
+  const baseName = match[2]?.toLowerCase()
+  const base: RoleSpec | undefined = baseName === undefined ? { kind: 'inline' } : ctx.roles[baseName]
+  if (!base) {
+    warn(ctx, `Unknown interpreted text role \`${baseName}\``, position, rules.unknownRole)
+    return
+  }
+  const classes = (options.class ?? match[1]).split(/\s+/).map(makeId).filter(Boolean)
+  const alias = baseName === undefined ? undefined : base.alias ?? baseName
+  ctx.roles[name] = { ...base, alias, custom: { name, classes, options: { ...base.custom?.options, ...options } } }
+}
+
+/**
+ * The `default-role` directive: what `` `text` `` means from here on (a
+ * registered role's name), or, without an argument, `title-reference` again.
+ *
+ * @param ctx
+ *   Context (its default role is per parse).
+ * @param argument
+ *   Role name, or empty.
+ * @param position
+ *   Where the directive is (for messages).
+ */
+export function setDefaultRole(ctx: Context, argument: string, position: Position): void {
+  const name = argument.trim().toLowerCase()
+  if (name && !ctx.roles[name]) {
+    warn(ctx, `Unknown interpreted text role \`${name}\``, position, rules.unknownRole)
+    return
+  }
+  ctx.defaultRole = name || undefined
 }

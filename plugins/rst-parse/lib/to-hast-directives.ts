@@ -79,7 +79,9 @@ export const directive: Handler = (state, node: Directive) => {
     case 'image':
     case 'kernel-image': {
       const image = h('img', { src: node.argument, alt: node.options.alt ?? '' })
-      return done(state, node, node.options.target ? h('a', { href: node.options.target }, [image]) : image)
+      // The resolved `:target:` (a name's target, or the URI with escapes taken).
+      const href = node.data?.url ?? node.options.target
+      return done(state, node, href ? h('a', { href }, [image]) : image)
     }
     case 'figure':
     case 'kernel-figure': {
@@ -107,6 +109,9 @@ export const directive: Handler = (state, node: Directive) => {
     case 'rst-class':
       return done(state, node, h('div', { className: [name, ...node.argument.split(/\s+/).filter(Boolean)] }, all(state, node)))
     case 'only':
+      // Content an HTML build leaves out is not rendered at all.
+      if (node.data?.excluded) return undefined
+      return done(state, node, h('div', { className: ['only'], dataOnly: node.argument }, all(state, node)))
     case 'ifconfig':
       return done(state, node, h('div', { className: ['only'], dataOnly: node.argument }, all(state, node)))
     case 'versionadded':

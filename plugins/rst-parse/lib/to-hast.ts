@@ -6,8 +6,8 @@
  * nodes; none emits an HTML string, so sanitising stays strict.
  */
 import type { Element, ElementContent, Properties } from 'hast'
-import type { FootnoteDefinition, FootnoteReference, Heading, Table, TableRow } from 'mdast'
-import type { Handler, Handlers } from 'mdast-util-to-hast'
+import type { Code, FootnoteDefinition, FootnoteReference, Heading, Table, TableRow } from 'mdast'
+import { defaultHandlers, type Handler, type Handlers } from 'mdast-util-to-hast'
 import { all, done, h, text } from './to-hast-helpers.ts'
 import { admonition, directive } from './to-hast-directives.ts'
 import type {
@@ -20,11 +20,12 @@ import type {
   Line,
   LineBlock,
   OptionList,
+  ParsedLiteral,
   Role,
   SubstitutionReference,
   Target,
 } from './types.ts'
-import { makeId } from './chars.ts'
+import { citationId, footnoteId, makeId } from './chars.ts'
 
 /** Tag of a known role with a code-like rendering. */
 const codeRoles = new Set(['file', 'samp', 'command', 'program', 'envvar', 'makevar', 'mimetype', 'regexp', 'option', 'keyword', 'c:expr', 'c:texpr', 'raw', 'math'])
@@ -77,8 +78,8 @@ const role: Handler = (state, node: Role) => {
 
 /** Internal targets become an empty anchor carrying the id; external ones render nothing. */
 const target: Handler = (state, node: Target) => {
-  if (node.anonymous || node.url || node.refname) return node.inline ? all(state, node) : undefined
-  return done(state, node, h('span', { id: makeId(node.identifier) || undefined, className: ['target'] }, all(state, node)))
+  if (node.url || node.refname) return node.inline ? all(state, node) : undefined
+  return done(state, node, h('span', { id: node.data?.id ?? (makeId(node.identifier) || undefined), className: ['target'] }, all(state, node)))
 }
 
 /** Field lists as `<dl class="field-list">`. */
@@ -139,27 +140,27 @@ const substitutionReference: Handler = (state, node: SubstitutionReference) => {
 
 /** Footnotes in place (as docutils), not gathered at the end as GFM footnotes are. */
 const footnoteDefinition: Handler = (state, node: FootnoteDefinition) =>
-  done(state, node, h('aside', { className: ['footnote'], id: `footnote-${makeId(node.identifier) || node.identifier.replace(/\W/g, '')}` }, [
+  done(state, node, h('aside', { className: ['footnote'], id: footnoteId(node.identifier) }, [
     h('span', { className: ['label'] }, [text(`[${node.identifier.startsWith('*') ? '*' : node.identifier}]`)]),
     ...all(state, node),
   ]))
 
 /** A footnote reference: `[n]` linking to the footnote. */
 const footnoteReference: Handler = (state, node: FootnoteReference) =>
-  done(state, node, h('a', { className: ['footnote-reference'], href: `#footnote-${makeId(node.identifier) || node.identifier.replace(/\W/g, '')}` }, [
+  done(state, node, h('a', { className: ['footnote-reference'], href: `#${footnoteId(node.identifier)}` }, [
     text(`[${node.identifier.startsWith('*') ? '*' : node.identifier}]`),
   ]))
 
 /** Citations in place, with their label. */
 const citation: Handler = (state, node: Citation) =>
-  done(state, node, h('div', { className: ['citation'], id: `citation-${makeId(node.identifier)}` }, [
+  done(state, node, h('div', { className: ['citation'], id: citationId(node.identifier) }, [
     h('span', { className: ['label'] }, [text(`[${node.label}]`)]),
     ...all(state, node),
   ]))
 
 /** A citation reference: `[LABEL]` linking to the citation. */
 const citationReference: Handler = (state, node: CitationReference) =>
-  done(state, node, h('a', { className: ['citation-reference'], href: `#citation-${makeId(node.identifier)}` }, [text(`[${node.label}]`)]))
+  done(state, node, h('a', { className: ['citation-reference'], href: `#${citationId(node.identifier)}` }, [text(`[${node.label}]`)]))
 
 /** Headings keep the docutils-style id the parser gave them, so `#id` references resolve. */
 const heading: Handler = (state, node: Heading) =>
@@ -187,12 +188,40 @@ const table: Handler = (state, node: Table) => {
   return done(state, node, h('table', {}, children))
 }
 
+/**
+ * Literal blocks: mdast-util-to-hast's rendering, except a parsed-literal
+ * (its phrasing rendered, links working, inside `<pre>`) and a `code` with
+ * `:number-lines:` (each line after a `<span class="ln">` number, as docutils).
+ */
+const code: Handler = (state, node: Code) => {
+  if (node.data?.kind === 'parsed-literal' && 'children' in node) {
+    // Text and literals verbatim: the default handlers fold line breaks and
+    // trim the indentation a literal block keeps.
+    const parent = node as ParsedLiteral
+    const children = parent.children.map((child): ElementContent =>
+      child.type === 'text' ? text(child.value) : child.type === 'inlineCode' ? h('code', {}, [text(child.value)]) : (state.one(child, undefined) as ElementContent),
+    )
+    return done(state, node, h('pre', { className: ['parsed-literal'] }, [h('code', {}, children)]))
+  }
+  const start = node.data?.numberLines
+  if (start === undefined) return defaultHandlers.code(state, node)
+  const lines = node.value.split('\n')
+  const width = String(start + lines.length).length
+  const children = lines.flatMap((line, index): ElementContent[] => [
+    h('span', { className: ['ln'] }, [text(`${String(start + index).padStart(width)} `)]),
+    text(index < lines.length - 1 ? `${line}\n` : line),
+  ])
+  const properties: Properties = node.lang ? { className: [`language-${node.lang}`] } : {}
+  return done(state, node, h('pre', {}, [h('code', properties, children)]))
+}
+
 /** Nothing rendered. */
 const nothing: Handler = () => undefined
 
 /** The handlers to pass to remark-rehype (`handlers: rstToHastHandlers`). */
 export const rstToHastHandlers: Handlers = {
   admonition,
+  code,
   directive,
   role,
   target,

@@ -16,6 +16,7 @@
  */
 import type {
   BlockContent,
+  Code,
   Data,
   DefinitionContent,
   Literal,
@@ -59,6 +60,16 @@ export interface Directive extends Parent {
 export interface DirectiveData extends Data {
   /** True when the directive is not in the registry (a warning was emitted). */
   unknown?: boolean
+  /**
+   * `only` whose expression is false for an HTML build (Sphinx's tags
+   * `html`, `format_html`, `builder_html`): the content is dropped, as
+   * Sphinx drops it (`value` keeps the text).
+   */
+  excluded?: boolean
+  /** `image`/`figure` with `:target:`: the resolved link (a URI, or `#id` inside the document). */
+  url?: string
+  /** The `:target:` names a reference nothing defines. */
+  unresolved?: boolean
 }
 
 /** An admonition directive (`note`, `warning`, …, generic `admonition`). */
@@ -97,6 +108,19 @@ export interface Role extends Parent {
 export interface RoleData extends Data {
   /** True when the role is not in the registry (a warning was emitted). */
   unknown?: boolean
+  /**
+   * The name used in the text when the role was defined by `.. role::`
+   * (`name` is then its base's canonical name, `inline` for a class-only
+   * role, which docutils makes a plain `inline` with classes).
+   */
+  role?: string
+  /** Classes of a role defined by `.. role::` (its `:class:`, else its name). */
+  classes?: string[]
+  /**
+   * A raw role refused (`allowRaw` off, or no `html` format): the children
+   * show the source as written, as docutils shows it with raw disabled.
+   */
+  refused?: boolean
 }
 
 /** A hyperlink target: `.. _name: URI`, `.. _name:`, `__ URI`, or inline `` _`name` ``. */
@@ -113,7 +137,11 @@ export interface Target extends Parent {
   /** Inline target `` _`name` `` (phrasing; children hold the text). */
   inline?: boolean
   children: PhrasingContent[]
-  data?: Data
+  data?: TargetData
+}
+export interface TargetData extends Data {
+  /** The element id of a named target (docutils' `make_id` of its name), where `#id` links lead. */
+  id?: string
 }
 
 /** A comment (`..` followed by text that is not markup); `value` is the text. */
@@ -219,7 +247,11 @@ export interface SubstitutionReference extends Parent {
   type: 'substitutionReference'
   name: string
   children: PhrasingContent[]
-  data?: Data
+  data?: SubstitutionReferenceData
+}
+export interface SubstitutionReferenceData extends Data {
+  /** No definition has this name (a warning was emitted). */
+  unresolved?: boolean
 }
 
 /** A citation: `.. [CIT] text`. */
@@ -228,7 +260,11 @@ export interface Citation extends Parent {
   label: string
   identifier: string
   children: RstBlockContent[]
-  data?: Data
+  data?: CitationData
+}
+export interface CitationData extends Data {
+  /** Element id (`citation-…`): citation references and `label_` link here. */
+  id?: string
 }
 /** A citation reference: `[CIT]_`. */
 export interface CitationReference extends Parent {
@@ -242,6 +278,17 @@ export interface CitationReference extends Parent {
 /** A `tableCell` as this parser emits it: block children (see the file comment). */
 export interface RstTableCell extends Omit<import('mdast').TableCell, 'children'> {
   children: RstBlockContent[]
+}
+
+/**
+ * A `parsed-literal` as the parser emits it: a `code` node (`data.kind`
+ * `parsed-literal`, `value` its plain text) whose `children` hold the
+ * interpreted phrasing (links, emphasis) laid out as written. mdast's `Code`
+ * is a literal, so this is the type to cast to rather than an augmentation
+ * (which would make every `code` look like a parent to other plugins).
+ */
+export interface ParsedLiteral extends Code {
+  children: PhrasingContent[]
 }
 
 /** Extra data on standard mdast nodes (see CONTRACT.md). */
@@ -301,6 +348,8 @@ declare module 'mdast' {
   interface HeadingData {
     /** docutils-style id (slug of the title). */
     id?: string
+    /** The section level when deeper than six (`depth` stops at 6, HTML's last heading). */
+    level?: number
   }
   interface ListData {
     enumtype?: RstListData['enumtype']
@@ -310,16 +359,26 @@ declare module 'mdast' {
   }
   interface CodeData {
     kind?: 'literal' | 'quoted' | 'code-block' | 'parsed-literal'
+    /** `code` with `:number-lines:`: the first line's number (the lines are shown numbered). */
+    numberLines?: number
   }
   interface LinkData {
     refname?: string
     anonymous?: boolean
+    /** `` `text <uri>`_ `` / `` `text <uri>`__ ``: the URI is written in place. */
+    embedded?: boolean
+    /** Nothing defines the name (or the anonymous references and targets do not pair up). */
+    unresolved?: boolean
   }
   interface FootnoteReferenceData {
     auto?: '#' | '*'
+    /** No footnote has this number or label. */
+    unresolved?: boolean
   }
   interface FootnoteDefinitionData {
     auto?: '#' | '*'
+    /** Element id (`footnote-1`): footnote references and `1_` link here. */
+    id?: string
   }
   interface TableRowData {
     header?: boolean
