@@ -66,18 +66,25 @@ export function applyFilePatch(
   const eol = dominantEol(lines)
 
   const out: OutLine[] = []
+  // The new document's text so far, kept beside `out` so that each block of
+  // added lines sees what precedes it without the whole output being
+  // rendered again (which made a patch of many hunks quadratic).
+  const rendered: string[] = []
+  const emit = (entry: OutLine) => {
+    out.push(entry)
+    rendered.push(textOf(entry.line))
+  }
   let cursor = 0
   for (const [number, { placement }] of placements.entries()) {
-    for (; cursor < placement.start; cursor++) out.push({ line: lines[cursor] })
+    for (; cursor < placement.start; cursor++) emit({ line: lines[cursor] })
     let pending: ResolvedLine[] = []
     const flush = (nextBase: number) => {
       if (pending.length === 0) return
-      const previous = out.map((entry) => textOf(entry.line))
       const following = lines.slice(nextBase, nextBase + 40).map((line) => line.text)
       const rebuilt = patch.mangled
-        ? rebuildBlock(pending, previous, following, source, eol)
+        ? rebuildBlock(pending, rendered, following, source, eol)
         : pending.map((line): Line => ({ text: line.text, eol: line.noNewline ? '' : eol }))
-      rebuilt.forEach((line, index) => out.push({ line, hunk: number, patchLine: pending[index].patchLine }))
+      rebuilt.forEach((line, index) => emit({ line, hunk: number, patchLine: pending[index].patchLine }))
       pending = []
     }
     for (const line of placement.lines) {
@@ -86,12 +93,12 @@ export function applyFilePatch(
         continue
       }
       flush(line.baseIndex!)
-      if (line.op === ' ') out.push({ line: lines[line.baseIndex!] })
+      if (line.op === ' ') emit({ line: lines[line.baseIndex!] })
     }
     flush(placement.start + placement.length)
     cursor = placement.start + placement.length
   }
-  for (; cursor < lines.length; cursor++) out.push({ line: lines[cursor] })
+  for (; cursor < lines.length; cursor++) emit({ line: lines[cursor] })
 
   const expected = reverse ? patch.oldBlob : patch.newBlob
   const settled = settleChoices(out, expected)
@@ -116,6 +123,14 @@ export function applyFilePatch(
     )
   }
 
+  // Each hunk's rebuilt lines, found in one pass (not one pass per hunk).
+  const byHunk = new Map<number, Array<{ entry: OutLine; position: number }>>()
+  out.forEach((entry, position) => {
+    if (entry.hunk === undefined || !('template' in entry.line)) return
+    const list = byHunk.get(entry.hunk) ?? []
+    if (list.length === 0) byHunk.set(entry.hunk, list)
+    list.push({ entry, position })
+  })
   return {
     text,
     report: {
@@ -126,7 +141,7 @@ export function applyFilePatch(
       mangled: patch.mangled,
       blob: { expected, actual, verified, baseMatches },
       hunks: placements.map(({ hunk, placement, offset }, index) =>
-        hunkReport(index, hunk, placement, offset, out, settled),
+        hunkReport(index, hunk, placement, offset, byHunk.get(index) ?? [], settled),
       ),
     },
   }
@@ -223,6 +238,13 @@ const renderLine = (line: Line | RebuiltLine, pick: (alternatives: Alternatives)
 const maximumVariants = 4096
 
 /**
+ * The most text the blob check hashes in all: each variant renders and
+ * hashes the whole document, so a large document gets fewer variants and
+ * the check stays linear in its size (64 MB is 4,096 variants of 16 KB).
+ */
+const maximumHashedBytes = 64 * 1024 * 1024
+
+/**
  * Where the rules left a choice open (one space or two after a full stop, an
  * indentation among the open blocks), try the variants against the blob id
  * the patch names for the result: git has already said which text is right.
@@ -239,7 +261,8 @@ function settleChoices(out: OutLine[], expected: string | null) {
   const sizes = open.map((alternatives) => alternatives.options.length)
   const total = sizes.reduce((product, size) => Math.min(product * size, maximumVariants + 1), 1)
   const matches = () => blobMatches(gitBlobId(out.map((entry) => renderLine(entry.line, pick)).join('')), expected)
-  if (total > maximumVariants) return { pick, changed }
+  const size = out.reduce((sum, entry) => sum + textOf(entry.line).length + entry.line.eol.length, 0)
+  if (total > Math.min(maximumVariants, Math.floor(maximumHashedBytes / Math.max(1, size)))) return { pick, changed }
   for (let variant = 0; variant < total; variant++) {
     let rest = variant
     for (const [index, alternatives] of open.entries()) {
@@ -260,13 +283,13 @@ function hunkReport(
   hunk: Hunk,
   placement: Placement,
   offset: number,
-  out: OutLine[],
+  rebuilt: ReadonlyArray<{ entry: OutLine; position: number }>,
   settled: { pick: (alternatives: Alternatives) => number; changed: ReadonlySet<Alternatives> },
 ): HunkReport {
   const count = (op: string) => placement.lines.filter((line) => line.op === op).length
   const inferred: InferredLine[] = []
-  out.forEach((entry, position) => {
-    if (entry.hunk !== index || !('template' in entry.line)) return
+  rebuilt.forEach(({ entry, position }) => {
+    if (!('template' in entry.line)) return
     const line = entry.line
     const settledByBlob = line.template.some((part) => typeof part !== 'string' && settled.changed.has(part))
     inferred.push({
