@@ -32,10 +32,23 @@ interface Masked {
  *   A matcher for base lines.
  */
 export function looseMatcher(patchText: string): LineMatcher {
+  const matches = foldedMatcher(patchText).matches
+  return (baseText) => matches(foldWhitespace(baseText))
+}
+
+/**
+ * The matcher for base lines already folded (`foldWhitespace`), as placing a
+ * hunk folds each base line once, not once per try.
+ *
+ * @returns
+ *   The matcher, and the folded text when only that text matches (no mask),
+ *   for looking the line up in an index.
+ */
+export function foldedMatcher(patchText: string): { matches: LineMatcher; exact?: string } {
   const folded = foldWhitespace(patchText)
   const masked = cutAtMasks(folded)
-  if (masked.widths.length === 0) return (baseText) => foldWhitespace(baseText) === folded
-  return (baseText) => matchesMasked(foldWhitespace(baseText), masked)
+  if (masked.widths.length === 0) return { matches: (foldedBase) => foldedBase === folded, exact: folded }
+  return { matches: (foldedBase) => matchesMasked(foldedBase, masked) }
 }
 
 function cutAtMasks(folded: string): Masked {
