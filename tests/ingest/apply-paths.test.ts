@@ -134,3 +134,9 @@ describe('resolveBelow', () => {
     expect(resolveBelow(root, 'a/../../x')).toMatchObject({ ok: false, kind: 'invalid' })
   })
 })
+
+describe('resolveBelow on names the system refuses', () => {
+  it('refuses a component too long to look at, instead of throwing', () => {
+    expect(resolveBelow(folder("long"), `${"x".repeat(300)}/a.rst`)).toEqual({ ok: false, kind: 'invalid', reason: 'cannot be looked at (ENAMETOOLONG)' })
+  })
+})

@@ -35,7 +35,13 @@ export function resolveBelow(root: string, relative: string): Resolved {
   let current = root
   for (const [index, part] of parts.entries()) {
     current = path.join(current, part)
-    const stats = lstatSync(current, { throwIfNoEntry: false })
+    let stats
+    try {
+      stats = lstatSync(current, { throwIfNoEntry: false })
+    } catch (error) {
+      // ENAMETOOLONG, EACCES…: a path the system will not look at is not used either.
+      return { ok: false, kind: 'invalid', reason: `cannot be looked at (${(error as NodeJS.ErrnoException).code ?? 'error'})` }
+    }
     if (!stats) break
     if (stats.isSymbolicLink()) return { ok: false, kind: 'symlink', link: parts.slice(0, index + 1).join('/'), last: index === parts.length - 1 }
     // A file where a folder should be: the read or write fails there on its own (ENOTDIR).
