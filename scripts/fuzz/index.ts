@@ -55,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       shared,
       hangMs: values['hang-ms'] ? Number(values['hang-ms']) : undefined,
       floorMs: values['floor-ms'] ? Number(values['floor-ms']) : undefined,
+      onFinding: (finding) => process.stderr.write(`\n${stage} #${finding.index} (seed ${seed}): ${finding.kind}: ${finding.detail.slice(0, 300)}\n`),
       onProgress: (progress) => {
         if (!values.quiet) process.stderr.write(`\r${stage}: ${progress.inputs}/${count} inputs, ${progress.findings.length} findings, ${((Date.now() - started) / 1000).toFixed(0)} s`)
       },

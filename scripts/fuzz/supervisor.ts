@@ -25,6 +25,8 @@ export interface FuzzOptions {
   floorMs?: number
   /** Called after every batch of inputs. */
   onProgress?: (report: StageReport) => void
+  /** Called on each finding as it comes (a long run shows them before it ends). */
+  onFinding?: (finding: Finding) => void
 }
 
 /** How often the watchdog looks. */
@@ -72,6 +74,7 @@ function runWorker(options: FuzzOptions, run: { from: number; root: string; hang
       const index = Atomics.load(view, 0)
       const stuck = Math.max(index, run.from)
       report.findings.push({ kind, index: stuck, detail })
+      options.onFinding?.({ kind, index: stuck, detail })
       report.inputs = Math.max(report.inputs, stuck + 1)
       void worker.terminate().then(() => resolve(stuck + 1))
     }
@@ -83,7 +86,10 @@ function runWorker(options: FuzzOptions, run: { from: number; root: string; hang
       } else if (Date.now() - since > run.hangMs) stop('hang', `still running after ${(run.hangMs / 1000).toFixed(0)} s`)
     }, pollMs)
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'finding') report.findings.push(message.finding)
+      if (message.type === 'finding') {
+        report.findings.push(message.finding)
+        options.onFinding?.(message.finding)
+      }
       else if (message.type === 'progress') {
         report.bytes += message.bytes
         report.ms += message.ms
