@@ -68,7 +68,7 @@ function runRst(text: string, box: Sandbox): Outcome {
     let real: string
     try {
       real = realpathSync(name)
-      if (!real.startsWith(treeRoot + path.sep)) escapes.push(`include read \`${name}\`, outside the tree (at \`${real}\`)`)
+      if (real !== treeRoot && !real.startsWith(treeRoot + path.sep)) escapes.push(`include read \`${name}\`, outside the tree (at \`${real}\`)`)
       return readFileSync(name, 'utf8')
     } catch {
       return undefined

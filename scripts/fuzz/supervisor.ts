@@ -19,7 +19,11 @@ export interface FuzzOptions {
   count: number
   /** `../shared`, where the corpus is read. */
   shared: string
-  /** An input running longer than this is a hang (default 20 s). */
+  /**
+   * An input that has used this much CPU is a hang (default 20 s); so is one
+   * still running after ten times as long on the clock, when the machine is
+   * too busy to give it the CPU.
+   */
   hangMs?: number
   /** Inputs faster than this are never counted slow (default 100 ms): below it, timer and garbage-collector noise decide. */
   floorMs?: number
@@ -67,6 +71,7 @@ function runWorker(options: FuzzOptions, run: { from: number; root: string; hang
     let finished = false
     let watched = -1
     let since = Date.now()
+    let sinceCpu = process.cpuUsage()
     const stop = (kind: Finding['kind'], detail: string) => {
       if (finished) return
       finished = true
@@ -83,7 +88,14 @@ function runWorker(options: FuzzOptions, run: { from: number; root: string; hang
       if (index !== watched || Atomics.load(view, 1) === 0) {
         watched = index
         since = Date.now()
-      } else if (Date.now() - since > run.hangMs) stop('hang', `still running after ${(run.hangMs / 1000).toFixed(0)} s`)
+        sinceCpu = process.cpuUsage()
+        return
+      }
+      // The process's CPU is the worker's: this thread only polls.
+      const used = process.cpuUsage(sinceCpu)
+      const cpu = (used.user + used.system) / 1000
+      if (cpu > run.hangMs) stop('hang', `still running after ${(cpu / 1000).toFixed(0)} s of CPU`)
+      else if (Date.now() - since > run.hangMs * 10) stop('hang', `still running after ${((Date.now() - since) / 1000).toFixed(0)} s`)
     }, pollMs)
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'finding') {

@@ -40,6 +40,11 @@ export async function writeAtomically(files: ReadonlyMap<string, string | null>)
     }
   }
   for (const [temporary, target] of staged) await rename(temporary, target)
-  for (const [target, contents] of files) if (contents === null) await rm(target, { force: true })
+  for (const [target, contents] of files) {
+    // ENOTDIR: a parent is a file now, so the file to delete is not there.
+    if (contents === null) await rm(target, { force: true }).catch((error: unknown) => {
+      if (errorCode(error) !== 'ENOTDIR') throw error
+    })
+  }
   return undefined
 }

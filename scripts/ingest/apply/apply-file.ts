@@ -70,9 +70,9 @@ export function applyFilePatch(
   // added lines sees what precedes it without the whole output being
   // rendered again (which made a patch of many hunks quadratic).
   const rendered: string[] = []
-  const emit = (entry: OutLine) => {
+  const emit = (entry: OutLine, alreadyRendered = false) => {
     out.push(entry)
-    rendered.push(textOf(entry.line))
+    if (!alreadyRendered) rendered.push(textOf(entry.line))
   }
   let cursor = 0
   for (const [number, { placement }] of placements.entries()) {
@@ -84,7 +84,8 @@ export function applyFilePatch(
       const rebuilt = patch.mangled
         ? rebuildBlock(pending, rendered, following, source, eol)
         : pending.map((line): Line => ({ text: line.text, eol: line.noNewline ? '' : eol }))
-      rebuilt.forEach((line, index) => emit({ line, hunk: number, patchLine: pending[index].patchLine }))
+      // `rebuildBlock` appends its lines to `rendered` itself.
+      rebuilt.forEach((line, index) => emit({ line, hunk: number, patchLine: pending[index].patchLine }, patch.mangled))
       pending = []
     }
     for (const line of placement.lines) {

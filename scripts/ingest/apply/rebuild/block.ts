@@ -20,7 +20,9 @@ export interface RebuiltLine {
  * @param added
  *   The run, as the archive shows it (op removed: ` This function…`).
  * @param previous
- *   The new document's lines before the run.
+ *   The new document's lines before the run; the run's rebuilt lines are
+ *   appended to it as they are made (the caller's copy of the document so
+ *   far, not copied here: one copy per run made many hunks quadratic).
  * @param following
  *   The base lines after the run.
  * @param source
@@ -30,7 +32,7 @@ export interface RebuiltLine {
  */
 export function rebuildBlock(
   added: readonly ResolvedLine[],
-  previous: readonly string[],
+  previous: string[],
   following: readonly string[],
   source: SourceText,
   eol: string,
@@ -40,7 +42,7 @@ export function rebuildBlock(
     contents.map((content) => (content === '' ? [] : content.split(' '))),
     source,
   )
-  const before = [...previous]
+  const before = previous
   return added.map((line, index) => {
     const content = contents[index]
     const guess = guessIndent(before, following, content, /^\s/.test(line.text))
