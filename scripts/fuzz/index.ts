@@ -18,7 +18,7 @@ import { loadCorpus, stages, type Stage } from './inputs.ts'
 import { countsOf, formatReport, type StageReport } from './report.ts'
 import { createSandbox } from './sandbox.ts'
 import { stageRunner } from './stages.ts'
-import { fuzzStage } from './supervisor.ts'
+import { fuzzStage, removeSandboxes } from './supervisor.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
@@ -80,4 +80,10 @@ function dump(stage: Stage, seed: number, index: number): number {
   return 0
 }
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    removeSandboxes()
+    process.exit(130)
+  })
+}
 process.exitCode = await main(process.argv.slice(2))

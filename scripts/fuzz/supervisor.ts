@@ -33,6 +33,15 @@ export interface FuzzOptions {
   onFinding?: (finding: Finding) => void
 }
 
+/** Sandboxes in use, so that a run stopped by a signal can remove them (`removeSandboxes`). */
+const sandboxes = new Set<string>()
+
+/** Remove the sandboxes of runs still going (on SIGINT or SIGTERM). */
+export function removeSandboxes(): void {
+  for (const root of sandboxes) rmSync(root, { recursive: true, force: true })
+  sandboxes.clear()
+}
+
 /** How often the watchdog looks. */
 const pollMs = 250
 
@@ -46,11 +55,13 @@ export async function fuzzStage(options: FuzzOptions): Promise<StageReport> {
   const hangMs = options.hangMs ?? 20_000
   const report: StageReport = { stage: options.stage, seed: options.seed, inputs: 0, bytes: 0, ms: 0, findings: [] }
   const root = mkdtempSync(path.join(tmpdir(), `strata-fuzz-${options.stage}-`))
+  sandboxes.add(root)
   try {
     let next = 0
     while (next < options.count) next = await runWorker(options, { from: next, root, hangMs }, report)
   } finally {
     rmSync(root, { recursive: true, force: true })
+    sandboxes.delete(root)
   }
   return report
 }
