@@ -1,10 +1,10 @@
 /**
  * The records stage's throughput beside the parser's: parse plus
  * `extractRecords` over the corpus, in MB/s of reST input; and its
- * pathological row, a paragraph of `size` bytes without a full stop (the
- * shape that once made sentence splitting quadratic), timed in a child
- * process with a time limit so a regression is a timeout row, not a hung
- * benchmark.
+ * pathological rows, a paragraph of `size` bytes without a full stop (the
+ * shape that once made sentence splitting quadratic) wrapped as prose is and
+ * as one line of API mentions, each timed in a child process with a time
+ * limit so a regression is a timeout row, not a hung benchmark.
  */
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -21,8 +21,11 @@ const child = fileURLToPath(new URL('./records-child.ts', import.meta.url))
 /** Each sample repeats the pass for at least this long outside quick mode (ms). */
 const minimumSample = 500
 
-/** The name of the pathological row; the child makes the same input. */
-export const unpunctuatedRow = 'records: long paragraph without a full stop'
+/** The pathological rows by name, each with the input the child makes. */
+export const pathologicalRecordsInputs: Record<string, (size: number) => string> = {
+  'records: long paragraph without a full stop': (size) => unpunctuatedParagraph(size),
+  'records: one line of API mentions without a full stop': (size) => `Title\n=====\n\n${'kmap_local_page() may sleep and '.repeat(Math.ceil(size / 32))}\n`,
+}
 
 /** A paragraph of about `size` bytes with API names and no `.`, `!` or `?`, wrapped at 76 columns. */
 export function unpunctuatedParagraph(size: number): string {
@@ -68,15 +71,17 @@ export const recordsSuite: Suite = {
     }
     const size = pathologicalSize(context.quick)
     const limit = context.quick ? 60_000 : 180_000
-    context.log(unpunctuatedRow)
-    try {
-      const { stdout } = await execFileAsync(process.execPath, [runTs, child, String(size), String(context.runs)], { timeout: limit, killSignal: 'SIGKILL', maxBuffer: 1 << 20 })
-      const { bytes, milliseconds } = JSON.parse(stdout) as { bytes: number; milliseconds: number[] }
-      const summary = summarise(milliseconds)
-      rows.push({ suite: 'pathological', name: unpunctuatedRow, unit: 'ms', ...summary, bytes, note: `${(bytes / 1e3 / summary.median).toFixed(2)} MB/s (parse + extractRecords)` })
-    } catch (error) {
-      const failure = error as { killed?: boolean; message: string }
-      rows.push(failedRow('pathological', unpunctuatedRow, 'ms', failure.killed ? `no result within ${limit / 1000} s` : failure.message))
+    for (const name of Object.keys(pathologicalRecordsInputs)) {
+      context.log(name)
+      try {
+        const { stdout } = await execFileAsync(process.execPath, [runTs, child, name, String(size), String(context.runs)], { timeout: limit, killSignal: 'SIGKILL', maxBuffer: 1 << 20 })
+        const { bytes, milliseconds } = JSON.parse(stdout) as { bytes: number; milliseconds: number[] }
+        const summary = summarise(milliseconds)
+        rows.push({ suite: 'pathological', name, unit: 'ms', ...summary, bytes, note: `${(bytes / 1e3 / summary.median).toFixed(2)} MB/s (parse + extractRecords)` })
+      } catch (error) {
+        const failure = error as { killed?: boolean; message: string }
+        rows.push(failedRow('pathological', name, 'ms', failure.killed ? `no result within ${limit / 1000} s` : failure.message))
+      }
     }
     return rows
   },

@@ -17,7 +17,7 @@ import { pageTypes } from '../../scripts/bench/page-weight.ts'
 import type { BenchResults } from '../../scripts/bench/results.ts'
 import { findSphinx } from '../../scripts/bench/sphinx.ts'
 import { docutilsAvailable } from '../../scripts/conformance/docutils.ts'
-import { unpunctuatedRow } from '../../scripts/bench/records.ts'
+import { pathologicalRecordsInputs } from '../../scripts/bench/records.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const docutils = await docutilsAvailable()
@@ -33,7 +33,7 @@ const expected: Array<[string, string, string]> = [
   ['strata', 'parse (fromRst)', 'MB/s'],
   ['strata', 'parse+render to HTML', 'MB/s'],
   ['strata', 'parse+records (extractRecords)', 'MB/s'],
-  ['pathological', unpunctuatedRow, 'ms'],
+  ...Object.keys(pathologicalRecordsInputs).map((name): [string, string, string] => ['pathological', name, 'ms']),
   ...(docutils.ok
     ? ([
         ['docutils', 'render to HTML, process per file', 'MB/s'],
