@@ -125,9 +125,18 @@ function namedFileBytes(patch: string, tree: string): number {
   let bytes = 0
   for (const name of names) {
     const resolved = resolveBelow(tree, name)
-    if (resolved.ok) bytes += lstatSync(resolved.path, { throwIfNoEntry: false })?.size ?? 0
+    // A path through a file (ENOTDIR) names nothing to read.
+    if (resolved.ok) bytes += tryLstat(resolved.path)?.size ?? 0
   }
   return bytes
+}
+
+function tryLstat(name: string) {
+  try {
+    return lstatSync(name, { throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
 }
 
 /** Load the manifest and build the knowledge base from a content folder in the sandbox. */
