@@ -51,6 +51,13 @@ const minimumRun = 4
  */
 const maximumCandidates = 512
 
+/**
+ * How far a shared run is followed each way from a gap. A paragraph repeated
+ * thousands of times would otherwise make every gap follow its whole run at
+ * every place; past this many words, one re-wrap is as good as another.
+ */
+const longestRun = 64
+
 /** The first `maximumCandidates` places of a word in the base. */
 const placesOf = (source: SourceText, word: string | undefined) => (source.at.get(word ?? '') ?? []).slice(0, maximumCandidates)
 
@@ -67,11 +74,13 @@ function bestRun(words: readonly string[], index: number, source: SourceText): {
     const { tokens } = source
     if (tokens[position + 1]?.word !== words[index + 1]) continue
     let back = 0
-    while (index - back - 1 >= 0 && tokens[position - back - 1]?.word === words[index - back - 1]) back++
+    while (back < longestRun && index - back - 1 >= 0 && tokens[position - back - 1]?.word === words[index - back - 1]) back++
     let ahead = 1
-    while (index + ahead + 1 < words.length && tokens[position + ahead + 1]?.word === words[index + ahead + 1]) ahead++
+    while (ahead < longestRun && index + ahead + 1 < words.length && tokens[position + ahead + 1]?.word === words[index + ahead + 1]) ahead++
     const length = back + ahead + 1
     if (!best || length > best.length) best = { length, gap: tokens[position].gap }
+    // No place can share a longer run than the cap allows.
+    if (length === 2 * longestRun + 1) break
   }
   return best
 }
