@@ -26,6 +26,7 @@ import { docutilsSuite } from './docutils.ts'
 import { parseSuite } from './parse.ts'
 import { pathologicalSuite } from './pathological.ts'
 import { ratioSuite } from './ratio.ts'
+import { recordsSuite } from './records.ts'
 import { makeResults, writeResults } from './results.ts'
 import { failedRow, type BenchContext, type BenchRow, type Suite } from './suite.ts'
 import { incrementalSuite } from './incremental.ts'
@@ -36,7 +37,7 @@ import { formatTable } from './table.ts'
 import { createWorkspace, disposeWorkspace, parseSizes } from './workspace.ts'
 
 /** Suites in the order they run (search and page weight read the sites the site suite built). */
-const suites: Suite[] = [parseSuite, docutilsSuite, ratioSuite, pathologicalSuite, archiveSuite, siteSuite, incrementalSuite, searchSuite, pageWeightSuite]
+const suites: Suite[] = [parseSuite, recordsSuite, docutilsSuite, ratioSuite, pathologicalSuite, archiveSuite, siteSuite, incrementalSuite, searchSuite, pageWeightSuite]
 
 /** Files measured in quick mode. */
 const quickFiles = 3

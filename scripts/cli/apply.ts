@@ -6,7 +6,9 @@ import { VFileMessage } from 'vfile-message'
 import { applyToDocument, applyToTree, type FileReport } from '../ingest/apply/index.ts'
 import { readPatches } from '../ingest/read/index.ts'
 import type { Patch, PatchFormat } from '../ingest/types.ts'
-import { rules } from '../ingest/rules.ts'
+import { applyRules, applySource, rules } from '../ingest/rules.ts'
+import { checkTreePaths, resolveBelow } from '../ingest/apply/paths.ts'
+import { describeFolderProblem } from '../lib/folders.ts'
 import { writeAtomically } from '../lib/atomic-write.ts'
 import { booleanOption, stringOption, UsageError, type Command, type ParsedArgs } from './command.ts'
 import { printDiagnostics } from './diagnostics.ts'
@@ -83,25 +85,32 @@ export const applyCommand: Command = {
     } else {
       const root = path.resolve(tree!)
       if (!(await isDirectory(root))) throw new UsageError(`--tree ${tree} is not a folder`)
+      const outRoot = path.resolve(out ?? root)
+      // Paths come from a public mailing list: each is checked below the tree
+      // and the output folder (no `..`, no symbolic link) before any is used.
+      const fileOf = (patch: Patch) => files.find((each) => each.path === patch.path) ?? target
+      if (!checkTreePaths(patches, { tree: root, out: outRoot }, fileOf)) {
+        printDiagnostics(files, io, diagnostics)
+        return 1
+      }
       const result = applyToTree((relative) => readInside(root, relative), patches, target, options)
       if (!result) {
         printDiagnostics(files, io, diagnostics)
         return 1
       }
-      const outRoot = path.resolve(out ?? root)
-      written = new Map([...result.files].map(([relative, text]) => [path.resolve(outRoot, relative), text]))
-      // Paths come from a public mailing list: none may write outside the output folder.
-      const escaping = [...written.keys()].find((name) => !name.startsWith(outRoot + path.sep))
-      if (escaping) {
-        const message = target.message(`refusing to write \`${escaping}\`, outside ${outRoot}`, { ruleId: 'path-escapes-tree', source: 'strata:apply' })
-        message.fatal = true
-        printDiagnostics(files, io, diagnostics)
-        return 1
-      }
+      written = new Map([...result.files].map(([relative, text]) => [resolveInside(outRoot, relative), text]))
       reports = result.reports
     }
+    const problem = out ? await writeAtomically(written) : undefined
+    if (problem) {
+      // Reported on the output path the reader gave, with the level that failed.
+      const output = new VFile({ path: out })
+      const message = output.message(`${describeFolderProblem(problem, problem.action)}; nothing was written`, { ruleId: applyRules.unwritableOutput, source: applySource })
+      message.fatal = true
+      files.push(output)
+    }
     printDiagnostics(files, io, diagnostics)
-    if (out) await writeAtomically(written)
+    if (problem) return 1
     if (booleanOption(args, 'report')) io.stdout.write(JSON.stringify(reports, null, 2) + '\n')
     return 0
   },
@@ -168,14 +177,18 @@ async function isDirectory(name: string): Promise<boolean> {
   return (await stat(name).catch(() => undefined))?.isDirectory() ?? false
 }
 
-/** Read a file of the tree; paths that climb out of it (`../`) are not read. */
+/** Read a file of the tree (its path was checked by `checkTreePaths`). */
 function readInside(root: string, relative: string): string | undefined {
-  const resolved = path.resolve(root, relative)
-  if (!resolved.startsWith(root + path.sep)) return undefined
   try {
-    return readFileSync(resolved, 'utf8')
+    return readFileSync(resolveInside(root, relative), 'utf8')
   } catch {
     return undefined
   }
 }
 
+/** The absolute path of a checked relative path; throws on one that was not checked, as a bug. */
+function resolveInside(root: string, relative: string): string {
+  const resolved = resolveBelow(root, relative)
+  if (!resolved.ok) throw new Error(`unchecked path \`${relative}\` reached the tree`)
+  return resolved.path
+}

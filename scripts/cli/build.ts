@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs'
-import { cp, mkdir, rename, rm, rmdir } from 'node:fs/promises'
+import { cp, readFile, rename, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
+import { VFile } from 'vfile'
+import { loadManifest } from '../content/load.ts'
 import { withBuildLock } from '../lib/build-lock.ts'
-import { booleanOption, stringOption, type Command } from './command.ts'
+import { describeFolderProblem, makeWritableFolder } from '../lib/folders.ts'
+import { deserialiseMessages } from '../lib/messages.ts'
+import { booleanOption, stringOption, type Command, type Io, type ParsedArgs } from './command.ts'
 import { astroEnvironment, projectRoot, runAstro } from './astro.ts'
-import { contentOptions, contentUsage } from './content-options.ts'
+import { contentFolder, contentOptions, contentUsage } from './content-options.ts'
+import { printDiagnostics } from './diagnostics.ts'
 
 const usage = `usage: strata build [options]
 
@@ -29,18 +34,34 @@ export const buildCommand: Command = {
     const out = path.resolve(stringOption(args, 'out') ?? path.join(projectRoot, 'dist'))
     // Astro builds inside the project (see `stagingFolder`); the site then
     // replaces `out` in one rename on out's own file system.
+    const shownOut = stringOption(args, 'out') ?? (path.relative(process.cwd(), out) || out)
+    const failed = () => {
+      io.stderr.write(`strata build: the build failed; ${shownOut} was left as it was\n`)
+      return 1
+    }
+    // What can be checked before Astro starts is checked here, so its
+    // diagnostics never reach the reader wrapped in Astro's error frame.
+    const early = await checkBeforeBuilding(args, out, shownOut)
+    if (early.length > 0) {
+      printDiagnostics(early, io, { quiet })
+      return failed()
+    }
     const staging = stagingFolder(out)
     const cache = `${staging}.cache`
+    const diagnosticsFile = path.join(cache, 'strata-diagnostics.json')
     await rm(staging, { recursive: true, force: true })
     const env = astroEnvironment(args, { STRATA_CACHE_DIR: cache })
     const started = Date.now()
-    const code = await withBuildLock(projectRoot, () => runAstro(['build', '--outDir', staging, ...(quiet ? ['--silent'] : [])], env, io))
+    // Once the loader has left its messages, what Astro prints is its frame around them.
+    const astroIo = { ...io, stderr: { write: (chunk: string | Uint8Array) => existsSync(diagnosticsFile) || io.stderr.write(chunk) } } as Io
+    const code = await withBuildLock(projectRoot, () => runAstro(['build', '--outDir', staging, ...(quiet ? ['--silent'] : [])], env, astroIo))
+    const contentFiles = code === 0 ? [] : deserialiseMessages(await readJson(diagnosticsFile))
     await rm(cache, { recursive: true, force: true })
     if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
       await rm(staging, { recursive: true, force: true })
       await removeIfEmpty(path.dirname(staging))
-      io.stderr.write(`strata build: the build failed; ${path.relative(process.cwd(), out) || out} was left as it was\n`)
-      return 1
+      printDiagnostics(contentFiles, io, { quiet })
+      return failed()
     }
     await replaceFolder(staging, out)
     await removeIfEmpty(path.dirname(staging))
@@ -57,6 +78,37 @@ function viewCommand(out: string): string {
   if (out === path.join(projectRoot, 'dist')) return 'npm run preview'
   const quote = (value: string) => (/^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`)
   return `node ${quote(path.relative(process.cwd(), path.join(projectRoot, 'scripts/serve.mjs')) || 'scripts/serve.mjs')} ${quote(path.relative(process.cwd(), out) || '.')}`
+}
+
+/**
+ * The problems a build would meet before any page: a manifest that does not
+ * load (its located messages) and an output folder whose parent cannot be
+ * made or written.
+ *
+ * @returns
+ *   Files carrying the messages; none when the build may start.
+ */
+async function checkBeforeBuilding(args: ParsedArgs, out: string, shownOut: string): Promise<VFile[]> {
+  const { file, manifest } = await loadManifest({
+    content: contentFolder(args),
+    corpus: stringOption(args, 'corpus'),
+    kernelTree: stringOption(args, 'kernel-tree'),
+  })
+  if (!manifest) return [file]
+  const problem = await makeWritableFolder(path.dirname(out))
+  if (!problem) return []
+  const output = new VFile({ path: shownOut })
+  output.message(describeFolderProblem(problem), { ruleId: 'unwritable-output', source: 'strata:build' }).fatal = true
+  return [output]
+}
+
+/** A JSON file's data, or `undefined` when there is none. */
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'))
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -82,7 +134,7 @@ async function replaceFolder(built: string, out: string): Promise<void> {
   const old = `${beside}.old`
   // Left by a build that died here under the same pid: a rename cannot land on them.
   await Promise.all([beside, old].map((folder) => rm(folder, { recursive: true, force: true })))
-  await mkdir(path.dirname(out), { recursive: true })
+  // The parent was made (one level at a time) by `checkBeforeBuilding`.
   try {
     await rename(built, beside)
   } catch (error) {

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
+import { findJsonSyntaxError, offsetOfKeyPath, pointAt } from './json-places.ts'
 import { manifestSchema, type DocumentEntry, type Manifest } from './schema.ts'
 
 export interface ResolvedVersion {
@@ -63,8 +64,9 @@ const rule = { source: 'strata:content', invalid: 'invalid-manifest', missing: '
 export async function loadManifest(options: LoadOptions): Promise<{ file: VFile; manifest?: ResolvedManifest }> {
   const manifestPath = options.content.endsWith('.json') ? path.resolve(options.content) : path.resolve(options.content, 'manifest.json')
   const file = new VFile({ path: path.relative(process.cwd(), manifestPath) || manifestPath })
-  const fail = (reason: string, keyPath: Array<string | number> = [], ruleId = rule.invalid) => {
-    const message = file.message(reason, { place: placeOf(String(file.value ?? ''), keyPath), ruleId, source: rule.source })
+  const fail = (reason: string, keyPath: Array<string | number> = [], ruleId = rule.invalid, offset?: number) => {
+    const text = String(file.value ?? '')
+    const message = file.message(reason, { place: pointAt(text, offset ?? offsetOfKeyPath(text, keyPath)), ruleId, source: rule.source })
     message.fatal = true
   }
   try {
@@ -77,7 +79,9 @@ export async function loadManifest(options: LoadOptions): Promise<{ file: VFile;
   try {
     json = JSON.parse(String(file.value))
   } catch (error) {
-    fail(`the manifest is not JSON: ${(error as Error).message}`)
+    // Node's message seldom says where; the scan finds the offending character.
+    const found = findJsonSyntaxError(String(file.value))
+    fail(`the manifest is not JSON: ${found?.reason ?? (error as Error).message}`, [], rule.invalid, found?.offset)
     return { file }
   }
   const parsed = manifestSchema.safeParse(json)
@@ -212,20 +216,4 @@ function checkReferences(raw: ExpandedManifest, manifest: ResolvedManifest, fail
       }
     }
   })
-}
-
-/**
- * The line and column of a key path in the manifest's text, found by walking
- * the keys in order; the start of the file when it cannot be found.
- */
-function placeOf(text: string, keyPath: ReadonlyArray<string | number>): { line: number; column: number } {
-  let offset = 0
-  for (const key of keyPath) {
-    if (typeof key === 'number') continue
-    const found = text.indexOf(`"${key}"`, offset)
-    if (found === -1) break
-    offset = found
-  }
-  const before = text.slice(0, offset).split('\n')
-  return { line: before.length, column: before.at(-1)!.length + 1 }
 }

@@ -49,4 +49,10 @@ export const applyRules = {
   blobMismatch: 'result-not-blob',
   /** `--tree`: a file the patch changes is not in the tree. */
   missingFile: 'missing-file',
+  /** `--tree`: a path that is absolute or climbs out of the tree with `..`. */
+  pathEscapes: 'path-escapes-tree',
+  /** `--tree`: a path that is, or goes through, a symbolic link in the tree or the output folder. */
+  pathThroughSymlink: 'path-through-symlink',
+  /** `--out`: the output folder cannot be created or written (the OS error says why). */
+  unwritableOutput: 'unwritable-output',
 } as const

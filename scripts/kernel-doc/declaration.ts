@@ -5,6 +5,7 @@
  * `#if`-style lines are blanked, so offsets are those of the file.
  */
 import type { KernelDocKind } from './types.ts'
+import { findWord } from './text.ts'
 import { aggregateMembers, declaredName, enumMembers, oneLine, splitTopLevel, stripAttributes } from './c-decl.ts'
 
 /**
@@ -111,7 +112,7 @@ function readFunction(decl: string, start: number, end: number): Declaration {
     name: match[2],
     prototype: `${returns}${gap}${match[2]}(${args.join(', ')})`,
     params,
-    paramsFrom: decl.indexOf('(', decl.slice(start, end).search(new RegExp(`\\b${match[2]}\\s*\\(`)) + start),
+    paramsFrom: decl.indexOf('(', findWord(decl.slice(start, end), match[2], '(') + start),
   }
 }
 

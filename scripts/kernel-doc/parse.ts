@@ -10,7 +10,7 @@ import { commentLines } from './comment.ts'
 import { readDeclaration, type Declaration } from './declaration.ts'
 import { rules } from './rules.ts'
 import { warn } from './report.ts'
-import { pointAt, scanC, type CView, type CommentSpan } from './text.ts'
+import { findWord, pointAt, scanC, type CView, type CommentSpan } from './text.ts'
 
 /**
  * Parse the kernel-doc comments of a C header or source file.
@@ -248,8 +248,7 @@ function checkParams(
  */
 function locate(view: CView, declaration: Declaration, param: string) {
   const slice = view.decl.slice(declaration.paramsFrom, declaration.end + 1)
-  const pattern = param.endsWith('...') ? param.replace(/\./g, '\\.') : `\\b${param}\\b`
-  const at = slice.search(new RegExp(pattern))
+  const at = findWord(slice, param)
   return pointAt(view.lineStarts, at === -1 ? declaration.start : declaration.paramsFrom + at)
 }
 

@@ -30,6 +30,10 @@ import { directiveOptions, selectEntries, unmatchedNames } from './select.ts'
  *   The kernel checkout (`--kernel-tree DIR`), or `undefined`.
  * @param file
  *   The document holding the directive; warnings go on it at the directive.
+ * @param files
+ *   C files already looked up for this document, by tree-relative path
+ *   (optional): a document naming one file in a thousand directives reads
+ *   it once.
  * @returns
  *   `resolved` with the selected entries and the C file (carrying the
  *   parser's warnings), or `no-tree` / `missing` with a message for the site.
@@ -38,7 +42,13 @@ export async function resolveKernelDoc(
   directive: Readonly<KernelDocDirective>,
   kernelTree: string | undefined,
   file: VFile,
+  files: Map<string, Promise<Found>> = new Map(),
 ): Promise<KernelDocResult> {
+  const lookUp = (relative: string) => {
+    let found = files.get(relative)
+    if (!found) files.set(relative, (found = insideTree(kernelTree!, relative)))
+    return found
+  }
   const argument = directive.argument.trim()
   const place = directive.position
   const report = (reason: string, ruleId: RuleId) => file.message(reason, { place, ruleId, source })
@@ -63,7 +73,7 @@ export async function resolveKernelDoc(
       message: `API documentation from ${relative} is not included: this build had no kernel tree. Run Strata with --kernel-tree DIR, where DIR is a Linux kernel checkout, to extract it.`,
     }
   }
-  const found = await insideTree(kernelTree, relative)
+  const found = await lookUp(relative)
   if (found.status !== 'file') {
     const resolved = path.resolve(kernelTree, relative)
     if (found.status === 'escape') report(`Refusing \`kernel-doc\` path \`${relative}\`: \`${resolved}\` leads outside the kernel tree \`${kernelTree}\``, rules.pathEscape)
@@ -82,7 +92,7 @@ export async function resolveKernelDoc(
   const entries = parseKernelDoc(cFile)
   const exported = exportedNames(text)
   for (const extra of exportFiles(directive.options)) {
-    const other = await insideTree(kernelTree, extra)
+    const other = await lookUp(extra)
     if (other.status === 'file') for (const name of exportedNames(other.text)) exported.add(name)
   }
   for (const name of unmatchedNames(entries, directive.options)) {
@@ -90,6 +100,9 @@ export async function resolveKernelDoc(
   }
   return { status: 'resolved', path: relative, entries: selectEntries(entries, directive.options, exported), source: cFile }
 }
+
+/** A file looked up in the kernel tree: its real path and text, or why there is none. */
+export type Found = { status: 'file'; path: string; text: string } | { status: 'escape' | 'absent' }
 
 /**
  * Normalise a directive argument to a tree-relative POSIX path, lexically.
@@ -119,10 +132,7 @@ export function treeRelative(argument: string): string | undefined {
  *   The real path and text of a regular file, or why there is none (a file
  *   that cannot be read counts as absent).
  */
-async function insideTree(
-  tree: string,
-  relative: string,
-): Promise<{ status: 'file'; path: string; text: string } | { status: 'escape' | 'absent' }> {
+async function insideTree(tree: string, relative: string): Promise<Found> {
   try {
     const root = await realpath(tree)
     const real = await realpath(path.resolve(tree, relative))

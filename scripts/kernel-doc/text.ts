@@ -180,3 +180,34 @@ export function pointAt(lineStarts: readonly number[], offset: number): { line: 
   }
   return { line: low + 1, column: offset - lineStarts[low] + 1 }
 }
+
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+
+/**
+ * Find a name as a whole word (`\b…\b` at the ends that are word
+ * characters), by scanning: names come from the file being read, and a
+ * regular expression built from them breaks on `[` or `+`.
+ *
+ * @param text
+ *   Where to look.
+ * @param word
+ *   The name (`addr`, `args...`, `u.member`).
+ * @param followedBy
+ *   A character that must come next, after optional whitespace (`(` for a call).
+ * @returns
+ *   The offset of the first such occurrence, or -1.
+ */
+export function findWord(text: string, word: string, followedBy?: string): number {
+  if (word === '') return -1
+  const startsWord = isWordChar(word.charCodeAt(0))
+  const endsWord = isWordChar(word.charCodeAt(word.length - 1))
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (startsWord && at > 0 && isWordChar(text.charCodeAt(at - 1))) continue
+    let next = at + word.length
+    if (endsWord && next < text.length && isWordChar(text.charCodeAt(next))) continue
+    if (followedBy === undefined) return at
+    while (next < text.length && /\s/.test(text[next])) next++
+    if (text[next] === followedBy) return at
+  }
+  return -1
+}

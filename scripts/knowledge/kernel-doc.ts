@@ -32,8 +32,9 @@ export async function resolveKernelDocDirectives(
   })
   const entries: KernelDocEntry[] = []
   const sources: VFile[] = []
+  const files = new Map()
   for (const node of nodes) {
-    const result = await resolveKernelDoc({ argument: node.argument, options: node.options, position: node.position }, kernelTree, file)
+    const result = await resolveKernelDoc({ argument: node.argument, options: node.options, position: node.position }, kernelTree, file, files)
     let outcome: KernelDocOutcome
     if (result.status === 'resolved') {
       entries.push(...result.entries)

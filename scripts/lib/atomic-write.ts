@@ -1,28 +1,50 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { lstat, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { errorCode, makeWritableFolder, type FolderProblem } from './folders.ts'
 
 /**
- * Write files so that a reader never sees half of them: each goes to a
- * temporary sibling first and is renamed into place only after every one was
- * written, so a failure leaves the old files untouched.
+ * Write files so that a reader never sees half of them: every folder is
+ * created and checked first, each file goes to a temporary sibling, and the
+ * files are renamed into place only after every one was written, so a
+ * failure leaves the old files untouched.
  *
  * @param files
  *   Contents by absolute path; `null` deletes the file.
+ * @returns
+ *   Nothing once written, or the first OS problem (code and path); nothing
+ *   was replaced then.
  */
-export async function writeAtomically(files: ReadonlyMap<string, string | null>): Promise<void> {
+export async function writeAtomically(files: ReadonlyMap<string, string | null>): Promise<(FolderProblem & { action: string }) | undefined> {
+  const folders = new Set([...files].filter(([, contents]) => contents !== null).map(([target]) => path.dirname(target)))
+  for (const folder of [...folders].sort()) {
+    const problem = await makeWritableFolder(folder)
+    if (problem) return { ...problem, action: 'create' }
+  }
   const staged: Array<[temporary: string, target: string]> = []
-  try {
-    for (const [target, contents] of files) {
-      if (contents === null) continue
-      await mkdir(path.dirname(target), { recursive: true })
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.strata-${process.pid}.tmp`)
+  for (const [target, contents] of files) {
+    if (contents === null) continue
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.strata-${process.pid}.tmp`)
+    try {
       await writeFile(temporary, contents)
-      staged.push([temporary, target])
+    } catch (error) {
+      await Promise.all([temporary, ...staged.map(([each]) => each)].map((each) => rm(each, { force: true })))
+      return { code: errorCode(error) ?? 'EIO', path: target, action: 'write' }
     }
-  } catch (error) {
-    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })))
-    throw error
+    staged.push([temporary, target])
+  }
+  // A folder in a file's place would fail its rename after others were done.
+  for (const [, target] of staged) {
+    if ((await lstat(target).catch(() => undefined))?.isDirectory()) {
+      await Promise.all(staged.map(([each]) => rm(each, { force: true })))
+      return { code: 'EISDIR', path: target, action: 'write' }
+    }
   }
   for (const [temporary, target] of staged) await rename(temporary, target)
-  for (const [target, contents] of files) if (contents === null) await rm(target, { force: true })
+  for (const [target, contents] of files) {
+    // ENOTDIR: a parent is a file now, so the file to delete is not there.
+    if (contents === null) await rm(target, { force: true }).catch((error: unknown) => {
+      if (errorCode(error) !== 'ENOTDIR') throw error
+    })
+  }
+  return undefined
 }

@@ -18,6 +18,8 @@ export interface ResolvedStrataOptions {
   kernelTree?: string
   /** Where the loader writes the search indexes and the search route reads them (in Astro's cache folder). */
   searchDir: string
+  /** Where the loader leaves the located messages of content that cannot be built, for `strata build` to print (in Astro's cache folder). */
+  diagnosticsFile: string
 }
 
 const virtualConfig = 'virtual:strata/config'
@@ -37,6 +39,7 @@ export default function strata(options: StrataOptions): AstroIntegration {
         const resolved: ResolvedStrataOptions = {
           content: path.resolve(root, options.content),
           searchDir: fileURLToPath(new URL('strata-search/', config.cacheDir)),
+          diagnosticsFile: fileURLToPath(new URL('strata-diagnostics.json', config.cacheDir)),
           ...(options.corpus ? { corpus: path.resolve(root, options.corpus) } : {}),
           ...(options.kernelTree ? { kernelTree: path.resolve(root, options.kernelTree) } : {}),
         }

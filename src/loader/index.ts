@@ -1,9 +1,11 @@
 import type { Loader, LoaderContext } from 'astro/loaders'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import config from 'virtual:strata/config'
 import { loadManifest, type ResolvedManifest } from '../../scripts/content/load.ts'
+import { serialiseMessages } from '../../scripts/lib/messages.ts'
 import { buildKnowledgeBase, type KnownVersion } from '../../scripts/knowledge/build.ts'
 import { compareVersions } from '../../scripts/knowledge/changes.ts'
 import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
@@ -29,6 +31,16 @@ function formatMessages(files: readonly VFile[]): string {
 }
 
 /**
+ * The error for content that cannot be built. Its messages are also left in
+ * `config.diagnosticsFile`, so that `strata build` prints them as the located
+ * diagnostics they are, without Astro's error frame around them.
+ */
+async function contentError(summary: string, files: readonly VFile[]): Promise<ContentError> {
+  await writeFile(config.diagnosticsFile, JSON.stringify(serialiseMessages(files))).catch(() => undefined)
+  return new ContentError(`${summary}:\n${formatMessages(files)}`)
+}
+
+/**
  * Run ingest → parse → records once, and share the result between the
  * collections (each collection's loader asks for it; the first builds it).
  */
@@ -47,13 +59,13 @@ function site(logger: LoaderContext['logger']) {
 
 async function computeSite(logger: LoaderContext['logger']) {
   const { file, manifest } = await loadManifest({ content: config.content, corpus: config.corpus, kernelTree: config.kernelTree })
-  if (!manifest) throw new ContentError(`The content manifest has errors:\n${formatMessages([file])}`)
+  if (!manifest) throw await contentError('The content manifest has errors', [file])
   const { base, files } = await buildKnowledgeBase(manifest, {
     onVersion: (version, index, total) => logger.info(`[${index + 1}/${total}] ${version.document}@${version.id}`),
   })
   const warnings = files.filter((each) => each.messages.some((message) => !message.fatal))
   if (warnings.length > 0) logger.warn(formatMessages(warnings))
-  if (!base) throw new ContentError(`Strata could not build the content:\n${formatMessages(files)}`)
+  if (!base) throw await contentError('Strata could not build the content', files)
 
   const byDocument = new Map<string, KnownVersion[]>()
   for (const version of base.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])

@@ -18,6 +18,7 @@ import { pageTypes } from '../../scripts/bench/page-weight.ts'
 import type { BenchResults } from '../../scripts/bench/results.ts'
 import { findSphinx } from '../../scripts/bench/sphinx.ts'
 import { docutilsAvailable } from '../../scripts/conformance/docutils.ts'
+import { pathologicalRecordsInputs } from '../../scripts/bench/records.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const docutils = await docutilsAvailable()
@@ -32,6 +33,8 @@ const size = '1 doc'
 const expected: Array<[string, string, string]> = [
   ['strata', 'parse (fromRst)', 'MB/s'],
   ['strata', 'parse+render to HTML', 'MB/s'],
+  ['strata', 'parse+records (extractRecords)', 'MB/s'],
+  ...Object.keys(pathologicalRecordsInputs).map((name): [string, string, string] => ['pathological', name, 'ms']),
   ...(docutils.ok
     ? ([
         ['docutils', 'render to HTML, process per file', 'MB/s'],

@@ -50,7 +50,7 @@ describe('the content manifest', () => {
     ['a field of the wrong form', (manifest) => { (manifest.documents[0].versions[0] as Record<string, unknown>).date = 'yesterday'; return manifest }, /`documents\[0\]\.versions\[0\]\.date`: use an ISO 8601 date/],
     ['an unknown field', (manifest) => ({ ...manifest, documnets: [] }), /`the manifest`|documnets/],
     ['a patch that does not apply', (manifest) => { manifest.documents[0].versions[0] = { id: 'v6.1', label: 'wrong base', date: '2022-12-11', base: path.join(shared, 'corpus/linux-docs/Documentation/mm/hmm.rst') } as never; return manifest }, /000_42b78d77d17fb680\.txt:\d+:1: error: hunk 1 \(@@ -57,7 \+57,8 @@\) does not apply: expected ".*" near Documentation\/mm\/highmem\.rst:57/],
-    ['text that is not JSON', () => '{"corpus": ', /manifest\.json:1:1: error: the manifest is not JSON/],
+    ['text that is not JSON', () => '{"corpus": ', /manifest\.json:1:12: error: the manifest is not JSON: unexpected end of the file, expected a value/],
   ]
   for (const [name, change, message] of failures) {
     it(`fails with a clear message for ${name}`, async () => {

@@ -76,6 +76,8 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
 export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[]; deprecated: string[]; status?: 'removed' | 'deprecated'; carried?: boolean } {
   let topic = reading.topic ?? (reading.blockApi ? [reading.blockApi] : [])
   if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
+  // With no API named and none to refer back to, no rule has anyone to give a fact to.
+  if (topic.length === 0 && !reading.recent?.length && findMentions(sentence, { weak: true }).length === 0) return { derived: [], topic, deprecated: [] }
   // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
   sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
   const derived: Derived[] = []

@@ -72,6 +72,8 @@ export function expandName(written: string): string[] {
  * upper-case words such as TLB or CPU are not taken for macros).
  */
 export function findMentions(text: string, options: FindOptions = {}): Mention[] {
+  // Every kind of mention has a `(`, `_`, `:` or `->`: text without one names nothing (most prose, and cheap to tell).
+  if (!/[(_:>]/.test(text)) return []
   const found: Mention[] = []
   const taken: Array<[number, number]> = []
   const free = (start: number, end: number) => taken.every(([from, to]) => end <= from || start >= to)

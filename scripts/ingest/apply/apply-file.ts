@@ -70,18 +70,26 @@ export function applyFilePatch(
   const eol = dominantEol(lines)
 
   const out: OutLine[] = []
+  // The new document's text so far, kept beside `out` so that each block of
+  // added lines sees what precedes it without the whole output being
+  // rendered again (which made a patch of many hunks quadratic).
+  const rendered: string[] = []
+  const emit = (entry: OutLine, alreadyRendered = false) => {
+    out.push(entry)
+    if (!alreadyRendered) rendered.push(textOf(entry.line))
+  }
   let cursor = 0
   for (const [number, { placement }] of placements.entries()) {
-    for (; cursor < placement.start; cursor++) out.push({ line: lines[cursor] })
+    for (; cursor < placement.start; cursor++) emit({ line: lines[cursor] })
     let pending: ResolvedLine[] = []
     const flush = (nextBase: number) => {
       if (pending.length === 0) return
-      const previous = out.map((entry) => textOf(entry.line))
       const following = lines.slice(nextBase, nextBase + 40).map((line) => line.text)
       const rebuilt = patch.mangled
-        ? rebuildBlock(pending, previous, following, source, eol)
+        ? rebuildBlock(pending, rendered, following, source, eol)
         : pending.map((line): Line => ({ text: line.text, eol: line.noNewline ? '' : eol }))
-      rebuilt.forEach((line, index) => out.push({ line, hunk: number, patchLine: pending[index].patchLine }))
+      // `rebuildBlock` appends its lines to `rendered` itself.
+      rebuilt.forEach((line, index) => emit({ line, hunk: number, patchLine: pending[index].patchLine }, patch.mangled))
       pending = []
     }
     for (const line of placement.lines) {
@@ -90,12 +98,12 @@ export function applyFilePatch(
         continue
       }
       flush(line.baseIndex!)
-      if (line.op === ' ') out.push({ line: lines[line.baseIndex!] })
+      if (line.op === ' ') emit({ line: lines[line.baseIndex!] })
     }
     flush(placement.start + placement.length)
     cursor = placement.start + placement.length
   }
-  for (; cursor < lines.length; cursor++) out.push({ line: lines[cursor] })
+  for (; cursor < lines.length; cursor++) emit({ line: lines[cursor] })
 
   const expected = reverse ? patch.oldBlob : patch.newBlob
   const settled = searchBlob(
@@ -127,6 +135,14 @@ export function applyFilePatch(
     )
   }
 
+  // Each hunk's rebuilt lines, found in one pass (not one pass per hunk).
+  const byHunk = new Map<number, Array<{ entry: OutLine; position: number }>>()
+  out.forEach((entry, position) => {
+    if (entry.hunk === undefined || !('template' in entry.line)) return
+    const list = byHunk.get(entry.hunk) ?? []
+    if (list.length === 0) byHunk.set(entry.hunk, list)
+    list.push({ entry, position })
+  })
   return {
     text,
     report: {
@@ -138,7 +154,7 @@ export function applyFilePatch(
       blob: { expected, actual, verified, baseMatches },
       search: searchReport(out, settled),
       hunks: placements.map(({ hunk, placement, offset }, index) =>
-        hunkReport(index, hunk, placement, offset, out, settled),
+        hunkReport(index, hunk, placement, offset, byHunk.get(index) ?? [], settled),
       ),
     },
   }
@@ -236,13 +252,13 @@ function hunkReport(
   hunk: Hunk,
   placement: Placement,
   offset: number,
-  out: OutLine[],
+  rebuilt: ReadonlyArray<{ entry: OutLine; position: number }>,
   settled: SearchResult,
 ): HunkReport {
   const count = (op: string) => placement.lines.filter((line) => line.op === op).length
   const inferred: InferredLine[] = []
-  out.forEach((entry, position) => {
-    if (entry.hunk !== index || !('template' in entry.line)) return
+  rebuilt.forEach(({ entry, position }) => {
+    if (!('template' in entry.line)) return
     const line = entry.line
     const settledByBlob = line.template.some((part) => typeof part !== 'string' && settled.settled.has(rootOf(part)))
     inferred.push({

@@ -1,5 +1,6 @@
 import type { Hunk } from '../types.ts'
-import { looseMatcher, type LineMatcher } from './match.ts'
+import { indexBase, nearestFirst, rarest } from './base-index.ts'
+import { foldedMatcher, type LineMatcher } from './match.ts'
 import type { Line } from './text.ts'
 
 /** What one hunk line turned out to be, once the hunk was placed on the base. */
@@ -55,16 +56,6 @@ function expectedStart(sides: Sides, delta: number): number {
   return (sides.oldLines === 0 ? sides.oldStart : sides.oldStart - 1) + delta
 }
 
-/** Candidate starts, nearest to the expected one first, as `git apply` searches. */
-function* nearestFirst(expected: number, min: number, max: number): Generator<number> {
-  const clamped = Math.min(Math.max(expected, min), max)
-  if (clamped >= min && clamped <= max) yield clamped
-  for (let distance = 1; clamped - distance >= min || clamped + distance <= max; distance++) {
-    if (clamped - distance >= min) yield clamped - distance
-    if (clamped + distance <= max) yield clamped + distance
-  }
-}
-
 const stripCr = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text)
 
 /**
@@ -86,8 +77,10 @@ export function placeExact(
   }))
   const old = lines.filter((line) => line.op !== '+')
   const expected = expectedStart(sides, delta)
-  const fits = (start: number) => old.every((line, index) => stripCr(base[start + index].text) === line.text)
-  for (const start of nearestFirst(expected, min, base.length - old.length)) {
+  const { exact, byExact } = indexBase(base)
+  const fits = (start: number) => old.every((line, index) => exact[start + index] === line.text)
+  const anchor = rarest(old.map((line, offset) => ({ offset, places: byExact.get(line.text) ?? [] })))
+  for (const start of nearestFirst(expected, min, base.length - old.length, anchor)) {
     if (fits(start)) {
       let index = start
       for (const line of lines) if (line.op !== '+') line.baseIndex = index++
@@ -113,15 +106,38 @@ function firstMismatch(old: ResolvedLine[], base: readonly Line[], expected: num
 interface Reading {
   op: ' ' | '+' | '-'
   text: string
+  /** Matches a folded base line. */
   matcher: LineMatcher
+  /** The folded text, when nothing else matches (no masked address). */
+  exact?: string
 }
 
 function readingsOf(raw: string, reverse: boolean): Reading[] {
-  const context: Reading = { op: ' ', text: raw, matcher: looseMatcher(raw) }
+  const context: Reading = { op: ' ', text: raw, ...readingMatcher(raw) }
   const first = raw[0]
   if (first !== '+' && first !== '-') return [context]
   const op = (first === '+') !== reverse ? '+' : '-'
-  return [{ op, text: raw.slice(1), matcher: looseMatcher(raw.slice(1)) }, context]
+  return [{ op, text: raw.slice(1), ...readingMatcher(raw.slice(1)) }, context]
+}
+
+function readingMatcher(text: string): Pick<Reading, 'matcher' | 'exact'> {
+  const { matches, exact } = foldedMatcher(text)
+  return exact === undefined ? { matcher: matches } : { matcher: matches, exact }
+}
+
+/**
+ * The hunk's leading lines that can only be context stand at fixed
+ * distances from its start: the rarest of them (in the base) picks the
+ * starts worth trying.
+ */
+function mangledAnchor(readings: readonly Reading[][], byFolded: ReadonlyMap<string, number[]>) {
+  const fixed: Array<{ offset: number; places: readonly number[] }> = []
+  for (const [offset, options] of readings.entries()) {
+    if (options.length !== 1) break
+    const exact = options[0].exact
+    if (exact !== undefined) fixed.push({ offset, places: byFolded.get(exact) ?? [] })
+  }
+  return rarest(fixed)
 }
 
 /**
@@ -139,10 +155,11 @@ export function placeMangled(
 ): Placement | Mismatch {
   const readings = hunk.lines.map((line) => readingsOf(line.raw, sides.reverse))
   const expected = expectedStart(sides, delta)
+  const { folded, byFolded } = indexBase(base)
   const found: Array<{ start: number; choice: Reading[] }> = []
   let ambiguousAt: number | undefined
-  for (const start of nearestFirst(expected, min, base.length - sides.oldLines)) {
-    const solutions = solve(readings, sides, base, start)
+  for (const start of nearestFirst(expected, min, base.length - sides.oldLines, mangledAnchor(readings, byFolded))) {
+    const solutions = solve(readings, sides, folded, start)
     if (solutions.length > 1) {
       if (start === expected) {
         ambiguousAt = start
@@ -153,6 +170,9 @@ export function placeMangled(
       found.push({ start, choice: solutions[0] })
       if (start === expected) break
     }
+    // The stated start, when allowed, is tried first: past it, two places
+    // that fit settle the outcome (ambiguous), and looking further only costs.
+    if (new Set(found.map((candidate) => candidate.start)).size > 1) break
   }
   const atExpected = found.find((candidate) => candidate.start === expected)
   const chosen = atExpected ?? (found.length === 1 ? found[0] : undefined)
@@ -166,7 +186,7 @@ export function placeMangled(
       candidates: [...new Set(ambiguousAt !== undefined ? [ambiguousAt] : found.map((candidate) => candidate.start))].sort((a, b) => a - b),
     }
   }
-  if (!chosen) return mangledMismatch(readings, hunk, base, expected)
+  if (!chosen) return mangledMismatch(readings, hunk, folded, expected)
   let index = chosen.start
   const lines = chosen.choice.map((reading, position): ResolvedLine => {
     const line: ResolvedLine = { op: reading.op, text: reading.text, patchLine: hunk.lines[position].line }
@@ -180,7 +200,7 @@ export function placeMangled(
  * All ways (at most two: more only proves ambiguity) of reading the hunk so
  * that its old side matches the base at `start` and its counts add up.
  */
-function solve(readings: Reading[][], sides: Sides, base: readonly Line[], start: number): Reading[][] {
+function solve(readings: Reading[][], sides: Sides, base: readonly string[], start: number): Reading[][] {
   const solutions: Reading[][] = []
   const choice: Reading[] = []
   const dead = new Set<string>()
@@ -197,7 +217,7 @@ function solve(readings: Reading[][], sides: Sides, base: readonly Line[], start
       const usesOld = reading.op !== '+'
       if (usesOld) {
         const baseLine = base[start + oldSeen]
-        if (!baseLine || !reading.matcher(baseLine.text)) continue
+        if (baseLine === undefined || !reading.matcher(baseLine)) continue
       }
       choice.push(reading)
       any = walk(index + 1, oldSeen + (usesOld ? 1 : 0), newSeen + (reading.op !== '-' ? 1 : 0)) || any
@@ -211,7 +231,7 @@ function solve(readings: Reading[][], sides: Sides, base: readonly Line[], start
   return solutions
 }
 
-function mangledMismatch(readings: Reading[][], hunk: Hunk, base: readonly Line[], expected: number): Mismatch {
+function mangledMismatch(readings: Reading[][], hunk: Hunk, base: readonly string[], expected: number): Mismatch {
   // Report the first line whose every reading fails where the hunk was expected,
   // following the reading that matched so far.
   let oldSeen = 0
@@ -220,7 +240,7 @@ function mangledMismatch(readings: Reading[][], hunk: Hunk, base: readonly Line[
     const baseLine = base[at + oldSeen]
     const oldReadings = options.filter((reading) => reading.op !== '+')
     if (oldReadings.length === 0) continue
-    const fitting = baseLine ? oldReadings.find((reading) => reading.matcher(baseLine.text)) : undefined
+    const fitting = baseLine !== undefined ? oldReadings.find((reading) => reading.matcher(baseLine)) : undefined
     if (fitting) {
       oldSeen++
       continue

@@ -94,12 +94,12 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
     for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
   }
   // `k[un]map_atomic()`: both written at once.
-  for (const match of matches(/([A-Za-z_]\w*)\[(un)\](\w*)\(\)/, clause.text)) {
+  for (const match of matches(/(?<!\w)([A-Za-z_]\w*)\[(un)\](\w*)\(\)/, clause.text)) {
     const [without, withUn] = expandName(`${match[1]}[${match[2]}]${match[3]}`)
     add(without, withUn)
   }
   // `kmap_local_page() / kunmap_local()`.
-  for (const match of matches(/([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/, clause.text)) {
+  for (const match of matches(/(?<!\w)([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/, clause.text)) {
     if (/un|release|free|put/.test(match[2]) && !/un|release|free|put/.test(match[1])) add(match[1], match[2])
   }
   for (const match of matches(releasedWith, clause.text)) {

@@ -44,7 +44,9 @@ function habits(source: SourceText): DocumentHabits {
  * @param added
  *   The run, as the archive shows it (op removed: ` This function…`).
  * @param previous
- *   The new document's lines before the run.
+ *   The new document's lines before the run; the run's rebuilt lines are
+ *   appended to it as they are made (the caller's copy of the document so
+ *   far, not copied here: one copy per run made many hunks quadratic).
  * @param following
  *   The base lines after the run.
  * @param source
@@ -54,7 +56,7 @@ function habits(source: SourceText): DocumentHabits {
  */
 export function rebuildBlock(
   added: readonly ResolvedLine[],
-  previous: readonly string[],
+  previous: string[],
   following: readonly string[],
   source: SourceText,
   eol: string,
@@ -64,7 +66,8 @@ export function rebuildBlock(
     contents.map((content) => (content === '' ? [] : content.split(' '))),
     source,
   )
-  const before = [...previous]
+  // The caller's text so far, appended to as lines are rebuilt: copying it per block made a patch of many hunks quadratic.
+  const before = previous
   const rebuilt: RebuiltLine[] = []
   // C lines of one literal block share one choice of style.
   let code: { intro: string; root: Alternatives; styles: CodeStyle[] } | undefined

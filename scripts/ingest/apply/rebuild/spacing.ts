@@ -30,7 +30,10 @@ export function indexSource(lines: readonly Line[], surviving: ReadonlySet<numbe
     for (let part = 0; part < parts.length; part += 2) {
       if (parts[part] === '') continue
       const word = parts[part]
-      at.set(word, [...(at.get(word) ?? []), tokens.length])
+      // Appended in place: copying the list for each occurrence cost the square of a word's count.
+      const positions = at.get(word)
+      if (positions) positions.push(tokens.length)
+      else at.set(word, [tokens.length])
       tokens.push({ word, gap: parts[part + 1] ?? '\n', line: index })
     }
   })
@@ -39,6 +42,24 @@ export function indexSource(lines: readonly Line[], surviving: ReadonlySet<numbe
 
 /** Runs shorter than this are coincidence (`* kmap(). This`), not a re-wrap. */
 const minimumRun = 4
+
+/**
+ * The most places of one word a gap looks at, in document order. A word that
+ * stands thousands of times (a generated or hostile base) would otherwise
+ * make every added word scan all of them: quadratic. Prose words rarely
+ * stand this often, so a real re-wrap is still found.
+ */
+const maximumCandidates = 512
+
+/**
+ * How far a shared run is followed each way from a gap. A paragraph repeated
+ * thousands of times would otherwise make every gap follow its whole run at
+ * every place; past this many words, one re-wrap is as good as another.
+ */
+const longestRun = 64
+
+/** The first `maximumCandidates` places of a word in the base. */
+const placesOf = (source: SourceText, word: string | undefined) => (source.at.get(word ?? '') ?? []).slice(0, maximumCandidates)
 
 const sentenceEnd = /[.!?]["')\]]*$/
 const sentenceStart = /^["'(\[]*[A-Z0-9]/
@@ -49,22 +70,24 @@ const sentenceStart = /^["'(\[]*[A-Z0-9]/
  */
 function bestRun(words: readonly string[], index: number, source: SourceText): { length: number; gap: string } | undefined {
   let best: { length: number; gap: string } | undefined
-  for (const position of source.at.get(words[index]) ?? []) {
+  for (const position of placesOf(source, words[index])) {
     const { tokens } = source
     if (tokens[position + 1]?.word !== words[index + 1]) continue
     let back = 0
-    while (index - back - 1 >= 0 && tokens[position - back - 1]?.word === words[index - back - 1]) back++
+    while (back < longestRun && index - back - 1 >= 0 && tokens[position - back - 1]?.word === words[index - back - 1]) back++
     let ahead = 1
-    while (index + ahead + 1 < words.length && tokens[position + ahead + 1]?.word === words[index + ahead + 1]) ahead++
+    while (ahead < longestRun && index + ahead + 1 < words.length && tokens[position + ahead + 1]?.word === words[index + ahead + 1]) ahead++
     const length = back + ahead + 1
     if (!best || length > best.length) best = { length, gap: tokens[position].gap }
+    // No place can share a longer run than the cap allows.
+    if (length === 2 * longestRun + 1) break
   }
   return best
 }
 
 /** Whether a run of at least `minimumRun` words starts at (or ends at) `index`. */
 function runAt(words: readonly string[], index: number, source: SourceText, direction: 1 | -1): boolean {
-  for (const position of source.at.get(words[index]) ?? []) {
+  for (const position of placesOf(source, words[index])) {
     let length = 1
     while (
       length < minimumRun &&
