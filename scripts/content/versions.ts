@@ -4,7 +4,7 @@ import { VFile } from 'vfile'
 import { applyToDocument } from '../ingest/apply/index.ts'
 import { gitBlobId } from '../ingest/apply/text.ts'
 import { readPatches } from '../ingest/read/index.ts'
-import { readThreadFile, reviewsOf, roleOf, type ReviewReply } from '../ingest/read/thread.ts'
+import { readThreadFile, reviewsOf, roleOf, subjectKey, type ReviewReply } from '../ingest/read/thread.ts'
 import type { Patch, SeriesInfo, Trailer } from '../ingest/types.ts'
 import type { ResolvedDocument, ResolvedManifest, ResolvedVersion } from './load.ts'
 
@@ -176,7 +176,7 @@ async function reviewsFor(version: ResolvedVersion, patches: readonly Patch[]): 
   for (const reply of version.replies) {
     messages.push(...(await readThreadFile(new VFile({ path: path.relative(process.cwd(), reply), value: await readFile(reply, 'utf8') }))))
   }
-  const ids = new Set(patches.map((patch) => patch.messageId).filter((id): id is string => id !== null))
+  const ids = new Set(patches.map(rootOf))
   const revisions = new Set(patches.map((patch) => patch.series?.revision ?? 1))
   // The cover letter of the version's revision is a root too; other
   // revisions' patches and covers compete for the replies.
@@ -189,6 +189,11 @@ async function reviewsFor(version: ResolvedVersion, patches: readonly Patch[]): 
     others.add(patch.messageId)
   }
   return reviewsOf(messages, roots, others)
+}
+
+/** What replies to a patch name: its Message-Id, or for a patch read from archive text (none), its subject. */
+export function rootOf(patch: Pick<Patch, 'messageId' | 'rawSubject'>): string {
+  return patch.messageId ?? subjectKey(patch.rawSubject)
 }
 
 /** Whether a patch changes the document at `documentPath` (a path in the kernel tree). */

@@ -90,3 +90,12 @@ test('a hostile reply is shown as text: no element, no script, no javascript: li
   await expect(hostile.locator('img, script, a')).toHaveCount(0)
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
 })
+
+test('the default site shows the seed patch, read from archive text, with the three review replies to its mail', async ({ page }) => {
+  // The served default site (not this file's own build): its manifest names the replies of the shared thread.
+  await page.goto('/patch/mm/highmem/kmap-notes-v1/')
+  const review = page.getByRole('complementary', { name: /^Review of / })
+  await expect(review.getByRole('heading', { name: 'Review (3)' })).toBeVisible()
+  await expect(review).toContainText('Sebastian Andrzej Siewior')
+  await expectAccessible(page)
+})

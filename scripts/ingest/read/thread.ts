@@ -88,6 +88,21 @@ export function answeredRoot(message: MailMessage, roots: ReadonlySet<string>): 
 }
 
 /**
+ * The key a reply and the patch it answers share when the patch has no
+ * Message-Id (read from a web archive's text): the subject without `Re:` and
+ * without its bracketed prefix, whitespace folded, case ignored.
+ */
+export function subjectKey(subject: string): string {
+  let rest = subject.trim()
+  for (let step = 0; step < 8; step++) {
+    const next = rest.replace(/^(?:(?:re|aw|fwd?)\s*:\s*|\[[^\]]*\]\s*)/i, '')
+    if (next === rest) break
+    rest = next
+  }
+  return `subject:${rest.replace(/\s+/g, ' ').toLowerCase()}`
+}
+
+/**
  * The review replies of a thread that answer one of `roots`.
  *
  * @param messages
@@ -105,7 +120,8 @@ export function reviewsOf(messages: readonly MailMessage[], roots: ReadonlySet<s
   const replies: ReviewReply[] = []
   for (const message of messages) {
     if (roleOf(message.patch) !== 'reply') continue
-    const answers = answeredRoot(message, all)
+    // A patch from archive text has no Message-Id: a reply whose chain reaches no known message answers it by subject.
+    const answers = answeredRoot(message, all) ?? (all.has(subjectKey(message.patch.rawSubject)) ? subjectKey(message.patch.rawSubject) : undefined)
     if (!answers || !roots.has(answers)) continue
     const { patch } = message
     replies.push({ messageId: patch.messageId, subject: patch.rawSubject, author: patch.author, date: patch.date, answers, blocks: replyBlocks(message.body) })
