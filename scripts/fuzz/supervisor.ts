@@ -27,6 +27,8 @@ export interface FuzzOptions {
   hangMs?: number
   /** Inputs faster than this are never counted slow (default 100 ms): below it, timer and garbage-collector noise decide. */
   floorMs?: number
+  /** CPU per MB above which an input is slow (default 1,000 ms: the linear budget). */
+  msPerMb?: number
   /** Called after every batch of inputs. */
   onProgress?: (report: StageReport) => void
   /** Called on each finding as it comes (a long run shows them before it ends). */
@@ -76,7 +78,7 @@ function runWorker(options: FuzzOptions, run: { from: number; root: string; hang
   const state = new SharedArrayBuffer(8)
   const view = new Int32Array(state)
   view[0] = -1
-  const workerData: WorkerData = { stage: options.stage, seed: options.seed, from: run.from, to: options.count, root: run.root, shared: options.shared, state, floorMs: options.floorMs ?? 100 }
+  const workerData: WorkerData = { stage: options.stage, seed: options.seed, from: run.from, to: options.count, root: run.root, shared: options.shared, state, floorMs: options.floorMs ?? 100, msPerMb: options.msPerMb ?? 1000 }
   const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData })
   return new Promise<number>((resolve) => {
     let finished = false

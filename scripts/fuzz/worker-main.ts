@@ -24,12 +24,12 @@ export interface WorkerData {
   state: SharedArrayBuffer
   /** Inputs faster than this are never slow (timer and collector noise). */
   floorMs: number
+  /** CPU per MB above which an input is slow. */
+  msPerMb: number
 }
 
-/** 1 s per MB: the linear budget. */
-const msPerByte = 1000 / 1_000_000
-
 const data = workerData as WorkerData
+const msPerByte = data.msPerMb / 1_000_000
 const state = new Int32Array(data.state)
 const corpus = loadCorpus(data.shared)
 const box = createSandbox(data.root, corpus)

@@ -1,8 +1,11 @@
 /**
  * A short fuzz run of every stage with a fixed seed, through the harness
  * `npm run fuzz` uses (a worker under a watchdog): no input may throw, hang,
- * take over 1 s per MB, or read or write outside the tree. The long run
- * (10⁵ inputs and more) is `npm run fuzz -- --count N`.
+ * run superlinearly, or read or write outside the tree. The 1 s per MB target
+ * is the long run's (`npm run fuzz -- --count N`, a benchmark, on a quiet
+ * machine): a test timed against it would fail on a busy CI machine for no
+ * fault of the code, so here an input is slow only at 4 s per MB, which a
+ * quadratic stage passes by far on the large inputs (100 to 600 kB).
  */
 import { describe, expect, it } from 'vitest'
 import { stages, type Stage } from '../../scripts/fuzz/inputs.ts'
@@ -21,11 +24,14 @@ const count = 300
  */
 const floorMs = 250
 
+/** Slow, here: four times the linear budget (see above). */
+const msPerMb = 4000
+
 
 describe('fuzz', () => {
   for (const stage of stages) {
     it(`${stage}: ${count} generated and mutated inputs, no throw, hang, slow input or escape`, async () => {
-      const report = await fuzzStage({ stage, seed: 15, count, shared, floorMs })
+      const report = await fuzzStage({ stage, seed: 15, count, shared, floorMs, msPerMb })
       const counts = countsOf(report)
       expect(report.inputs).toBe(count)
       expect(report.bytes).toBeGreaterThan(count * 100)
