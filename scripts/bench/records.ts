@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { VFile } from 'vfile'
+import { denseApiInputs } from './dense-apis.ts'
 import { pathologicalSize } from './pathological.ts'
 import { summarise, throughput, timeRepeated } from './stats.ts'
 import { failedRow, type BenchRow, type Suite } from './suite.ts'
@@ -25,6 +26,7 @@ const minimumSample = 500
 export const pathologicalRecordsInputs: Record<string, (size: number) => string> = {
   'records: long paragraph without a full stop': (size) => unpunctuatedParagraph(size),
   'records: one line of API mentions without a full stop': (size) => `Title\n=====\n\n${'kmap_local_page() may sleep and '.repeat(Math.ceil(size / 32))}\n`,
+  ...Object.fromEntries(Object.entries(denseApiInputs).map(([name, make]) => [`records: ${name}`, make])),
 }
 
 /** A paragraph of about `size` bytes with API names and no `.`, `!` or `?`, wrapped at 76 columns. */

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTwoFilesPatch } from 'diff'
 import fc from 'fast-check'
+import { denseApiInputs } from '../bench/dense-apis.ts'
 import { gitBlobId } from '../ingest/apply/text.ts'
 import { mutate, mutationArbitrary, type Mutation } from './mutate.ts'
 
@@ -116,10 +117,14 @@ export function rstInput(corpus: FuzzCorpus, seed: number, index: number): strin
   return mutate(doc, r.mutations, rstPieces)
 }
 
-/** Large inputs of the shapes that make a careless stage quadratic. */
+const denseShapes = Object.values(denseApiInputs)
+
+/** Large inputs of the shapes that make a careless stage quadratic: in the parser's constructs, or dense with distinct APIs. */
 function pathologicalRst(r: Recipe): string {
   const repeat = (unit: string) => unit.repeat(Math.ceil(r.size / unit.length)).slice(0, r.size)
-  switch (r.kind % 8) {
+  const shape = r.from % (8 + denseShapes.length)
+  if (shape >= 8) return denseShapes[shape - 8](r.size)
+  switch (shape) {
     case 0:
       return 'A paragraph without a full stop ' + repeat('kmap_local_page() may sleep and ') + '\n'
     case 1:

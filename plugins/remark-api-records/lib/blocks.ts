@@ -164,6 +164,27 @@ function titleOf(node: Nodes, sourceOf: SourceOf): { text: string; line: number 
   return { text, line: first.start.line }
 }
 
+/** A section open while its parent's children are read: its depth, the API it is titled by, and the deprecation its title states. */
+interface Section {
+  depth: number
+  block: ApiBlock | null
+  deprecated: { title: string; line: number } | null
+}
+
+/** The innermost open section that has `key`, and its value there. */
+function innermost<K extends 'block' | 'deprecated'>(sections: Section[], key: K): Section[K] | null {
+  for (let index = sections.length - 1; index >= 0; index--) if (sections[index][key]) return sections[index][key]
+  return null
+}
+
+/** Close the sections a heading of `depth` at `line` ends: each titled block runs to the line before. */
+function closeSections(sections: Section[], depth: number, line: number): void {
+  while (sections.length > 0 && sections[sections.length - 1].depth >= depth) {
+    const section = sections.pop()!
+    if (section.block) section.block.endLine = Math.max(section.block.startLine, line - 1)
+  }
+}
+
 /**
  * Walk the tree once and sort its text into units, each tied to the API block
  * it stands in (the innermost), with its role there: the lead, a `NOTE:`, a
@@ -173,6 +194,14 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   const blocks: ApiBlock[] = []
   const units: TextUnit[] = []
   const legacyBlocks = new Set<ApiBlock>()
+  // A list item's first paragraph is asked for its names twice (does the item
+  // hold names alone? does it lead with them?): read it once.
+  const namesIn = new Map<Nodes, Mention[]>()
+  const namesOf = (node: Nodes): Mention[] => {
+    let names = namesIn.get(node)
+    if (!names) namesIn.set(node, (names = namesOnly(sourceOf(node))))
+    return names
+  }
 
   const blockFor = (node: Nodes, preference?: ApiBlock['preference']): ApiBlock | undefined => {
     let group: Mention[] = []
@@ -181,7 +210,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       if (first) {
         const text = sourceOf(first)
         group = titledApis(text)
-        if (group.length === 0) group = namesOnly(text)
+        if (group.length === 0) group = namesOf(first)
         if (group.length === 0) group = memberLead(text)
       }
     } else if (node.type === 'tableRow') {
@@ -203,7 +232,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   const sharedNames = new Map<Nodes, Mention[]>()
   const onlyNames = (node: Nodes): Mention[] => {
     const inside = children(node)
-    return node.type === 'listItem' && inside.length === 1 && inside[0].type === 'paragraph' ? namesOnly(sourceOf(inside[0])) : []
+    return node.type === 'listItem' && inside.length === 1 && inside[0].type === 'paragraph' ? namesOf(inside[0]) : []
   }
   const addBlock = (node: Nodes, group: Mention[], preference?: ApiBlock['preference'], endNode: Nodes = node): ApiBlock => {
     const names = [...new Set(group.map((mention) => mention.name))]
@@ -238,27 +267,22 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
     const note = inNote || (node.type === ('admonition' as string) && noteAdmonitions.has((node as unknown as { kind: string }).kind))
     const list = children(node)
     // Sections are flat in the tree: a heading opens one that runs to the next heading of its depth or higher.
-    const sections: Array<{ depth: number; block: ApiBlock | null; deprecated: { title: string; line: number } | null }> = []
-    const close = (depth: number, line: number) => {
-      while (sections.length > 0 && sections[sections.length - 1].depth >= depth) {
-        const section = sections.pop()!
-        if (section.block) section.block.endLine = Math.max(section.block.startLine, line - 1)
-      }
-    }
+    const sections: Section[] = []
+    // The block of a paragraph whose description follows it, for that description.
     const pending = new Map<Nodes, ApiBlock>()
-    const sectionBlock = () => [...sections].reverse().find((section) => section.block)?.block ?? null
-    list.forEach((child, index) => {
-      const inSection = sectionBlock() ?? current
+    for (let index = 0; index < list.length; index++) {
+      const child = list[index]
+      const inSection = innermost(sections, 'block') ?? current
       const next = list[index + 1]
       const names = onlyNames(child)
       if (names.length > 0 && next?.type === 'listItem') {
         sharedNames.set(next, [...(sharedNames.get(child) ?? []), ...names])
-        return
+        continue
       }
       if (child.type === 'heading' && child.position) {
-        close(child.depth, child.position.start.line)
+        closeSections(sections, child.depth, child.position.start.line)
         const title = titleOf(child, sourceOf)
-        const scope = [...sections].reverse().find((section) => section.deprecated)?.deprecated ?? null
+        const scope = innermost(sections, 'deprecated')
         const apis = titledApis(title.text)
         let block: ApiBlock | null = null
         if (apis.length > 0) {
@@ -272,7 +296,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         }
         sections.push({ depth: child.depth, block, deprecated: deprecatedTitle.test(title.text) ? { title: title.text.replace(/\s+/g, ' ').trim(), line: title.line } : null })
         units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true })
-        return
+        continue
       }
       const intro = list[index - 1]
       const described = list[index + 1]
@@ -288,8 +312,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         pending.set(described, block)
         units.push({ node: child, block, role: 'lead', title: true })
       } else visit(child, pending.get(child) ?? inSection, note)
-    })
-    close(0, (node.position?.end.line ?? 0) + 1)
+    }
+    closeSections(sections, 0, (node.position?.end.line ?? 0) + 1)
   }
   visit(tree, null, false)
   return { blocks, units }

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast'
 import { location } from 'vfile-location'
 import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
-import { readSentence, strongerStatus, type Derived } from './language.ts'
+import { readSentence, strongerStatus, type Derived, type Reading } from './language.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
@@ -54,6 +54,10 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   }
   const { blocks, units } = collectUnits(tree, sourceOf)
   const sentences: ReadSentence[] = units.flatMap((unit) => sentencesOf(unit, place, options.source))
+  // Looked up per block and per draft: a scan of every sentence for each of
+  // them would make a document of many described APIs quadratic.
+  const byBlock = groupBy(sentences, (sentence) => sentence.unit.block?.node)
+  const byNode = groupBy(sentences, (sentence) => sentence.unit.node)
 
   const drafts = new Map<string, Draft>()
   const draftOf = (name: string, kind: Kind): Draft => {
@@ -80,12 +84,12 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
       draft.mentions.push({ line: sentence.line, column: sentence.column })
-      if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
+      addSentence(draft, sentence)
     }
     const block = sentence.unit.block
     if (block) {
       const draft = draftOf(block.api, block.kind)
-      if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
+      addSentence(draft, sentence)
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
     if (sentence.unit !== previousUnit) {
@@ -101,7 +105,9 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
     if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
-    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic, recent, carried, ...(recentStatus ? { recentStatus } : {}) })
+    const reading: Reading = { blockApi: block?.api ?? null, topic, recent, carried }
+    if (recentStatus) reading.recentStatus = recentStatus
+    const read = readSentence(sentence.text, reading)
     topic = read.topic
     carried = Boolean(read.carried)
     recent = read.deprecated
@@ -111,19 +117,36 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
 
   for (const block of blocks) {
     if (!block.preference || block.preference.rank !== 0) continue
-    const intro = sentences.find((sentence) => sentence.unit.node === block.preference!.intro && /preference|preferred/i.test(sentence.text))
+    const intro = byNode.get(block.preference.intro)?.find((sentence) => /preference|preferred/i.test(sentence.text))
     if (intro) draftOf(block.api, block.kind).facts.push({ field: 'status', value: 'preferred', sentence: intro.text, line: intro.line })
   }
 
   // A bare snake_case word is an API only where a rule found one in its place.
   const kept = [...drafts.values()].filter((draft) => draft.block || draft.facts.length > 0 || draft.sentences.some((sentence) => sentence.mentions.some((mention) => mention.name === draft.name)))
-  const records = kept.map((draft) => toRecord(draft, sentences, options))
+  const records = kept.map((draft) => toRecord(draft, draft.block ? (byBlock.get(draft.block.node) ?? []) : [], options))
   const deprecated = new Set(records.filter((record) => record.status === 'deprecated' || record.status === 'removed').map((record) => record.name))
   for (const record of records) {
     // A deprecated API is no replacement: "use the preceding functions" must not point at one.
     record.replacement = record.replacement.filter((name) => !deprecated.has(name))
   }
   return records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+/** Sentences reach a draft in document order, so a repeat can only be the last one added. */
+function addSentence(draft: Draft, sentence: ReadSentence): void {
+  if (draft.sentences.at(-1) !== sentence) draft.sentences.push(sentence)
+}
+
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K | undefined): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    if (key === undefined) continue
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
 }
 
 /** The sentences of a text unit, quoted from the source; a section title is one sentence, its underline left out. */
@@ -137,7 +160,7 @@ function sentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source:
   const split = unit.title
     ? [{ text: source.slice(start, end).replace(/\s+/g, ' ').trim(), line: from.line, column: from.column }].filter((sentence) => sentence.text)
     : splitSentences(source, start, end, from.line, from.column)
-  return split.map((sentence) => ({ ...sentence, unit, mentions: findMentions(sentence.text) }))
+  return split.map(({ text, line, column }) => ({ text, line, column, unit, mentions: findMentions(text) }))
 }
 
 /** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
@@ -181,9 +204,12 @@ export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
   }
 }
 
-function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
-  // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
-  const own = draft.block ? all.filter((sentence) => sentence.unit.block?.node === draft.block!.node) : []
+/**
+ * @param own
+ *   The sentences of the draft's block: every API a title names together
+ *   shares the section (`kmalloc()/kzalloc()`).
+ */
+function toRecord(draft: Draft, own: ReadSentence[], options: ExtractOptions): ApiRecord {
   const described = Boolean(draft.block)
   const unitsText = (role: TextUnit['role']) => {
     const seen = new Set<Nodes>()

@@ -1,5 +1,6 @@
 import type { Status } from './schema.ts'
 import { readClauses } from './clauses.ts'
+import { longestSentence } from './sentences.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { groupsOf, nextTopic, type ReadClause } from './subjects.ts'
 import type { ClauseRule, Derived, SentenceState } from './rules/derived.ts'
@@ -49,9 +50,6 @@ const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
   { rule: sinceRule, gate: /\d\.\d/ },
 ]
 
-/** Past this length a "sentence" is a run-on paragraph no rule can read well; reading it would only cost time. */
-const longestSentence = 2_000
-
 const severity: Record<Status, number> = { available: 0, preferred: 1, discouraged: 2, deprecated: 3, removed: 4 }
 
 /** The stronger of two statuses: a deprecation outweighs an older recommendation, a removal outweighs both. */
@@ -75,6 +73,7 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
 /** Read one sentence: the facts it states, and what the next sentence may refer back to. */
 export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[]; deprecated: string[]; status?: 'removed' | 'deprecated'; carried?: boolean } {
   let topic = reading.topic ?? (reading.blockApi ? [reading.blockApi] : [])
+  // Sentences are cut to this length where they are split; a caller's own text may be longer, and a run-on no rule can read well.
   if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
   // With no API named and none to refer back to, no rule has anyone to give a fact to.
   if (topic.length === 0 && !reading.recent?.length && findMentions(sentence, { weak: true }).length === 0) return { derived: [], topic, deprecated: [] }
@@ -85,7 +84,14 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   let carried = Boolean(reading.carried)
   for (const { text, condition } of readClauses(sentence)) {
     const mentions = findMentions(text, { weak: true })
-    const clause: ReadClause = { text, mentions, topic, ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
+    // Built field by field: spreading optional parts into a literal costs more than the rules that read it.
+    const clause: ReadClause = { text, mentions, topic }
+    if (carried) clause.carried = carried
+    if (condition) clause.condition = condition
+    if (reading.recent?.length) {
+      clause.recent = reading.recent
+      if (reading.recentStatus) clause.recentStatus = reading.recentStatus
+    }
     for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
     const explicit = explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false

@@ -75,36 +75,44 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
   // Every kind of mention has a `(`, `_`, `:` or `->`: text without one names nothing (most prose, and cheap to tell).
   if (!/[(_:>]/.test(text)) return []
   const found: Mention[] = []
-  const taken: Array<[number, number]> = []
-  const free = (start: number, end: number) => taken.every(([from, to]) => end <= from || start >= to)
-  for (const match of text.matchAll(role)) {
+  // Each pass needs a character its pattern cannot match without: looking
+  // for it first skips most passes on most sentences.
+  const underscore = text.includes('_')
+  // One flag per character taken by an earlier kind of mention: a list of
+  // spans checked for every match would make a paragraph dense with names
+  // quadratic, and the matches of one kind never overlap, so checking their
+  // own characters stays linear.
+  const covered = new Uint8Array(text.length)
+  const free = (start: number, end: number) => covered.subarray(start, end).indexOf(1) === -1
+  const take = (start: number, end: number) => covered.fill(1, start, end)
+  for (const match of text.includes(':c:') ? text.matchAll(role) : []) {
     const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')
     const kind: Kind = match[1] === 'func' ? 'function' : match[1] === 'macro' ? 'macro' : 'type'
     for (const name of expandName(target)) found.push({ name, kind, index: match.index!, end: match.index! + match[0].length })
-    taken.push([match.index!, match.index! + match[0].length])
+    take(match.index!, match.index! + match[0].length)
   }
-  for (const match of text.matchAll(call)) {
+  for (const match of text.includes('(') ? text.matchAll(call) : []) {
     if (!free(match.index!, match.index! + match[0].length) || plural(match[1], match[2])) continue
     for (const name of expandName(match[1])) {
       if (notApis.has(name.toLowerCase()) || name.length < 2) continue
       found.push({ name, kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'macro' : 'function', index: match.index!, end: match.index! + match[0].length })
     }
-    taken.push([match.index!, match.index! + match[0].length])
+    take(match.index!, match.index! + match[0].length)
   }
-  for (const match of text.matchAll(callback)) {
+  for (const match of text.includes('->') ? text.matchAll(callback) : []) {
     if (!free(match.index!, match.index! + match[0].length) || notApis.has(match[1].toLowerCase())) continue
     found.push({ name: match[1], kind: 'callback', index: match.index!, end: match.index! + match[0].length })
-    taken.push([match.index!, match.index! + match[0].length])
+    take(match.index!, match.index! + match[0].length)
   }
-  for (const match of text.matchAll(config)) {
+  for (const match of text.includes('CONFIG_') ? text.matchAll(config) : []) {
     if (free(match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index!, end: match.index! + match[0].length })
   }
-  for (const match of text.matchAll(macro)) {
+  for (const match of underscore ? text.matchAll(macro) : []) {
     if (match[0].startsWith('CONFIG_') || !free(match.index!, match.index! + match[0].length)) continue
     found.push({ name: match[0], kind: 'macro', index: match.index!, end: match.index! + match[0].length })
-    taken.push([match.index!, match.index! + match[0].length])
+    take(match.index!, match.index! + match[0].length)
   }
-  if (options.weak) {
+  if (options.weak && (underscore || text.includes('{') || text.includes('['))) {
     for (const match of text.matchAll(bare)) {
       if (!free(match.index!, match.index! + match[0].length)) continue
       for (const name of expandName(match[0])) found.push({ name, kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })

@@ -8,6 +8,15 @@ export interface Sentence {
   column: number
 }
 
+/**
+ * The longest sentence read as one, in characters. Prose sentences run to a
+ * few hundred; a stretch with no sentence end past this (a generated table
+ * flattened into a paragraph, a hostile run-on line) is cut at the next white
+ * space, so that the work done per sentence (mentions against mentions,
+ * clauses against rules) stays bounded and a document costs linear time.
+ */
+export const longestSentence = 2_000
+
 /** Abbreviations whose full stop does not end a sentence. */
 const abbreviations = /\b(?:e\.g|i\.e|etc|vs|cf|approx|resp|incl|Dr|Mr|Ms|No|Fig|Sec)\.$/i
 
@@ -16,7 +25,8 @@ const abbreviations = /\b(?:e\.g|i\.e|etc|vs|cf|approx|resp|incl|Dr|Mr|Ms|No|Fig
  * source itself (not from the tree's plain text), so a sentence quoted as a
  * fact can always be found again at its line. A sentence ends at `.`, `!` or
  * `?` followed by white space and a capital, an opening bracket, a quote, a
- * `NOTE:`-style marker or an identifier (`kmap() and …` starts a sentence).
+ * `NOTE:`-style marker or an identifier (`kmap() and …` starts a sentence),
+ * and a run-on stretch ends at the first white space past `longestSentence`.
  *
  * @param source
  *   The whole document.
@@ -58,6 +68,7 @@ export function splitSentences(source: string, start: number, end: number, first
       column = 1
     } else column++
     if (from >= 0 && /[.!?]/.test(char) && endsSentence(source, index, end, from)) push(index + 1)
+    else if (from >= 0 && index - from >= longestSentence && /\s/.test(char)) push(index)
   }
   push(end)
   return sentences
