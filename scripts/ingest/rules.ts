@@ -49,6 +49,8 @@ export const applyRules = {
   blobMismatch: 'result-not-blob',
   /** `--tree`: a file the patch changes is not in the tree. */
   missingFile: 'missing-file',
+  /** `--tree -R`: a copied file does not reverse to the file it was copied from. */
+  copyMismatch: 'copy-does-not-reverse',
   /** `--tree`: a path that is absolute or climbs out of the tree with `..`. */
   pathEscapes: 'path-escapes-tree',
   /** `--tree`: a path that is, or goes through, a symbolic link in the tree or the output folder. */

@@ -104,6 +104,8 @@ export interface FilePatch {
   mode: string | null
   /** `true` when the text lost its whitespace on the way (web archive): the applier must rebuild lines. */
   mangled: boolean
+  /** `copy from`/`copy to`: the new file is made from the old one, which stays (a rename moves it). */
+  copy?: true
   hunks: Hunk[]
   /** Where the `diff --git` (or `---`) line stands in the patch file. */
   place: Place

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -100,6 +100,67 @@ describe('intact patches apply as git apply does', () => {
     expect(code).toBe(0)
     for (const [name, text] of Object.entries(after)) expect(readFileSync(path.join(out, name), 'utf8')).toBe(text)
     expect(readdirSync(path.join(out, 'Documentation/mm')).sort()).toEqual(names)
+  })
+})
+
+describe('copies and renames', () => {
+  it('keeps a copy\'s source and moves a rename\'s, as git apply does, and undoes both with -R', async () => {
+    const hmm = readFileSync(path.join(corpus.docs, 'hmm.rst'), 'utf8')
+    const slub = readFileSync(path.join(corpus.docs, 'slub.rst'), 'utf8')
+    const { git, write: put, dir } = sandbox()
+    put('Documentation/mm/hmm.rst', hmm)
+    put('Documentation/mm/slub.rst', slub)
+    git('add', '-A')
+    git('commit', '-qm', 'base')
+    put('Documentation/mm/hmm-copy.rst', hmm.replace(/\n\n/, '\n\nA sentence only the copy has.\n\n'))
+    git('mv', 'Documentation/mm/slub.rst', 'Documentation/mm/slab.rst')
+    git('add', '-A')
+    git('commit', '-qm', 'doc: copy one document and rename another')
+    const mail = git('format-patch', '-1', '--stdout', '-M', '-C', '--find-copies-harder')
+    expect(mail).toMatch(/^copy from Documentation\/mm\/hmm\.rst$/m)
+    expect(mail).toMatch(/^rename from Documentation\/mm\/slub\.rst$/m)
+
+    const tree = temporary()
+    cpSync(path.join(dir, 'Documentation'), path.join(tree, 'Documentation'), { recursive: true })
+    git('checkout', '-q', 'HEAD~1')
+    cpSync(path.join(dir, 'Documentation'), path.join(tree, 'Documentation'), { recursive: true })
+    const patch = write(temporary(), 'copy.patch', mail)
+    const forward = await runCli(['apply', '--tree', tree, '--out', tree, patch])
+    expect(forward.stderr).toBe('')
+    expect(forward.code).toBe(0)
+    git('checkout', '-q', '-')
+    const files = (root: string) => readdirSync(path.join(root, 'Documentation/mm')).sort()
+    expect(files(tree)).toEqual(['hmm-copy.rst', 'hmm.rst', 'slab.rst'])
+    for (const name of files(tree)) expect(readFileSync(path.join(tree, 'Documentation/mm', name), 'utf8'), name).toBe(readFileSync(path.join(dir, 'Documentation/mm', name), 'utf8'))
+
+    const back = await runCli(['apply', '--tree', tree, '--out', tree, '-R', patch])
+    expect(back.stderr).toBe('')
+    expect(back.code).toBe(0)
+    expect(files(tree)).toEqual(['hmm.rst', 'slub.rst'])
+    expect(readFileSync(path.join(tree, 'Documentation/mm/hmm.rst'), 'utf8')).toBe(hmm)
+    expect(readFileSync(path.join(tree, 'Documentation/mm/slub.rst'), 'utf8')).toBe(slub)
+  })
+
+  it('refuses to undo a copy whose source has changed since, naming both files', async () => {
+    const hmm = readFileSync(path.join(corpus.docs, 'hmm.rst'), 'utf8')
+    const { git, write: put } = sandbox()
+    put('Documentation/mm/hmm.rst', hmm)
+    git('add', '-A')
+    git('commit', '-qm', 'base')
+    put('Documentation/mm/copy.rst', hmm)
+    git('add', '-A')
+    git('commit', '-qm', 'doc: copy a document')
+    const mail = git('format-patch', '-1', '--stdout', '-C', '--find-copies-harder')
+    expect(mail).toMatch(/^copy to Documentation\/mm\/copy\.rst$/m)
+    const tree = temporary()
+    mkdirSync(path.join(tree, 'Documentation/mm'), { recursive: true })
+    writeFileSync(path.join(tree, 'Documentation/mm/hmm.rst'), hmm + 'Changed since.\n')
+    writeFileSync(path.join(tree, 'Documentation/mm/copy.rst'), hmm)
+    const patch = write(temporary(), 'copy.patch', mail)
+    const { code, stderr } = await runCli(['apply', '--tree', tree, '--out', tree, '-R', patch])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/copy\.patch:\d+:1: error: `Documentation\/mm\/copy\.rst` does not reverse to `Documentation\/mm\/hmm\.rst`, the file it was copied from \[strata:apply:copy-does-not-reverse\]/)
+    expect(readFileSync(path.join(tree, 'Documentation/mm/copy.rst'), 'utf8')).toBe(hmm)
   })
 })
 

@@ -107,7 +107,20 @@ export function applyToTree(
       failed = true
       continue
     }
-    if (from !== null && from !== to) files.set(from, null)
+    if (filePatch.copy && options.reverse && from !== null && to !== null) {
+      // Undoing a copy removes the copy; what it undoes to must be its source as the tree has it.
+      if (result.text !== current(to)) {
+        const message = file.message(`\`${from}\` does not reverse to \`${to}\`, the file it was copied from`, { place: filePatch.place, ruleId: applyRules.copyMismatch, source: applySource })
+        message.fatal = true
+        failed = true
+        continue
+      }
+      files.set(from, null)
+      reports.push(result.report)
+      continue
+    }
+    // A rename moves the file; a copy leaves its source in place.
+    if (from !== null && from !== to && !filePatch.copy) files.set(from, null)
     if (to !== null) files.set(to, result.text)
     reports.push(result.report)
   }

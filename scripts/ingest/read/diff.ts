@@ -149,9 +149,10 @@ function readExtendedHeaders(lines: readonly Line[], start: number, draft: Draft
     } else if ((match = /^(old|new) mode (\d+)/.exec(text))) {
       if (match[1] === 'new' || patch.mode === null) patch.mode = match[2]
       draft.mayBeEmpty = true
-    } else if ((match = /^(?:rename|copy) (from|to) (.+)$/.exec(text))) {
-      if (match[1] === 'from') patch.oldPath = unquotePath(match[2])
-      else patch.newPath = unquotePath(match[2])
+    } else if ((match = /^(rename|copy) (from|to) (.+)$/.exec(text))) {
+      if (match[1] === 'copy') patch.copy = true
+      if (match[2] === 'from') patch.oldPath = unquotePath(match[3])
+      else patch.newPath = unquotePath(match[3])
       draft.mayBeEmpty = true
     } else if (/^(?:(?:dis)?similarity index |Binary files |GIT binary patch)/.test(text)) {
       draft.mayBeEmpty = true
