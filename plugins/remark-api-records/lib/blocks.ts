@@ -194,13 +194,12 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   const blocks: ApiBlock[] = []
   const units: TextUnit[] = []
   const legacyBlocks = new Set<ApiBlock>()
-  // A list item's first paragraph is asked for its names twice (does the item
-  // hold names alone? does it lead with them?): read it once.
-  const namesIn = new Map<Nodes, Mention[]>()
+  // A list item's first paragraph is asked for its names twice in a row (does
+  // the item hold names alone? then: does it lead with them?): read it once.
+  let last: { node: Nodes; names: Mention[] } | null = null
   const namesOf = (node: Nodes): Mention[] => {
-    let names = namesIn.get(node)
-    if (!names) namesIn.set(node, (names = namesOnly(sourceOf(node))))
-    return names
+    if (last?.node !== node) last = { node, names: namesOnly(sourceOf(node)) }
+    return last.names
   }
 
   const blockFor = (node: Nodes, preference?: ApiBlock['preference']): ApiBlock | undefined => {
@@ -268,8 +267,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
     const list = children(node)
     // Sections are flat in the tree: a heading opens one that runs to the next heading of its depth or higher.
     const sections: Section[] = []
-    // The block of a paragraph whose description follows it, for that description.
-    const pending = new Map<Nodes, ApiBlock>()
+    // The block of a paragraph whose description follows it, for that description (its next sibling).
+    let pending: { node: Nodes; block: ApiBlock } | null = null
     for (let index = 0; index < list.length; index++) {
       const child = list[index]
       const inSection = innermost(sections, 'block') ?? current
@@ -309,9 +308,9 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
         // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
-        pending.set(described, block)
+        pending = { node: described, block }
         units.push({ node: child, block, role: 'lead', title: true })
-      } else visit(child, pending.get(child) ?? inSection, note)
+      } else visit(child, (pending?.node === child ? pending.block : null) ?? inSection, note)
     }
     closeSections(sections, 0, (node.position?.end.line ?? 0) + 1)
   }

@@ -21,7 +21,10 @@ export interface ExtractOptions {
 /** A sentence with what it is part of. */
 interface ReadSentence extends Sentence {
   unit: TextUnit
+  /** The APIs it names. */
   mentions: Mention[]
+  /** And the bare snake_case words that may be APIs where a rule finds them in one's place. */
+  withWeak: Mention[]
 }
 
 /** Everything gathered about one API before it becomes a record. */
@@ -53,11 +56,11 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     return start === undefined || end === undefined ? '' : options.source.slice(start, end)
   }
   const { blocks, units } = collectUnits(tree, sourceOf)
-  const sentences: ReadSentence[] = units.flatMap((unit) => sentencesOf(unit, place, options.source))
+  const sentences: ReadSentence[] = []
+  for (const unit of units) addSentencesOf(unit, place, options.source, sentences)
   // Looked up per block and per draft: a scan of every sentence for each of
   // them would make a document of many described APIs quadratic.
   const byBlock = groupBy(sentences, (sentence) => sentence.unit.block?.node)
-  const byNode = groupBy(sentences, (sentence) => sentence.unit.node)
 
   const drafts = new Map<string, Draft>()
   const draftOf = (name: string, kind: Kind): Draft => {
@@ -105,7 +108,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
     if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
-    const reading: Reading = { blockApi: block?.api ?? null, topic, recent, carried }
+    const reading: Reading = { blockApi: block?.api ?? null, topic, recent, carried, mentions: sentence.withWeak }
     if (recentStatus) reading.recentStatus = recentStatus
     const read = readSentence(sentence.text, reading)
     topic = read.topic
@@ -115,9 +118,10 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
   }
 
-  for (const block of blocks) {
-    if (!block.preference || block.preference.rank !== 0) continue
-    const intro = byNode.get(block.preference.intro)?.find((sentence) => /preference|preferred/i.test(sentence.text))
+  const preferred = blocks.filter((block) => block.preference?.rank === 0)
+  const byNode = preferred.length > 0 ? groupBy(sentences, (sentence) => sentence.unit.node) : new Map<Nodes, ReadSentence[]>()
+  for (const block of preferred) {
+    const intro = byNode.get(block.preference!.intro)?.find((sentence) => /preference|preferred/i.test(sentence.text))
     if (intro) draftOf(block.api, block.kind).facts.push({ field: 'status', value: 'preferred', sentence: intro.text, line: intro.line })
   }
 
@@ -149,18 +153,22 @@ function groupBy<T, K>(items: T[], keyOf: (item: T) => K | undefined): Map<K, T[
   return groups
 }
 
-/** The sentences of a text unit, quoted from the source; a section title is one sentence, its underline left out. */
-function sentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source: string): ReadSentence[] {
+/** Add the sentences of a text unit to `into`, quoted from the source; a section title is one sentence, its underline left out. */
+function addSentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source: string, into: ReadSentence[]): void {
   const inline = unit.title && 'children' in unit.node ? (unit.node.children as Nodes[]) : null
   const from = inline ? inline[0]?.position?.start : unit.node.position?.start
   const to = inline ? inline[inline.length - 1]?.position?.end : unit.node.position?.end
   const start = place.toOffset(from)
   const end = place.toOffset(to)
-  if (start === undefined || end === undefined || !from) return []
+  if (start === undefined || end === undefined || !from) return
   const split = unit.title
     ? [{ text: source.slice(start, end).replace(/\s+/g, ' ').trim(), line: from.line, column: from.column }].filter((sentence) => sentence.text)
     : splitSentences(source, start, end, from.line, from.column)
-  return split.map(({ text, line, column }) => ({ text, line, column, unit, mentions: findMentions(text) }))
+  for (const { text, line, column } of split) {
+    // The weak pass only adds to the others, so one call gives both.
+    const withWeak = findMentions(text, { weak: true })
+    into.push({ text, line, column, unit, mentions: withWeak.length === 0 ? withWeak : withWeak.filter((mention) => !mention.weak), withWeak })
+  }
 }
 
 /** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
@@ -168,7 +176,7 @@ function titleFacts(sentence: ReadSentence): Array<[string, Fact]> {
   const match = /\b(deprecated|obsolete|removed)\b/i.exec(sentence.text)
   if (!match || sentence.text.split(/\s+/).length > 8) return []
   const status = /removed/i.test(match[1]) ? 'removed' : 'deprecated'
-  return findMentions(sentence.text, { weak: true }).map((mention) => [mention.name, { field: 'status', value: status, sentence: sentence.text, line: sentence.line }])
+  return sentence.withWeak.map((mention) => [mention.name, { field: 'status', value: status, sentence: sentence.text, line: sentence.line }])
 }
 
 /** The kind of a name a rule gave a fact to, from how the sentence writes it. */

@@ -34,6 +34,8 @@ export interface Reading {
   recent?: string[]
   /** And which of the two. */
   recentStatus?: 'removed' | 'deprecated'
+  /** The mentions of the sentence, bare words included (`findMentions(sentence, { weak: true })`), when the caller has them already. */
+  mentions?: Mention[]
 }
 
 /**
@@ -76,14 +78,16 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   // Sentences are cut to this length where they are split; a caller's own text may be longer, and a run-on no rule can read well.
   if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
   // With no API named and none to refer back to, no rule has anyone to give a fact to.
-  if (topic.length === 0 && !reading.recent?.length && findMentions(sentence, { weak: true }).length === 0) return { derived: [], topic, deprecated: [] }
+  const written = sentence
+  const mentionsOf = (text: string) => (text === written && reading.mentions ? reading.mentions : findMentions(text, { weak: true }))
+  if (topic.length === 0 && !reading.recent?.length && mentionsOf(sentence).length === 0) return { derived: [], topic, deprecated: [] }
   // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
   sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
   let carried = Boolean(reading.carried)
   for (const { text, condition } of readClauses(sentence)) {
-    const mentions = findMentions(text, { weak: true })
+    const mentions = mentionsOf(text)
     // Built field by field: spreading optional parts into a literal costs more than the rules that read it.
     const clause: ReadClause = { text, mentions, topic }
     if (carried) clause.carried = carried

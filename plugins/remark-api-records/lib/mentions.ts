@@ -49,6 +49,7 @@ const optionalPrefix = /^(?:un|re|de|dis|try|_[a-z0-9_]+|[a-z0-9_]*_)$/
 
 /** Expand the kernel's shorthand: `k[un]map` → kmap, kunmap; `kmap{,_atomic}` → kmap, kmap_atomic. */
 export function expandName(written: string): string[] {
+  if (!written.includes('[') && !written.includes('{')) return [written]
   const bracket = /\[([A-Za-z0-9_]+)\]/.exec(written)
   if (bracket) {
     const before = written.slice(0, bracket.index)
@@ -67,6 +68,24 @@ export function expandName(written: string): string[] {
 }
 
 /**
+ * One mask reused by every call, cleared to the text's length: allocating a
+ * typed array per sentence costs more than reading the sentence.
+ * `findMentions` never calls itself, so one is enough.
+ */
+let mask = new Uint8Array(4096)
+
+function coveredFor(length: number): Uint8Array {
+  if (mask.length < length) mask = new Uint8Array(Math.max(length, mask.length * 2))
+  mask.fill(0, 0, length)
+  return mask
+}
+
+function isFree(covered: Uint8Array, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (covered[index]) return false
+  return true
+}
+
+/**
  * Find the APIs a text names: functions written as calls, Sphinx C-domain
  * roles, `CONFIG_` options and upper-case macros with an underscore (plain
  * upper-case words such as TLB or CPU are not taken for macros).
@@ -82,8 +101,8 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
   // spans checked for every match would make a paragraph dense with names
   // quadratic, and the matches of one kind never overlap, so checking their
   // own characters stays linear.
-  const covered = new Uint8Array(text.length)
-  const free = (start: number, end: number) => covered.subarray(start, end).indexOf(1) === -1
+  const covered = coveredFor(text.length)
+  const free = (start: number, end: number) => isFree(covered, start, end)
   const take = (start: number, end: number) => covered.fill(1, start, end)
   for (const match of text.includes(':c:') ? text.matchAll(role) : []) {
     const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')

@@ -58,7 +58,8 @@ export function splitSentences(source: string, start: number, end: number, first
   }
   for (let index = start; index < end; index++) {
     const char = source[index]
-    if (from < 0 && !/\s/.test(char)) {
+    const space = isSpace(source.charCodeAt(index))
+    if (from < 0 && !space) {
       from = index
       currentLine = line
       currentColumn = column
@@ -67,11 +68,17 @@ export function splitSentences(source: string, start: number, end: number, first
       line++
       column = 1
     } else column++
-    if (from >= 0 && /[.!?]/.test(char) && endsSentence(source, index, end, from)) push(index + 1)
-    else if (from >= 0 && index - from >= longestSentence && /\s/.test(char)) push(index)
+    if (from >= 0 && (char === '.' || char === '!' || char === '?') && endsSentence(source, index, end, from)) push(index + 1)
+    else if (from >= 0 && space && index - from >= longestSentence) push(index)
   }
   push(end)
   return sentences
+}
+
+/** White space as `\s` has it in the ASCII range (documents are mostly ASCII); beyond it, `\s` itself. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return /\s/.test(String.fromCharCode(code))
 }
 
 /** How far back an abbreviation can reach from its full stop (`approx.` plus closing quotes). */
