@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
 import preact from '@astrojs/preact'
-import strata from './src/integration/index.ts'
+import strata from './src/site/integration/index.ts'
 
 // `strata build --content DIR --corpus DIR --kernel-tree DIR` passes its flags
 // through these variables; a plain `astro build` uses the default content.

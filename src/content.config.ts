@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content'
-import { strataLoader } from './loader/index.ts'
+import { strataLoader } from './site/loader/index.ts'
 
 export const collections = {
   versions: defineCollection({ loader: strataLoader('versions') }),

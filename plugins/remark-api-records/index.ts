@@ -2,6 +2,6 @@
 export { remarkApiRecords, type Options } from './lib/plugin.ts'
 export { extractRecords, fieldsFromFacts, type ExtractOptions, type FactFields } from './lib/extract.ts'
 export { kernelDocFacts, type KernelDocSections } from './lib/kernel-doc-facts.ts'
-export { apiRecordSchema, apiRecordJsonSchema, factSchema, statuses, kinds, contexts, effects } from './lib/schema.ts'
-export type { ApiRecord, Fact, Status, Kind, Context, Effect } from './lib/schema.ts'
+export { apiRecordSchema, apiRecordJsonSchema, factSchema, statuses, kinds, contexts, effects } from '../../src/schema/records.ts'
+export type { ApiRecord, Fact, Status, Kind, Context, Effect } from '../../src/schema/records.ts'
 export { findMentions, expandName, type Mention } from './lib/mentions.ts'

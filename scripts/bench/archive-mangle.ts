@@ -6,7 +6,7 @@
  * masked with as many `x`s as they have characters (see `../shared/seeds/`).
  */
 import { structuredPatch } from 'diff'
-import { gitBlobId } from '../ingest/apply/text.ts'
+import { gitBlobId } from '../../src/ingest/apply/text.ts'
 
 export interface Edit {
   /** The document's path in the kernel tree. */

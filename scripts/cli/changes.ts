@@ -1,5 +1,5 @@
-import { compareVersions } from '../knowledge/changes.ts'
-import { findVersion } from '../knowledge/build.ts'
+import { compareVersions } from '../../src/knowledge/changes.ts'
+import { findVersion } from '../../src/knowledge/build.ts'
 import { stringOption, UsageError, type Command } from './command.ts'
 import { contentOptions, contentUsage, loadKnowledgeBase } from './content-options.ts'
 

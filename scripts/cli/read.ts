@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { groupSeries, readPatches } from '../ingest/read/index.ts'
-import { rules, source } from '../ingest/rules.ts'
-import type { Patch, PatchFormat } from '../ingest/types.ts'
+import { groupSeries, readPatches } from '../../src/ingest/read/index.ts'
+import { rules, source } from '../../src/ingest/rules.ts'
+import type { Patch, PatchFormat } from '../../src/ingest/types.ts'
 import { booleanOption, stringOption, UsageError, type Command } from './command.ts'
 import { hasErrors, printDiagnostics } from './diagnostics.ts'
 

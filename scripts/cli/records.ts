@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseVersion } from '../knowledge/parse.ts'
-import { findVersion } from '../knowledge/build.ts'
+import { parseVersion } from '../../src/knowledge/parse.ts'
+import { findVersion } from '../../src/knowledge/build.ts'
 import { booleanOption, stringOption, UsageError, type Command } from './command.ts'
 import { contentOptions, contentUsage, loadKnowledgeBase } from './content-options.ts'
 import { printDiagnostics } from './diagnostics.ts'
-import { coverageOf, formatCoverage } from '../knowledge/coverage.ts'
+import { coverageOf, formatCoverage } from '../../src/knowledge/coverage.ts'
 
 const usage = `usage: strata records --version ID [options]
        strata records FILE.rst

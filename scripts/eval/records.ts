@@ -15,9 +15,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { reporter } from 'vfile-reporter'
-import { evaluate, targets, type Evaluation, type Fact } from '../knowledge/evaluate.ts'
-import { readGold } from '../knowledge/gold.ts'
-import { parseVersion } from '../knowledge/parse.ts'
+import { evaluate, targets, type Evaluation, type Fact } from '../../src/knowledge/evaluate.ts'
+import { readGold } from '../../src/knowledge/gold.ts'
+import { parseVersion } from '../../src/knowledge/parse.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 

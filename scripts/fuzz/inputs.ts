@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTwoFilesPatch } from 'diff'
 import fc from 'fast-check'
+import { gitBlobId } from '../../src/ingest/apply/text.ts'
 import { denseApiInputs } from '../bench/dense-apis.ts'
-import { gitBlobId } from '../ingest/apply/text.ts'
 import { mutate, mutationArbitrary, type Mutation } from './mutate.ts'
 
 /** Real documents and patches to start from. */

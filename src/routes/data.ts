@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro'
-import { siteData } from '../lib/site-data.ts'
+import { siteData } from '../site/lib/site-data.ts'
 
 /**
  * Machine-readable exports: each version's records (`…/api.json`) and the

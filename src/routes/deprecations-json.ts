@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
-import { deprecationRows } from '../lib/deprecation-rows.ts'
-import { siteData } from '../lib/site-data.ts'
+import { deprecationRows } from '../site/lib/deprecation-rows.ts'
+import { siteData } from '../site/lib/site-data.ts'
 import { urls } from '../lib/urls.ts'
 
 /** Every deprecated or removed API of every version, machine-readable, grouped as the index groups them. */

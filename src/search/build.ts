@@ -1,4 +1,4 @@
-import type { ApiRecord, Kind, Status } from '../../plugins/remark-api-records/lib/schema.ts'
+import type { ApiRecord, Kind, Status } from '../schema/records.ts'
 import { itemUrl } from './format.ts'
 
 /**

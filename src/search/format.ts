@@ -1,4 +1,4 @@
-import type { Status } from '../../plugins/remark-api-records/lib/schema.ts'
+import type { Status } from '../schema/records.ts'
 import { urls } from '../lib/urls.ts'
 import type { SearchItem } from './build.ts'
 

@@ -1,5 +1,5 @@
 import lunr from 'lunr'
-import type { Status } from '../../plugins/remark-api-records/lib/schema.ts'
+import type { Status } from '../schema/records.ts'
 import type { SearchItem } from './build.ts'
 import { itemUrl, partName, searchFormat, shardOf, type SearchHead, type StoreChunk, type TermShard } from './format.ts'
 import { partCache, type PartFetcher } from './parts.ts'

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { loadManifest } from '../../scripts/content/load.ts'
-import { buildKnowledgeBase, type KnowledgeBase } from '../../scripts/knowledge/build.ts'
+import { loadManifest } from '../../src/versions/load.ts'
+import { buildKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/build.ts'
 
 export const defaultContent = fileURLToPath(new URL('../../content/', import.meta.url))
 

@@ -6,9 +6,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { applyToDocument } from '../../scripts/ingest/apply/index.ts'
-import { looseMatcher } from '../../scripts/ingest/apply/match.ts'
-import { readPatches } from '../../scripts/ingest/read/index.ts'
+import { applyToDocument } from '../../src/ingest/apply/index.ts'
+import { looseMatcher } from '../../src/ingest/apply/match.ts'
+import { readPatches } from '../../src/ingest/read/index.ts'
 import { toArchiveText } from '../helpers/archive.ts'
 import { formatPatch } from '../helpers/git.ts'
 

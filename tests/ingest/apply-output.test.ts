@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeWritableFolder } from '../../scripts/lib/folders.ts'
+import { makeWritableFolder } from '../../src/lib/folders.ts'
 import { runCli } from '../helpers/cli.ts'
 import { corpus } from '../helpers/paths.ts'
 

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { resolveBelow } from '../../scripts/ingest/apply/paths.ts'
+import { resolveBelow } from '../../src/ingest/apply/paths.ts'
 import { runCli } from '../helpers/cli.ts'
 import { corpus } from '../helpers/paths.ts'
 

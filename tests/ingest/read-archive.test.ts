@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { createTwoFilesPatch } from 'diff'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { readPatches } from '../../scripts/ingest/read/index.ts'
-import type { Hunk } from '../../scripts/ingest/types.ts'
+import { readPatches } from '../../src/ingest/read/index.ts'
+import type { Hunk } from '../../src/ingest/types.ts'
 
 const shared = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url))
 

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { detectFormat, readPatches } from '../../scripts/ingest/read/index.ts'
-import type { Patch, PatchFormat } from '../../scripts/ingest/types.ts'
+import { detectFormat, readPatches } from '../../src/ingest/read/index.ts'
+import type { Patch, PatchFormat } from '../../src/ingest/types.ts'
 
 const fixtures = new URL('../fixtures/patches/', import.meta.url)
 const shared = new URL('../../../shared/', import.meta.url)

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { groupSeries, readPatches } from '../../scripts/ingest/read/index.ts'
-import type { Patch } from '../../scripts/ingest/types.ts'
+import { groupSeries, readPatches } from '../../src/ingest/read/index.ts'
+import type { Patch } from '../../src/ingest/types.ts'
 
 const fixtures = new URL('../fixtures/patches/', import.meta.url)
 

@@ -2,15 +2,15 @@
  * The shared pieces of the reader: dates, subjects, trailers, diffstats, names.
  */
 import { describe, expect, it } from 'vitest'
-import { toIsoDate } from '../../scripts/ingest/read/date.ts'
-import { parseDiffstat } from '../../scripts/ingest/read/diffstat.ts'
-import { toLines } from '../../scripts/ingest/read/lines.ts'
-import { splitMbox } from '../../scripts/ingest/read/mbox.ts'
-import { splitBody } from '../../scripts/ingest/read/message.ts'
-import { gitHeaderPaths, headerName, unquotePath } from '../../scripts/ingest/read/paths.ts'
-import { parsePerson } from '../../scripts/ingest/read/person.ts'
-import { parseSubject } from '../../scripts/ingest/read/subject.ts'
-import { extractTrailers } from '../../scripts/ingest/read/trailers.ts'
+import { toIsoDate } from '../../src/ingest/read/date.ts'
+import { parseDiffstat } from '../../src/ingest/read/diffstat.ts'
+import { toLines } from '../../src/ingest/read/lines.ts'
+import { splitMbox } from '../../src/ingest/read/mbox.ts'
+import { splitBody } from '../../src/ingest/read/message.ts'
+import { gitHeaderPaths, headerName, unquotePath } from '../../src/ingest/read/paths.ts'
+import { parsePerson } from '../../src/ingest/read/person.ts'
+import { parseSubject } from '../../src/ingest/read/subject.ts'
+import { extractTrailers } from '../../src/ingest/read/trailers.ts'
 
 describe('dates', () => {
   it.each([

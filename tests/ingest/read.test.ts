@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { parsePatch } from 'diff'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import * as api from '../../scripts/ingest/read/index.ts'
-import { readPatches } from '../../scripts/ingest/read/index.ts'
-import type { Hunk, Patch } from '../../scripts/ingest/types.ts'
+import * as api from '../../src/ingest/read/index.ts'
+import { readPatches } from '../../src/ingest/read/index.ts'
+import type { Hunk, Patch } from '../../src/ingest/types.ts'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 const shared = path.resolve(repoRoot, '..', 'shared')

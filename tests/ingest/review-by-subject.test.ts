@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { rootOf } from '../../scripts/content/versions.ts'
-import { readThreadFile, reviewsOf, subjectKey } from '../../scripts/ingest/read/thread.ts'
+import { rootOf } from '../../src/versions/versions.ts'
+import { readThreadFile, reviewsOf, subjectKey } from '../../src/ingest/read/thread.ts'
 import { corpus, shared } from '../helpers/paths.ts'
 
 const read = async (file: string) => readThreadFile(new VFile({ path: file, value: await readFile(file, 'utf8') }))

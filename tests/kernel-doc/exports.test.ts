@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
-import * as kernelDoc from '../../scripts/kernel-doc/index.ts'
+import * as kernelDoc from '../../src/ingest/kernel-doc/index.ts'
 
-it('pins the public surface of scripts/kernel-doc', () => {
+it('pins the public surface of src/ingest/kernel-doc', () => {
   expect(Object.keys(kernelDoc).sort()).toStrictEqual([
     'directiveOptions',
     'exportedNames',

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { kernelDocEntrySchema, parseKernelDoc, selectEntries } from '../../scripts/kernel-doc/index.ts'
+import { kernelDocEntrySchema, parseKernelDoc, selectEntries } from '../../src/ingest/kernel-doc/index.ts'
 
 /** Pieces that steer random text into the parser's corners. */
 const pieces = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { kernelDocRules, kernelDocSource, parseKernelDoc } from '../../scripts/kernel-doc/index.ts'
+import { kernelDocRules, kernelDocSource, parseKernelDoc } from '../../src/ingest/kernel-doc/index.ts'
 import { fixture, messages } from './helpers.ts'
 
 describe('malformed kernel-doc comments become located warnings', () => {

@@ -1,8 +1,8 @@
 /** Names from a C file are looked up as text, never as a regular expression built from them. */
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { parseKernelDoc } from '../../scripts/kernel-doc/index.ts'
-import { findWord } from '../../scripts/kernel-doc/text.ts'
+import { parseKernelDoc } from '../../src/ingest/kernel-doc/index.ts'
+import { findWord } from '../../src/ingest/kernel-doc/text.ts'
 
 describe('kernel-doc names with regular expression syntax', () => {
   it('reads a macro whose parameter list holds `[` and `+` without failing', () => {

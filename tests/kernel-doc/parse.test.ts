@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { kernelDocEntrySchema, parseKernelDoc } from '../../scripts/kernel-doc/index.ts'
+import { kernelDocEntrySchema, parseKernelDoc } from '../../src/ingest/kernel-doc/index.ts'
 import { fixture, messages } from './helpers.ts'
 
 const at = (startLine: number, endLine: number, file = 'include/linux/highmem.h') => ({ file, startLine, endLine })

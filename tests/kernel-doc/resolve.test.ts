@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { resolveKernelDoc, treeRelative } from '../../scripts/kernel-doc/index.ts'
+import { resolveKernelDoc, treeRelative } from '../../src/ingest/kernel-doc/index.ts'
 import { kernelTree, messages } from './helpers.ts'
 
 const position = { start: { line: 189, column: 1, offset: 7000 }, end: { line: 190, column: 30, offset: 7060 } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportedNames, parseKernelDoc, selectEntries, unmatchedNames } from '../../scripts/kernel-doc/index.ts'
+import { exportedNames, parseKernelDoc, selectEntries, unmatchedNames } from '../../src/ingest/kernel-doc/index.ts'
 import { fixture } from './helpers.ts'
 
 const highmem = parseKernelDoc(fixture('include/linux/highmem.h'))

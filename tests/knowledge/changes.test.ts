@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FieldChange } from '../../scripts/knowledge/changes.ts'
+import type { FieldChange } from '../../src/knowledge/changes.ts'
 import { runCli } from '../helpers/cli.ts'
 
 describe('strata changes --from v6.1 --to kmap-notes-v1', () => {

@@ -1,7 +1,7 @@
 /** Places in JSON text for manifest diagnostics: the first syntax error, and where a key path stands. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findJsonSyntaxError, offsetOfKeyPath, pointAt } from '../../scripts/content/json-places.ts'
+import { findJsonSyntaxError, offsetOfKeyPath, pointAt } from '../../src/versions/json-places.ts'
 
 describe('findJsonSyntaxError', () => {
   it('finds nothing in JSON, and an offset inside the text in anything JSON.parse refuses', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
-import { parseVersion } from '../../scripts/knowledge/parse.ts'
+import { parseVersion } from '../../src/knowledge/parse.ts'
 import { corpus } from '../helpers/paths.ts'
 
 const kernelTree = fileURLToPath(new URL('../fixtures/kernel-tree/', import.meta.url))

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { apiRecordJsonSchema, apiRecordSchema, type ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { schemaFiles, schemaFolder, serialise } from '../../scripts/schema.ts'
-import type { KnowledgeBase } from '../../scripts/knowledge/build.ts'
+import type { KnowledgeBase } from '../../src/knowledge/build.ts'
 import { runCli } from '../helpers/cli.ts'
 import { defaultKnowledgeBase } from '../helpers/knowledge.ts'
 

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { fromRst } from '../../plugins/rst-parse/index.ts'
 import { mdastSections, toctreeDocuments } from '../../plugins/remark-toctree/index.ts'
 import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
-import { buildNavTree, indexNavTree, type NavDocument, type NavNode } from '../../src/lib/nav.ts'
-import { sidebarItems, type SidebarItem } from '../../src/lib/sidebar.ts'
+import { buildNavTree, indexNavTree, type NavDocument, type NavNode } from '../../src/site/lib/nav.ts'
+import { sidebarItems, type SidebarItem } from '../../src/site/lib/sidebar.ts'
 import { shared } from '../helpers/paths.ts'
 
 const root = path.join(shared, 'corpus/linux-docs')

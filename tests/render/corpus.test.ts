@@ -4,9 +4,9 @@
  */
 import type { Element } from 'hast'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { KnownVersion } from '../../scripts/knowledge/build.ts'
+import type { KnownVersion } from '../../src/knowledge/build.ts'
 import { urls } from '../../src/lib/urls.ts'
-import type { RenderedVersion } from '../../src/lib/render.ts'
+import type { RenderedVersion } from '../../src/render/render.ts'
 import { defaultKnowledgeBase } from '../helpers/knowledge.ts'
 import { classes, elements, parse, renderKnown, text, withAncestors } from './helpers.ts'
 

@@ -12,6 +12,6 @@ it.each([
   expect(Object.keys(module).sort()).toEqual(expected)
 })
 
-it('src/lib/render.ts exports renderVersion and renderFragment', async () => {
-  expect(Object.keys(await import('../../src/lib/render.ts')).sort()).toEqual(['renderFragment', 'renderVersion'])
+it('src/render/render.ts exports renderVersion and renderFragment', async () => {
+  expect(Object.keys(await import('../../src/render/render.ts')).sort()).toEqual(['renderFragment', 'renderVersion'])
 })

@@ -4,9 +4,9 @@
  */
 import type { Element, Nodes, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
-import type { KnownVersion } from '../../scripts/knowledge/build.ts'
+import type { KnownVersion } from '../../src/knowledge/build.ts'
 import type { Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
-import { renderVersion, type RenderedVersion } from '../../src/lib/render.ts'
+import { renderVersion, type RenderedVersion } from '../../src/render/render.ts'
 
 /** Parse rendered HTML as a fragment. */
 export function parse(html: string): Root {

@@ -9,7 +9,7 @@ import { remarkDeprecationBanners } from '../../plugins/remark-deprecation-banne
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
 import { rehypeToc } from '../../plugins/rehype-toc/index.ts'
 import { fromRst } from '../../plugins/rst-parse/index.ts'
-import { renderVersion } from '../../src/lib/render.ts'
+import { renderVersion } from '../../src/render/render.ts'
 import { urls } from '../../src/lib/urls.ts'
 import { classes, elements, parse, text } from './helpers.ts'
 

@@ -8,7 +8,7 @@ import type { Root as MdastRoot } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { idPattern } from '../../plugins/rehype-strata-sanitize/index.ts'
 import { fromRst } from '../../plugins/rst-parse/index.ts'
-import { renderFragment, renderVersion } from '../../src/lib/render.ts'
+import { renderFragment, renderVersion } from '../../src/render/render.ts'
 import { elements, parse, text } from './helpers.ts'
 
 const hostile = `Evil document

@@ -10,7 +10,7 @@ import * as query from '../../src/search/query.ts'
 import { openSearchIndex, runSearch, type SearchIndex, type SearchOptions } from '../../src/search/query.ts'
 import { buildSearchIndex, type BuiltSearchIndex, type ShardOptions } from '../../src/search/shards.ts'
 import { searchPipeline, versionTerm } from '../../src/search/tokens.ts'
-import type { KnowledgeBase, KnownVersion } from '../../scripts/knowledge/build.ts'
+import type { KnowledgeBase, KnownVersion } from '../../src/knowledge/build.ts'
 import { defaultKnowledgeBase } from '../helpers/knowledge.ts'
 
 let base: KnowledgeBase

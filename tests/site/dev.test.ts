@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editSentence, generateCorpus, rewritePatch, type GeneratedCorpus } from '../../scripts/bench/generate.ts'
 import { freePort, waitForText } from '../../scripts/bench/net.ts'
-import { withBuildLock } from '../../scripts/lib/build-lock.ts'
+import { withBuildLock } from '../../src/lib/build-lock.ts'
 import { runCli } from '../helpers/cli.ts'
 import { repoRoot as root } from '../helpers/paths.ts'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromRst } from '../../plugins/rst-parse/index.ts'
 import { collectXrefs } from '../../plugins/remark-xrefs/index.ts'
-import { renderVersion } from '../../src/lib/render.ts'
+import { renderVersion } from '../../src/render/render.ts'
 
 const a = fromRst(['Document A', '==========', '', '.. _sysfs_interface:', '', 'Sysfs Interface', '---------------', '', 'Text.', ''].join('\n'))
 const b = fromRst(

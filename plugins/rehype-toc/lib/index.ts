@@ -13,7 +13,7 @@ export interface Options {
  * Whether an element stands for a reST `contents` directive: a `nav` or `div`
  * with class `contents`, as docutils' HTML writers render it (`<nav
  * class="contents local" role="doc-toc">`, older `<div class="contents
- * topic">`) and as Strata's `directive` handler does (`src/lib/render-handlers.ts`).
+ * topic">`) and as Strata's `directive` handler does (`src/render/handlers.ts`).
  * `local` among its classes is `:local:`, `data-depth` is `:depth:` and
  * `data-title` the directive's title.
  */

@@ -1,7 +1,7 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { findMentions, type Mention } from './mentions.ts'
-import type { Kind } from './schema.ts'
+import type { Kind } from '../../../src/schema/records.ts'
 
 /** A part of the document that describes one API: a list item, a section or a C-domain directive led by its name. */
 export interface ApiBlock {

@@ -4,7 +4,7 @@ import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.
 import { readSentence, strongerStatus, type Derived, type Reading } from './language.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { groupsOf } from './subjects.ts'
-import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
+import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from '../../../src/schema/records.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
 
 export interface ExtractOptions {

@@ -1,4 +1,4 @@
-import type { Fact } from './schema.ts'
+import type { Fact } from '../../../src/schema/records.ts'
 import { readSentence } from './language.ts'
 import { contextsAt } from './rules/calling.ts'
 import { valuesAt } from './rules/returns.ts'

@@ -1,4 +1,4 @@
-import type { Status } from './schema.ts'
+import type { Status } from '../../../src/schema/records.ts'
 import { readClauses } from './clauses.ts'
 import { longestSentence } from './sentences.ts'
 import { findMentions, type Mention } from './mentions.ts'

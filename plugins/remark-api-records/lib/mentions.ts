@@ -1,4 +1,4 @@
-import type { Kind } from './schema.ts'
+import type { Kind } from '../../../src/schema/records.ts'
 
 /** An API named in a piece of text. */
 export interface Mention {

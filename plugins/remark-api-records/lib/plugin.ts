@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { extractRecords } from './extract.ts'
-import type { ApiRecord } from './schema.ts'
+import type { ApiRecord } from '../../../src/schema/records.ts'
 
 export interface Options {
   /** The document id from the content manifest. */

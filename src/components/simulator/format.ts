@@ -7,7 +7,7 @@ import type { ApiRecord, By, Call, MachineState, Status } from '../../simulator/
 
 /**
  * Status labels as the rest of the site prints them. A copy of `statusLabel`
- * in src/lib/site-data.ts, because that module reads Astro's content
+ * in src/site/lib/site-data.ts, because that module reads Astro's content
  * collections and must not be bundled into an island.
  */
 export const statusLabel: Record<Status, string> = {

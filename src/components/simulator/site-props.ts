@@ -4,7 +4,7 @@
  * Server-side only (it reads the site data); the island never imports it.
  */
 import type { ApiRecord } from '../../../plugins/remark-api-records/index.ts'
-import type { SiteData } from '../../lib/site-data.ts'
+import type { SiteData } from '../../site/lib/site-data.ts'
 import type { SimulatorVersion } from '../Simulator.tsx'
 import { simulatedApis } from './format.ts'
 

@@ -1,4 +1,4 @@
-import type { Context } from '../schema.ts'
+import type { Context } from '../../../../src/schema/records.ts'
 import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 

@@ -1,4 +1,4 @@
-import type { LockRule } from '../schema.ts'
+import type { LockRule } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 

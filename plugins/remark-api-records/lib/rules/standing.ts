@@ -1,4 +1,4 @@
-import type { Status } from '../schema.ts'
+import type { Status } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, hedge, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 

@@ -26,12 +26,12 @@ import { remarkDeprecationBanners, type Deprecation } from '../../plugins/remark
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
 import { remarkXrefs, type XrefIndex } from '../../plugins/remark-xrefs/index.ts'
 import { remarkToctree, type DocumentSection } from '../../plugins/remark-toctree/index.ts'
-import { urls } from './urls.ts'
+import { urls } from '../lib/urls.ts'
 import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
 import { rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
-import { strataHandlers } from './render-handlers.ts'
-import { remarkDocutilsLists } from './render-lists.ts'
+import { strataHandlers } from './handlers.ts'
+import { remarkDocutilsLists } from './lists.ts'
 
 /** What to render: one version of one document. */
 export interface RenderInput {

@@ -4,7 +4,7 @@
  * the file, never exceptions.
  */
 import type { VFile } from 'vfile'
-import type { KernelDocEntry } from './types.ts'
+import type { KernelDocEntry } from '../../schema/kernel-doc.ts'
 import { parseComment, parseMemberComment, type ParsedComment, type ParsedParam } from './body.ts'
 import { commentLines } from './comment.ts'
 import { readDeclaration, type Declaration } from './declaration.ts'

@@ -5,7 +5,7 @@
  * body after a blank line).
  */
 import type { VFile } from 'vfile'
-import type { KernelDocSection } from './types.ts'
+import type { KernelDocSection } from '../../schema/kernel-doc.ts'
 import type { CommentLine } from './comment.ts'
 import { rules } from './rules.ts'
 import { warn, type Place } from './report.ts'

@@ -7,7 +7,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import type { KernelDocDirective, KernelDocResult } from './types.ts'
+import type { KernelDocDirective, KernelDocResult } from '../../schema/kernel-doc.ts'
 import { exportedNames } from './exports.ts'
 import { parseKernelDoc } from './parse.ts'
 import { rules, source, type RuleId } from './rules.ts'

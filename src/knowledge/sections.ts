@@ -1,8 +1,8 @@
 import GithubSlugger from 'github-slugger'
 import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { wordDiff } from '../../scripts/knowledge/changes.ts'
-import type { ChangesEntry } from './types.ts'
+import { wordDiff } from './changes.ts'
+import type { ChangesEntry } from '../site/loader/types.ts'
 
 interface RenderedSection {
   title: string

@@ -1,4 +1,4 @@
-import type { ApiRecord, Fact } from '../../plugins/remark-api-records/index.ts'
+import type { ApiRecord, Fact } from '../../../plugins/remark-api-records/index.ts'
 
 /** One row of an API page's facts table: what, its value, and the sentences that state it. */
 export interface FactRow {

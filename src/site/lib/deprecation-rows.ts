@@ -1,7 +1,7 @@
-import type { Fact } from '../../plugins/remark-api-records/index.ts'
+import type { Fact } from '../../../plugins/remark-api-records/index.ts'
 import type { RecordEntry, VersionEntry } from '../loader/types.ts'
 import type { SiteData } from './site-data.ts'
-import { versionKey } from './urls.ts'
+import { versionKey } from '../../lib/urls.ts'
 
 /** What the deprecations index and deprecations.json list: an API a version deprecates or removes. */
 export interface DeprecationRow {

@@ -1,6 +1,6 @@
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import type { KnownVersion } from '../../scripts/knowledge/build.ts'
-import type { Deprecation } from './types.ts'
+import type { KnownVersion } from './build.ts'
+import type { Deprecation } from '../site/loader/types.ts'
 
 /**
  * The newest version of a document. A patched version is newer than the one

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { SearchInput } from '../search/build.ts'
+import type { SearchInput } from '../../search/build.ts'
 
 /**
  * Write the search files (`writeSearchFiles`) in a worker thread, so that
@@ -12,7 +12,7 @@ import type { SearchInput } from '../search/build.ts'
  */
 export function writeSearchFilesInWorker(dir: string, inputs: readonly SearchInput[]): Promise<void> {
   const written = new Promise<void>((resolve, reject) => {
-    const worker = new Worker(new URL('../search/index-worker.mjs', import.meta.url), { workerData: { dir, inputs } })
+    const worker = new Worker(new URL('../../search/index-worker.mjs', import.meta.url), { workerData: { dir, inputs } })
     let done = false
     worker.once('message', () => (done = true))
     worker.once('error', (error) => reject(new Error(`Strata could not build the search index: ${error.message}`, { cause: error })))

@@ -1,4 +1,4 @@
-import { lineAnchor } from './urls.ts'
+import { lineAnchor } from '../../lib/urls.ts'
 
 /**
  * The numbered source view (`/source/…`), as one HTML string: a `span.line`

@@ -18,4 +18,4 @@ export {
   type KernelDocParam,
   type KernelDocResult,
   type KernelDocSection,
-} from './types.ts'
+} from '../../schema/kernel-doc.ts'

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { fieldsFromFacts, kernelDocFacts, type ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import type { KernelDocOutcome } from '../../plugins/remark-kernel-doc/index.ts'
-import { resolveKernelDoc, type KernelDocEntry } from '../kernel-doc/index.ts'
+import { resolveKernelDoc, type KernelDocEntry } from '../ingest/kernel-doc/index.ts'
 
 interface KernelDocNode {
   type: 'directive'

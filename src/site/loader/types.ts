@@ -1,7 +1,7 @@
-import type { Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
-import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import type { DocumentVersion } from '../../scripts/content/versions.ts'
-import type { Changes } from '../../scripts/knowledge/changes.ts'
+import type { Deprecation } from '../../../plugins/remark-deprecation-banners/index.ts'
+import type { ApiRecord } from '../../../plugins/remark-api-records/index.ts'
+import type { DocumentVersion } from '../../versions/versions.ts'
+import type { Changes } from '../../knowledge/changes.ts'
 
 /** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
 export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> {

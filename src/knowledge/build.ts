@@ -1,8 +1,8 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import type { ResolvedManifest } from '../content/load.ts'
-import { computeVersions, type DocumentVersion } from '../content/versions.ts'
+import type { ResolvedManifest } from '../versions/load.ts'
+import { computeVersions, type DocumentVersion } from '../versions/versions.ts'
 import { parseVersion } from './parse.ts'
 
 /** One version with its tree and records. */

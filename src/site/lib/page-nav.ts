@@ -5,7 +5,7 @@
 import type { VersionEntry } from '../loader/types.ts'
 import { fullTreeLimit, sidebarItems, type SidebarItem } from './sidebar.ts'
 import type { SiteData } from './site-data.ts'
-import { urls } from './urls.ts'
+import { urls } from '../../lib/urls.ts'
 
 export interface PageNav {
   sidebar: { items: SidebarItem[]; version?: string }

@@ -4,7 +4,7 @@
  * typedef. Works on the scanner's `decl` view, where comments, literals and
  * `#if`-style lines are blanked, so offsets are those of the file.
  */
-import type { KernelDocKind } from './types.ts'
+import type { KernelDocKind } from '../../schema/kernel-doc.ts'
 import { findWord } from './text.ts'
 import { aggregateMembers, declaredName, enumMembers, oneLine, splitTopLevel, stripAttributes } from './c-decl.ts'
 

@@ -5,7 +5,7 @@
  * wins over `:doc:`, which wins over `:identifiers:` / `:functions:`; then
  * `:no-identifiers:` removes names from whatever was picked.
  */
-import type { KernelDocEntry } from './types.ts'
+import type { KernelDocEntry } from '../../schema/kernel-doc.ts'
 
 /** The options the directive knows; any other is reported by the resolver. */
 export const directiveOptions = ['functions', 'identifiers', 'no-identifiers', 'export', 'internal', 'doc'] as const
