@@ -80,6 +80,18 @@ function coveredFor(length: number): Uint8Array {
   return mask
 }
 
+/**
+ * Every match of one of this module's global patterns: `matchAll` clones
+ * its pattern on every call, which costs more than the matching itself on a
+ * sentence.
+ */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push(match)
+  return found
+}
+
 function isFree(covered: Uint8Array, start: number, end: number): boolean {
   for (let index = start; index < end; index++) if (covered[index]) return false
   return true
@@ -104,13 +116,13 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
   const covered = coveredFor(text.length)
   const free = (start: number, end: number) => isFree(covered, start, end)
   const take = (start: number, end: number) => covered.fill(1, start, end)
-  for (const match of text.includes(':c:') ? text.matchAll(role) : []) {
+  for (const match of text.includes(':c:') ? allMatches(role, text) : []) {
     const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')
     const kind: Kind = match[1] === 'func' ? 'function' : match[1] === 'macro' ? 'macro' : 'type'
     for (const name of expandName(target)) found.push({ name, kind, index: match.index!, end: match.index! + match[0].length })
     take(match.index!, match.index! + match[0].length)
   }
-  for (const match of text.includes('(') ? text.matchAll(call) : []) {
+  for (const match of text.includes('(') ? allMatches(call, text) : []) {
     if (!free(match.index!, match.index! + match[0].length) || plural(match[1], match[2])) continue
     for (const name of expandName(match[1])) {
       if (notApis.has(name.toLowerCase()) || name.length < 2) continue
@@ -118,21 +130,21 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
     }
     take(match.index!, match.index! + match[0].length)
   }
-  for (const match of text.includes('->') ? text.matchAll(callback) : []) {
+  for (const match of text.includes('->') ? allMatches(callback, text) : []) {
     if (!free(match.index!, match.index! + match[0].length) || notApis.has(match[1].toLowerCase())) continue
     found.push({ name: match[1], kind: 'callback', index: match.index!, end: match.index! + match[0].length })
     take(match.index!, match.index! + match[0].length)
   }
-  for (const match of text.includes('CONFIG_') ? text.matchAll(config) : []) {
+  for (const match of text.includes('CONFIG_') ? allMatches(config, text) : []) {
     if (free(match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index!, end: match.index! + match[0].length })
   }
-  for (const match of underscore ? text.matchAll(macro) : []) {
+  for (const match of underscore ? allMatches(macro, text) : []) {
     if (match[0].startsWith('CONFIG_') || !free(match.index!, match.index! + match[0].length)) continue
     found.push({ name: match[0], kind: 'macro', index: match.index!, end: match.index! + match[0].length })
     take(match.index!, match.index! + match[0].length)
   }
   if (options.weak && (underscore || text.includes('{') || text.includes('['))) {
-    for (const match of text.matchAll(bare)) {
+    for (const match of allMatches(bare, text)) {
       if (!free(match.index!, match.index! + match[0].length)) continue
       for (const name of expandName(match[0])) found.push({ name, kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })
     }

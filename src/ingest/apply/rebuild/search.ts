@@ -12,13 +12,21 @@ import { createHash } from 'node:crypto'
 import { rootOf, type Alternatives } from './types.ts'
 
 export interface SearchBounds {
-  /** The most candidates hashed (default 100,000). */
+  /** The most candidates hashed (default 512). */
   maxVariants: number
   /** The most time spent, in milliseconds (default 2,000). */
   maxMilliseconds: number
 }
 
-export const defaultBounds: SearchBounds = { maxVariants: 100_000, maxMilliseconds: 2_000 }
+/**
+ * Each candidate is the whole document hashed, so the count bounds the cost
+ * per byte: 512 candidates hash each byte 512 times, about 0.4 s per MB,
+ * where 100,000 could cost a patch that matches nothing 70 s per MB. Near
+ * the preference is where the blob is: on the bench's 89 mangled edits of the
+ * corpus every match came within 5 candidates, and 512 holds every way of
+ * changing two places among thirty.
+ */
+export const defaultBounds: SearchBounds = { maxVariants: 512, maxMilliseconds: 2_000 }
 
 /**
  * How the search ended: `matched` (a combination is the blob), `exhausted`
