@@ -279,8 +279,11 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       if (child.type === 'list' && intro?.type === 'paragraph' && preferenceIntro.test(sourceOf(intro))) {
         children(child).forEach((item, rank) => visit(item, inSection, note, { intro, rank }))
       } else if (child.type === 'paragraph' && described?.type === 'code' && child.position && described.position && /::\s*$/.test(sourceOf(child)) && declaredIn(String((described as { value?: string }).value ?? '')).length > 0) {
-        // "Device-managed variants of these functions are also defined::" and the prototypes below it.
-        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, described)
+        // "Device-managed variants of these functions are also defined::" and the prototypes below it; the
+        // paragraph right after the prototypes ("This function returns 0 for output, …") describes them too.
+        const description = list[index + 2]?.type === 'paragraph' ? list[index + 2] : undefined
+        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, description ?? described)
+        if (description) pending.set(description, block)
         units.push({ node: child, block, role: 'lead', intro: true })
       } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
         // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.

@@ -249,9 +249,32 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
 function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
   const text = own.filter((sentence) => !sentence.unit.title && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.unit.role === 'lead')
-  // A paragraph introducing prototypes says what they are in its last sentence ("… can be obtained with one call::").
-  if (lead[0]?.unit.intro) return lead.filter((sentence) => sentence.unit === lead[0].unit).pop()
+  const intro = own.find((sentence) => sentence.unit.intro)?.unit
+  if (intro) {
+    // The paragraph after prototypes defines them when it starts by referring back to them ("This unmaps the
+    // specified mapping …", "A call to debugfs_change_name() will give …"); else the paragraph introducing them
+    // says what they are in its last sentence ("… can be obtained with one call::").
+    const after = own.find((sentence) => sentence.unit !== intro && !sentence.unit.title)
+    // Even an introduction that opens with a condition ("If a function is implemented by using several GPIOs …, an
+    // additional index argument can be specified::") is what defines prototypes it alone names.
+    const introduced = lead.filter((sentence) => sentence.unit === intro).pop()
+    if (after && text.includes(after) && refersBack(after, name) && (!introduced || vagueIntro.test(introduced.text))) return after
+    if (introduced) return introduced
+    const conditional = own.filter((sentence) => sentence.unit === intro).pop()
+    if (conditional && conditional.text.split(/\s+/).length > 3) return conditional
+  }
   return lead[0] ?? text.find((sentence) => sentence.unit.role === 'body')
+}
+
+/** An introduction that only points at the prototypes: "There are a couple of other helpers::", "The mappings are released with::", "call usb_kill_urb()::". */
+const vagueIntro = /^[\s`*]*There (?:is|are)\b|\b(?:with|by|using|via)::\s*$|\b(?:call|use)\s+\S+::\s*$/i
+
+/** A sentence that opens by referring back to what was just shown: a pronoun, "the function", or the API's own name. */
+function refersBack(sentence: ReadSentence, name: string): boolean {
+  const words = sentence.text.replace(/^[\s`*"']*(?:(?:as (?:might be|may be|is) expected|again|also|similarly|likewise|normally|usually),\s*)?/i, '')
+  if (/^(?:this|these|it|they|both|each|either)\b(?!\s+(?:is|are|was|were)\s+(?:also\s+)?(?:possible|important|necessary|useful|why|because|how|what|where|when)\b)|^(?:the|this|these|such|a|each)\s+(?:\w+\s+)?(?:functions?|macros?|helpers?|calls?|routines?|variants?|wrappers?)\b/i.test(words)) return true
+  const first = groupsOf(words, findMentions(words))[0]
+  return Boolean(first && first.mentions.some((mention) => mention.name === name) && /^(?:(?:a|the|each|any)\s+calls?\s+to\s+)?[\s`*:]*$|^(?:the\s+)?[\s`*:]*$/i.test(words.slice(0, first.start)))
 }
 
 /**
