@@ -109,8 +109,48 @@ describe('calling context, locks, returns, pairing and summaries, on the corpus'
   })
 })
 
+/** The records of a document written here, in the kernel's shapes. */
+async function recordsOfText(text: string): Promise<Map<string, ApiRecord>> {
+  const { records } = await parseVersion(text, { document: 'constructed.rst', version: 'test', path: 'constructed.rst' })
+  return new Map(records.map((each) => [each.name, each]))
+}
+
+describe('prototypes and the paragraph after them', () => {
+  it('reads the paragraph after a prototype block as about the APIs it declares', async () => {
+    // "The return value is zero for success, else a negative errno." after gpiod_direction_input/output.
+    for (const name of ['gpiod_direction_input', 'gpiod_direction_output']) {
+      expect((await record('driver-api/gpio/consumer.rst', name)).returnValues.map((each) => each.value)).toEqual(['0', '-errno'])
+    }
+    // "This function returns 0 for output, 1 for input, or an error code in case of error."
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_direction')).returnValues.map((each) => each.value)).toEqual(['0', '1', '-errno'])
+    const records = await recordsOfText('Helpers\n=======\n\nThere are a couple of helpers::\n\n\tint foo_get(struct foo *f);\n\nThis returns 0 on success, or -ENOMEM when out of memory.\n\nThe next paragraph returns NULL.\n')
+    expect(records.get('foo_get')!.returnValues).toEqual([{ value: '0', condition: 'on success' }, { value: '-ENOMEM', condition: 'when out of memory' }])
+  })
+
+  it('takes the summary from the paragraph after the prototypes when the introduction only points at them', async () => {
+    // "To cancel an URB synchronously, call usb_kill_urb()::" then "It does everything usb_unlink_urb does, …".
+    expect((await record('driver-api/usb/URB.rst', 'usb_kill_urb')).summary).toMatch(/^It does everything/)
+    // "There are a couple of other directory-oriented helper functions::" then "A call to debugfs_change_name() will give …".
+    expect((await record('filesystems/debugfs.rst', 'debugfs_change_name')).summary).toMatch(/^A call to debugfs_change_name\(\) will give a new name/)
+    // An introduction that says what they do stays the summary, and so does one that opens with a condition.
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_direction')).summary).toBe('A driver can also query the current direction of a GPIO::')
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_index')).summary).toMatch(/^If a function is implemented by using several GPIOs together/)
+    const records = await recordsOfText('The mappings are released with::\n\n\tvoid foo_unmap(void *vaddr)\n\nThis unmaps the specified mapping.\n')
+    expect(records.get('foo_unmap')!.summary).toBe('This unmaps the specified mapping.')
+  })
+})
+
 describe('the hard cases, sentence by sentence', () => {
   const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+
+  it('reads an extraposed "it" as the action it stands for, not an API', () => {
+    // consumer.rst: "It is possible to override these semantics using the set_raw/get_raw functions but it should be avoided …".
+    expect(read('It is possible to override these semantics using the raw functions but it should be avoided as much as possible.', 'gpiod_set_value')).toEqual([])
+    // napi.rst: "it is recommended to ignore the budget argument when performing TX buffer reclamation".
+    expect(read('In other words, it is recommended to ignore the budget argument when performing TX buffer reclamation.', 'napi_poll')).toEqual([])
+    // The API the action names stays the topic.
+    expect(read('It is possible to override these semantics using foo_raw() but it should be avoided.', 'foo_get')).toEqual([{ api: 'foo_raw', field: 'status', value: 'discouraged' }])
+  })
 
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])

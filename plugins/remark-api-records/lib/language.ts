@@ -1,7 +1,7 @@
 import type { Status } from './schema.ts'
 import { readClauses } from './clauses.ts'
 import { findMentions, type Mention } from './mentions.ts'
-import { groupsOf, nextTopic, type ReadClause } from './subjects.ts'
+import { extraposedTopic, groupsOf, nextTopic, type ReadClause } from './subjects.ts'
 import type { ClauseRule, Derived, SentenceState } from './rules/derived.ts'
 import { standingRule } from './rules/standing.ts'
 import { callingRule } from './rules/calling.ts'
@@ -89,7 +89,7 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
     for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
     const explicit = explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false
-    topic = nextTopic(explicit, topic)
+    topic = extraposedTopic(text, mentions) ?? nextTopic(explicit, topic)
   }
   const status = derived.some((fact) => fact.field === 'status' && fact.value === 'removed') ? 'removed' : 'deprecated'
   return { derived: dedupe(derived), topic, deprecated: [...new Set(state.deprecated)], status, carried }

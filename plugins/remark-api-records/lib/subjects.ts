@@ -135,3 +135,18 @@ export function ownTopic(clause: ReadClause): string[] {
 export function nextTopic(subjects: string[], topic: string[]): string[] {
   return subjects.length > 0 ? subjects : topic
 }
+
+/** "It is possible to …", "it's OK to …": an `it` that stands for the action after it, not for an API. */
+const extraposition = /^\s*(?:but\s+|however,?\s+)?it(?:'s|\s+is|\s+was|\s+would be)\s+(?:\w+\s+)?(?:possible|ok|okay|fine|allowed|legal|safe|important|necessary|better|best|recommended|advisable|common|easy|hard|useful|required|tempting)\s+to\b/i
+
+/**
+ * The topic after a clause that opens with an extraposed `it`: a later "it
+ * should be avoided" refers to the action ("It is possible to override these
+ * semantics …, but it should be avoided"), so only an API the clause names
+ * as the object of that action stays the topic. `null` for any other clause.
+ */
+export function extraposedTopic(text: string, mentions: readonly Mention[]): string[] | null {
+  if (!extraposition.test(text)) return null
+  const first = groupsOf(text, mentions.filter((mention) => !mention.weak))[0]
+  return first ? names(first) : []
+}

@@ -29,7 +29,7 @@ const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   {
     status: 'preferred',
     pattern:
-      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference)|as|at|from|inside|within|before|after|under|while|together)\b)|\bmust (?:always )?be used to\b|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
+      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b(?!\s+to\s)|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference)|as|at|from|inside|within|before|after|under|while|together)\b)|\bmust (?:always )?be used to\b|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
   },
 ]
 
