@@ -140,6 +140,30 @@ describe('prototypes and the paragraph after them', () => {
   })
 })
 
+describe('labelled fields of a description', () => {
+  it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
+    const open = await record('networking/netdevices.rst', 'ndo_open')
+    // "Synchronization: rtnl_lock() semaphore. In addition, netdev instance lock if the driver implements …".
+    expect(open.locking).toEqual([{ lock: 'rtnl_lock', rule: 'holds' }, { lock: 'netdev_instance_lock', rule: 'holds' }])
+    expect(open.facts.find((fact) => fact.value === 'holds:netdev_instance_lock')!.condition).toBe('if the driver implements queue management or shaper API')
+    expect(open.contexts).toEqual(['process'])
+    // "Context: Process with BHs disabled or BH (timer), will be called with interrupts disabled by netconsole."
+    expect((await record('networking/netdevices.rst', 'ndo_start_xmit')).contexts).toEqual(['process', 'softirq', 'atomic', 'irqs-disabled'])
+    // "Context: BHs disabled" is atomic, not softirq; "atomic (can't sleep under RCU)".
+    expect((await record('networking/netdevices.rst', 'ndo_tx_timeout')).contexts).toEqual(['atomic'])
+    const stats = await record('networking/netdevices.rst', 'ndo_get_stats')
+    expect(stats).toMatchObject({ contexts: ['atomic'], effects: ['no-sleep'], locking: [{ lock: 'RCU', rule: 'holds' }] })
+    // A label is no definition: the summary is the sentence after it.
+    expect((await record('networking/netdevices.rst', 'ndo_siocbond')).summary).toMatch(/^Used by the bonding driver/)
+  })
+
+  it('leaves a value written as a sentence, and a label outside a description, to the other rules', async () => {
+    const records = await recordsOfText('foo_op:\n\tLocking: caller must hold the zone lock.\n\tContext: any context\n\nLocking: bar_lock spinlock.\n')
+    expect(records.get('foo_op')).toMatchObject({ contexts: ['any'], locking: [{ lock: 'zone_lock', rule: 'holds' }] })
+    expect(records.has('bar_lock')).toBe(false)
+  })
+})
+
 describe('the hard cases, sentence by sentence', () => {
   const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
 

@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast'
 import { location } from 'vfile-location'
 import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
 import { readSentence, strongerStatus, type Derived } from './language.ts'
+import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
@@ -76,6 +77,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let recentStatus: 'removed' | 'deprecated' | undefined
   let carried = false
   let previousUnit: TextUnit | null = null
+  const labelled: LabelState = { label: null }
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
@@ -89,6 +91,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
     if (sentence.unit !== previousUnit) {
+      labelled.label = null
       // A paragraph outside any description may refer back, by a pronoun only, to what the previous one was about ("New helpers: sb_bread() … ¶ Use them.").
       carried = !block && Boolean(previousUnit && !previousUnit.block && !previousUnit.title && !sentence.unit.title) && topic.length > 0
       topic = block ? (block.group ?? [block.api]) : carried ? topic : []
@@ -107,6 +110,8 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     recent = read.deprecated
     recentStatus = read.status
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
+    // "Synchronization: rtnl_lock() semaphore.", "Context: process": labelled fields of the API being described.
+    if (block) for (const fact of labelledFacts(sentence.text, labelled)) for (const api of block.group ?? [block.api]) draftOf(api, block.kind).facts.push(factOf({ api, ...fact }, sentence))
   }
 
   for (const block of blocks) {
@@ -247,7 +252,9 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
  * sentence of its description; a section's title is no definition.
  */
 function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
-  const text = own.filter((sentence) => !sentence.unit.title && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
+  // A paragraph of labelled fields ("Synchronization: rtnl_lock() semaphore. In addition, …") holds no definition.
+  const labelled = new Set(own.filter((sentence) => opensWithLabel(sentence.text)).map((sentence) => sentence.unit))
+  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.unit.role === 'lead')
   const intro = own.find((sentence) => sentence.unit.intro)?.unit
   if (intro) {
