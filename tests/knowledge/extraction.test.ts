@@ -176,6 +176,16 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('It is possible to override these semantics using foo_raw() but it should be avoided.', 'foo_get')).toEqual([{ api: 'foo_raw', field: 'status', value: 'discouraged' }])
   })
 
+  it('takes the name a sentence introduces ("There is a macro to do this: X", "A call to X") as the subject', async () => {
+    // hacking.rst: "There is a macro to do this: wait_event_interruptible() (…) The first argument is …; the macro returns 0 when …".
+    expect(read('There is a macro to do this: foo_wait() The first argument is the queue, and the second is a condition; the macro returns 0 when it is true.')).toEqual([{ api: 'foo_wait', field: 'returnValues', value: '0', condition: 'when it is true' }])
+    // locking.rst: "There is a mutex_trylock() which does not sleep. Still, it must not be used inside interrupt context …".
+    expect((await record('kernel-hacking/locking.rst', 'mutex_trylock')).forbiddenContexts).toContain('interrupt')
+    expect((await record('kernel-hacking/locking.rst', 'mutex_lock')).forbiddenContexts).not.toContain('interrupt')
+    // seq_file.rst: "There is also a wrapper function to seq_open() called seq_open_private(). It … returning 0 on success."
+    expect((await record('filesystems/seq_file.rst', 'seq_open')).returnValues).toEqual([])
+  })
+
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])
     expect(read('Is foo_get() deprecated?')).toEqual([])

@@ -66,8 +66,12 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
   const strong = mentions.filter((mention) => !mention.weak)
   const first = groupsOf(text, strong)[0]
   if (!first) return []
-  const verbAt = verb.exec(text.slice(0, first.start).replace(/\b[A-Za-z_]\w*\(\)/g, (call) => ' '.repeat(call.length)))
-  if (verbAt) return []
+  const head = text.slice(0, first.start)
+  // "There is a macro to do this: wait_event_interruptible()", "There is a mutex_trylock() which …", "A call to
+  // debugfs_change_name() will …": the name introduced is the subject ("… a wrapper to seq_open() called seq_open_private()" is no such).
+  const introduced = /^\s*there (?:is|are) (?:also )?(?:a|an|one|two|some)\b(?:[^.;]*:\s*|\s*)[`*:\w]*$|^\s*(?:a|the|each|any) calls? to\s*[`*:\w]*$/i.test(head)
+  const verbAt = verb.exec(head.replace(/\b[A-Za-z_]\w*\(\)/g, (call) => ' '.repeat(call.length)))
+  if (verbAt && !introduced) return []
   if (/\b(?:contrary to|unlike|than|instead of|rather than|like|as with|similar to|except)\s*[`*]*\s*$/i.test(text.slice(0, first.start))) return []
   return [...new Set(first.mentions.map((mention) => mention.name))]
 }
