@@ -140,6 +140,43 @@ describe('prototypes and the paragraph after them', () => {
   })
 })
 
+describe('return values as kernel documents list them', () => {
+  const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+  const values = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'returnValues').map(({ api, value, condition }) => ({ api, value, condition }))
+
+  it('ends a condition where the next value is joined on, and skips a value described in words', () => {
+    // locking.rst: "spin_trylock() does not spin but returns non-zero if it acquires the spinlock on the first try or 0 if not."
+    expect(values('spin_trylock() does not spin but returns non-zero if it acquires the spinlock on the first try or 0 if not.')).toEqual([
+      { api: 'spin_trylock', value: 'nonzero', condition: 'if it acquires the spinlock on the first try' },
+      { api: 'spin_trylock', value: '0', condition: 'if not' },
+    ])
+    // URB.rst: "Return value is a pointer to the allocated URB, 0 if allocation failed."
+    expect(values('Return value is a pointer to the allocated URB, 0 if allocation failed.', 'usb_alloc_urb')).toEqual([{ api: 'usb_alloc_urb', value: '0', condition: 'if allocation failed' }])
+    expect(values('The result is a pointer to the buffer.', 'foo_get')).toEqual([])
+  })
+
+  it('reads "the return value of X is" and "the value returned from X is" as values of X', () => {
+    // consumer.rst: "The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error."
+    expect(values('The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error.')).toEqual([
+      { api: 'gpiod_get_array_value', value: '0', condition: 'on success' },
+      { api: 'gpiod_get_array_value', value: '-errno', condition: 'on error' },
+    ])
+    // hugetlbfs_reserv.rst: "The value returned from vma_needs_reservation() is generally 0 or 1."
+    expect(values('The value returned from vma_needs_reservation() is generally 0 or 1.').map((each) => each.value)).toEqual(['0', '1'])
+    expect(values('The return value of foo_get() is not 0.')).toEqual([])
+  })
+
+  it('gives "the return value" in a description to the API described, not to what the sentence before named', async () => {
+    // debugfs.rst: "At a minimum, the read() and/or write() operations should be provided; … Again, the return value will be a dentry pointer to the created file, ERR_PTR(-ERROR) on error …".
+    const file = await record('filesystems/debugfs.rst', 'debugfs_create_file')
+    expect(file.returnValues.map((each) => each.value)).toContain('ERR_PTR')
+    expect((await recordsOf('filesystems/debugfs.rst')).find((each) => each.name === 'read')?.returnValues ?? []).toEqual([])
+    // A paragraph that ends by introducing prototypes is about them in its last sentence only, and about the prototypes above it before that.
+    expect((await record('mm/hugetlbfs_reserv.rst', 'vma_commit_reservation')).returnValues.map((each) => each.value)).toEqual(expect.arrayContaining(['1', '0']))
+    for (const name of ['gpiod_get_optional', 'gpiod_get_index_optional']) expect((await record('driver-api/gpio/consumer.rst', name)).returnValues.map((each) => each.value)).toEqual(['NULL'])
+  })
+})
+
 describe('labelled fields of a description', () => {
   it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
     const open = await record('networking/netdevices.rst', 'ndo_open')

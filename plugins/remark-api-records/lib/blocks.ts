@@ -27,6 +27,8 @@ export interface TextUnit {
   title?: true
   /** A paragraph that introduces the prototypes of the literal block after it ("… are also defined::"). */
   intro?: true
+  /** An introducing paragraph right after other prototypes: the block of those, which its sentences before the last describe. */
+  describes?: ApiBlock
 }
 
 export type SourceOf = (node: Nodes) => string
@@ -283,8 +285,9 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         // paragraph right after the prototypes ("This function returns 0 for output, …") describes them too.
         const description = list[index + 2]?.type === 'paragraph' ? list[index + 2] : undefined
         const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, description ?? described)
+        const previous = pending.get(child)
         if (description) pending.set(description, block)
-        units.push({ node: child, block, role: 'lead', intro: true })
+        units.push({ node: child, block, role: 'lead', intro: true, ...(previous ? { describes: previous } : {}) })
       } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
         // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)

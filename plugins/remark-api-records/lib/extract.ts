@@ -23,6 +23,11 @@ export interface ExtractOptions {
 interface ReadSentence extends Sentence {
   unit: TextUnit
   mentions: Mention[]
+  /** The description it is part of: its unit's, except where a paragraph describes prototypes before it and introduces others after it. */
+  block: ApiBlock | null
+  role: TextUnit['role']
+  /** The sentence introduces the prototypes that follow ("… are also defined::"). */
+  intro: boolean
 }
 
 /** Everything gathered about one API before it becomes a record. */
@@ -77,6 +82,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let recentStatus: 'removed' | 'deprecated' | undefined
   let carried = false
   let previousUnit: TextUnit | null = null
+  let previousBlock: ApiBlock | null = null
   const labelled: LabelState = { label: null }
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
@@ -84,13 +90,13 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
       draft.mentions.push({ line: sentence.line, column: sentence.column })
       if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
     }
-    const block = sentence.unit.block
+    const block = sentence.block
     if (block) {
       const draft = draftOf(block.api, block.kind)
       if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
-    if (sentence.unit !== previousUnit) {
+    if (sentence.unit !== previousUnit || block !== previousBlock) {
       labelled.label = null
       // A paragraph outside any description may refer back, by a pronoun only, to what the previous one was about ("New helpers: sb_bread() … ¶ Use them.").
       carried = !block && Boolean(previousUnit && !previousUnit.block && !previousUnit.title && !sentence.unit.title) && topic.length > 0
@@ -98,13 +104,14 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
       recent = []
     }
     previousUnit = sentence.unit
+    previousBlock = block
     if (sentence.unit.title) {
       for (const [name, fact] of titleFacts(sentence)) draftOf(name, 'function').facts.push(fact)
       continue
     }
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
-    if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
-    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, topic, recent, carried, ...(recentStatus ? { recentStatus } : {}) })
+    if ((sentence.role === 'note' && block && !block.group) || sentence.role === 'legacy-marker') continue
+    const read = readSentence(sentence.text, { blockApi: block?.api ?? null, ...(block ? { described: block.group ?? [block.api] } : {}), topic, recent, carried, ...(recentStatus ? { recentStatus } : {}) })
     topic = read.topic
     carried = Boolean(read.carried)
     recent = read.deprecated
@@ -142,7 +149,13 @@ function sentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source:
   const split = unit.title
     ? [{ text: source.slice(start, end).replace(/\s+/g, ' ').trim(), line: from.line, column: from.column }].filter((sentence) => sentence.text)
     : splitSentences(source, start, end, from.line, from.column)
-  return split.map((sentence) => ({ ...sentence, unit, mentions: findMentions(sentence.text) }))
+  // Only the last sentence of a paragraph that introduces prototypes is about them ("… can be used. These
+  // functions return NULL instead of -ENOENT if …::"); the sentences before it go on about what came before,
+  // the prototypes above where there are some ("This routine calls region_chg() … 0 is returned::").
+  return split.map((sentence, index) => {
+    const before = unit.intro && index < split.length - 1
+    return { ...sentence, unit, mentions: findMentions(sentence.text), block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro) }
+  })
 }
 
 /** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
@@ -188,13 +201,13 @@ export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
 
 function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
   // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
-  const own = draft.block ? all.filter((sentence) => sentence.unit.block?.node === draft.block!.node) : []
+  const own = draft.block ? all.filter((sentence) => sentence.block?.node === draft.block!.node) : []
   const described = Boolean(draft.block)
   const unitsText = (role: TextUnit['role']) => {
     const seen = new Set<Nodes>()
     const texts: string[] = []
     for (const sentence of own) {
-      if (sentence.unit.role !== role) continue
+      if (sentence.role !== role) continue
       if (seen.has(sentence.unit.node)) texts[texts.length - 1] += ' ' + sentence.text
       else texts.push(sentence.text)
       seen.add(sentence.unit.node)
@@ -205,10 +218,10 @@ function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): A
   const legacyParts = unitsText('legacy')
   const facts: Fact[] = [...draft.facts]
   for (const note of notes) {
-    const first = own.find((sentence) => sentence.unit.role === 'note' && note.startsWith(sentence.text))
+    const first = own.find((sentence) => sentence.role === 'note' && note.startsWith(sentence.text))
     if (first) facts.push({ field: 'notes', value: note, sentence: first.text, line: first.line })
   }
-  const marker = own.find((sentence) => sentence.unit.role === 'legacy-marker')
+  const marker = own.find((sentence) => sentence.role === 'legacy-marker')
   if (marker && legacyParts.length > 0) facts.push({ field: 'legacy', value: legacyParts.join('\n\n'), sentence: marker.text, line: marker.line })
 
   const related = new Set<string>()
@@ -255,8 +268,8 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
   // A paragraph of labelled fields ("Synchronization: rtnl_lock() semaphore. In addition, …") holds no definition.
   const labelled = new Set(own.filter((sentence) => opensWithLabel(sentence.text)).map((sentence) => sentence.unit))
   const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
-  const lead = text.filter((sentence) => sentence.unit.role === 'lead')
-  const intro = own.find((sentence) => sentence.unit.intro)?.unit
+  const lead = text.filter((sentence) => sentence.role === 'lead')
+  const intro = own.find((sentence) => sentence.intro)?.unit
   if (intro) {
     // The paragraph after prototypes defines them when it starts by referring back to them ("This unmaps the
     // specified mapping …", "A call to debugfs_change_name() will give …"); else the paragraph introducing them
@@ -270,7 +283,7 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
     const conditional = own.filter((sentence) => sentence.unit === intro).pop()
     if (conditional && conditional.text.split(/\s+/).length > 3) return conditional
   }
-  return lead[0] ?? text.find((sentence) => sentence.unit.role === 'body')
+  return lead[0] ?? text.find((sentence) => sentence.role === 'body')
 }
 
 /** An introduction that only points at the prototypes: "There are a couple of other helpers::", "The mappings are released with::", "call usb_kill_urb()::". */

@@ -25,6 +25,8 @@ export { splitClauses } from './clauses.ts'
 export interface Reading {
   /** The API whose description the sentence stands in, if any. */
   blockApi: string | null
+  /** Every API that description is of (a title or a prototype block naming several); defaults to `blockApi`. */
+  described?: string[]
   /** What the previous sentence of the paragraph was about; defaults to the block's API. */
   topic?: string[]
   /** The topic comes from the previous paragraph: a pronoun may refer to it, a missing subject may not. */
@@ -89,7 +91,8 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   let carried = Boolean(reading.carried)
   for (const { text, condition } of readClauses(sentence)) {
     const mentions = findMentions(text, { weak: true })
-    const clause: ReadClause = { text, mentions, topic, ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
+    const described = reading.described ?? (reading.blockApi ? [reading.blockApi] : [])
+    const clause: ReadClause = { text, mentions, topic, ...(described.length > 0 ? { described } : {}), ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
     for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
     const explicit = explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false

@@ -16,6 +16,8 @@ export interface ReadClause {
   mentions: Mention[]
   /** The APIs the clause refers back to with a pronoun or no subject: the previous subject, else the API the block describes. */
   topic: string[]
+  /** The APIs the description the clause stands in is of: what "the return value" of a description is the value of. */
+  described?: string[]
   /** Condition the sentence puts on the clause, from a leading "if …," or "On 64-bit systems,". */
   condition?: string
   /** APIs the previous sentence of the paragraph deprecated or removed: "X is gone.  Use Y." */
