@@ -223,6 +223,14 @@ describe('the hard cases, sentence by sentence', () => {
     expect((await record('filesystems/seq_file.rst', 'seq_open')).returnValues).toEqual([])
   })
 
+  it('reads a bare "this" after another clause as what that clause said, not an API', async () => {
+    // device-io.rst: "In some architectures, the I/O port number space has a 1:1 mapping to __iomem pointers, but this is not recommended …".
+    expect(read('In some architectures, the port space has a 1:1 mapping to pointers, but this is not recommended and drivers should not rely on that.', 'inb')).toEqual([])
+    for (const name of ['inb', 'outw']) expect((await record('driver-api/device-io.rst', name)).status).toBe('available')
+    // At the start of a sentence it still refers back: "This is deprecated."
+    expect(read('This is deprecated.', 'foo_get')).toEqual([{ api: 'foo_get', field: 'status', value: 'deprecated' }])
+  })
+
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])
     expect(read('Is foo_get() deprecated?')).toEqual([])

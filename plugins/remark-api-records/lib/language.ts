@@ -89,10 +89,10 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
   let carried = Boolean(reading.carried)
-  for (const { text, condition } of readClauses(sentence)) {
+  for (const [index, { text, condition }] of readClauses(sentence).entries()) {
     const mentions = findMentions(text, { weak: true })
     const described = reading.described ?? (reading.blockApi ? [reading.blockApi] : [])
-    const clause: ReadClause = { text, mentions, topic, ...(described.length > 0 ? { described } : {}), ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
+    const clause: ReadClause = { text, mentions, topic, ...(index > 0 ? { following: true } : {}), ...(described.length > 0 ? { described } : {}), ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
     for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
     const explicit = explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false

@@ -16,6 +16,8 @@ export interface ReadClause {
   mentions: Mention[]
   /** The APIs the clause refers back to with a pronoun or no subject: the previous subject, else the API the block describes. */
   topic: string[]
+  /** The clause follows another in its sentence. */
+  following?: true
   /** The APIs the description the clause stands in is of: what "the return value" of a description is the value of. */
   described?: string[]
   /** Condition the sentence puts on the clause, from a leading "if …," or "On 64-bit systems,". */
@@ -109,6 +111,8 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
   // The subject ends where the verb phrase begins: "This function is deprecated in favour of …".
   const words = span.replace(/[`*"']/g, '').replace(/(?:^|\s)(?:is|are|was|were|has|have|had|be|been|being|should|must|may|might|can|could|will|would|shall|does|do|did)\b.*$/is, '').trim().replace(adverbs, '').trim()
   if (words === '') return clause.carried ? [] : clause.topic
+  // "…, but this is not recommended": a bare demonstrative after another clause stands for what that clause said.
+  if (clause.following && /^(?:this|that)$/i.test(words)) return []
   if (pronoun.test(words)) return clause.topic
   if (options.callerMeansTopic && caller.test(words)) return ownTopic(clause)
   return []
