@@ -231,6 +231,28 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('This is deprecated.', 'foo_get')).toEqual([{ api: 'foo_get', field: 'status', value: 'deprecated' }])
   })
 
+  it('reads more constructions of a replacement: "consider using", "but instead of", "is gone use … instead", "renamed to"', () => {
+    const pick = (facts: ReturnType<typeof read>, field: string) => facts.filter((fact) => fact.field === field).map(({ api, value }) => `${api} ${value}`)
+    // hacking.rst: "If all your routine does is read or write some parameter, consider implementing a sysfs() interface instead."
+    expect(pick(read('If all your routine does is read a parameter, consider implementing a sysfs() interface instead.', 'ioctl'), 'replacement')).toEqual(['ioctl sysfs'])
+    expect(pick(read('If you are allocating whole pages, consider using __get_free_pages().'), 'status')).toEqual(['__get_free_pages preferred'])
+    // checklist.rst: "…, but instead of rcu_dereference() you should use srcu_dereference() in order to avoid lockdep splats."
+    expect(pick(read('It relates to SRCU as to RCU, but instead of rcu_dereference() you should use srcu_dereference() in order to avoid splats.'), 'replacement')).toEqual(['rcu_dereference srcu_dereference'])
+    // porting.rst: "invalidate_inodes() is gone use evict_inodes() instead."
+    expect(pick(read('invalidate_inodes() is gone use evict_inodes() instead.'), 'replacement')).toEqual(['invalidate_inodes evict_inodes'])
+    // porting.rst: "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
+    expect(pick(read('Functions foo_one_len(), bar_one_len() and baz_one_len() have been renamed to foo_noperm(), bar_noperm() and baz_noperm().'), 'replacement')).toEqual(['foo_one_len foo_noperm', 'bar_one_len bar_noperm', 'baz_one_len baz_noperm'])
+  })
+
+  it('prefers a function that takes another\'s place, not a renamed field, and reads "can be converted to" as a possibility', () => {
+    // porting.rst: "->follow_link() is replaced with ->get_link(); same API, except that …".
+    expect(read('->follow_link() is replaced with ->get_link(); same API.')).toContainEqual({ api: 'get_link', field: 'status', value: 'preferred' })
+    // porting.rst: "->i_mutex is replaced with ->i_rwsem now."
+    expect(read('->i_mutex is replaced with ->i_rwsem now.').filter((fact) => fact.field === 'status' && fact.value === 'preferred')).toEqual([])
+    // device-io.rst: "a majority of the driver's readX() calls can safely be converted to readX_relaxed() calls, since …".
+    expect(read("In many cases, a majority of the driver's readX() calls can safely be converted to readX_relaxed() calls, since only a few depend on DMA completion.")).toEqual([])
+  })
+
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])
     expect(read('Is foo_get() deprecated?')).toEqual([])

@@ -43,7 +43,7 @@ export interface Reading {
  * keeps the stage fast on prose that states nothing.
  */
 const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
-  { rule: standingRule, gate: /deprecat|obsolet|remov|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place|call|moderation/i },
+  { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place|call|moderation/i },
   { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
   { rule: lockingRule, gate: /lock|mutex|sem|held|hold|bkl|rcu|seq/i },
   { rule: returnsRule, gate: /return/i },

@@ -38,7 +38,7 @@ const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   { status: 'deprecated', pattern: /\b(?:do not|don't|never) (?:use|call)\b/i },
   { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?use\b/i },
   // "use X" as an imperative only: at the start of its clause; "writers can just use X" permits, it does not recommend.
-  { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*,?\s+)?use\b/i },
+  { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|consider (?:using|implementing)|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*,?\s+)?use\b/i },
 ]
 
 /** The strongest status the facts so far give. */
@@ -133,7 +133,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   if (labelled) add(gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
   const text = clause.text
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
-  for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with)\s+/i, text)) {
+  for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i, text)) {
     const at = match.index + match[0].length
     const better = objectAt(clause, at)
     if (better.length === 0) continue
@@ -151,16 +151,16 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
         continue
       }
     }
-    // "Use X instead." after a deprecation: the topic gives way.
-    if (/^use|^call/i.test(match[0]) && /^\s*[`*()]*\s*instead\b(?! of)/i.test(after)) {
-      add(ownTopic(clause), better)
+    // "Use X instead." after a deprecation: the topic gives way; "invalidate_inodes() is gone use evict_inodes() instead": what the clause removed.
+    if (/^use|^call|^consider/i.test(match[0]) && /^\s*[`*()]*\s*(?:\w+\s+){0,2}instead\b(?! of)/i.test(after)) {
+      add(state.deprecated.length > 0 ? state.deprecated : ownTopic(clause), better)
       derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
     }
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
     if (/^prefer/i.test(match[0]) && !over) add([...state.advisedAgainst, ...state.deprecated], better)
   }
   // "Instead of Y, use X" and "Instead of using Y, drivers are encouraged to use X".
-  const insteadFirst = /^\s*instead of (?:using |calling |the use of )?/i.exec(text)
+  const insteadFirst = /^\s*(?:(?:but|and|so|or)\s+)?instead of (?:using |calling |the use of )?/i.exec(text)
   if (insteadFirst) {
     const worse = objectAt(clause, insteadFirst[0].length, { weak: true })
     const use = /\b(?:use|call|prefer)\s+/i.exec(text.slice(insteadFirst[0].length))
@@ -172,9 +172,14 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
-  for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded|obsoleted)\s+(?:by|with)\s+/i, text)) {
+  // "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
+  for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:(?:replaced|superseded|obsoleted)\s+(?:by|with)|renamed\s+(?:to|into))\s+/i, text)) {
     if (undone(clause, match.index)) continue
-    add(subjectAt(clause, match.index, { weak: true }), objectAt(clause, match.index + match[0].length), false)
+    const better = objectAt(clause, match.index + match[0].length)
+    add(subjectAt(clause, match.index, { weak: true }), better, false)
+    // A function that takes the place of another is what to call now ("->follow_link() is replaced with ->get_link()");
+    // a field or a lock that took another's name is not an API to prefer.
+    if (!/renamed/i.test(match[0])) derived.push(...factsFor(writtenAsCalls(clause, better, match.index + match[0].length), 'status', 'preferred', clause.condition))
   }
   // "X replaces Y", "X supersedes Y".
   for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
@@ -212,6 +217,8 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   // "convert to X", "switch from Y to X", "callers should be converted to X".
   for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
     const at = match.index + match[0].length
+    // "… calls can safely be converted to readX_relaxed() calls, since …" says what is possible, not what to do.
+    if (/\b(?:can|may|could|might)\s+(?:\w+\s+)?be\s+$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
     let worse = /from\s+$/i.test(match[0]) ? objectAt(clause, at, { weak: true }) : []
     const rest = text.slice(at)
     const to = /^(?:[^,;]*?)\bto\s+(?:use\s+|using\s+)?/i.exec(rest.slice(0, 200))
@@ -220,6 +227,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : ownTopic(clause)
     add(worse, better)
   }
+}
+
+/** Those of `names` the clause writes as calls (`get_link()`, not `->i_rwsem`) after offset `at`. */
+function writtenAsCalls(clause: ReadClause, names: string[], at: number): string[] {
+  return names.filter((name) => clause.mentions.some((mention) => mention.name === name && mention.index >= at && /\)\W*$/.test(clause.text.slice(mention.index, mention.end))))
 }
 
 /** Status and replacement facts of one clause. */
