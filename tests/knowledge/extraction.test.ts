@@ -177,6 +177,28 @@ describe('return values as kernel documents list them', () => {
   })
 })
 
+describe('pairing an API with the release introduced after it', () => {
+  it('pairs what was described before with prototypes introduced as releases, by the kernel\'s naming', async () => {
+    // io-mapping.rst: "The mappings are released with::" and io_mapping_unmap_local(), io_mapping_unmap_atomic().
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).release).toBe('io_mapping_unmap_local')
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_atomic_wc')).unmap).toBe('io_mapping_unmap_atomic')
+    // URB.rst: "To free an URB, use usb_free_urb()::".
+    expect((await record('driver-api/usb/URB.rst', 'usb_alloc_urb')).release).toBe('usb_free_urb')
+    // consumer.rst: "A GPIO descriptor can be disposed of using the gpiod_put() function::" pairs gpiod_get only: a
+    // two-word release could be any gpiod_get_*'s.
+    const consumer = 'driver-api/gpio/consumer.rst'
+    expect((await record(consumer, 'gpiod_get')).release).toBe('gpiod_put')
+    for (const name of ['gpiod_get_index', 'gpiod_get_optional', 'gpiod_get_array']) expect((await record(consumer, name)).release).not.toBe('gpiod_put')
+    const records = await recordsOfText('Helpers\n=======\n\nObjects are made with::\n\n\tstruct foo *foo_create_thing(int flags);\n\nThey are destroyed with::\n\n\tvoid foo_destroy_thing(struct foo *foo);\n')
+    expect(records.get('foo_create_thing')!.release).toBe('foo_destroy_thing')
+  })
+
+  it('pairs nothing from a sentence that forbids the pair', () => {
+    // consumer.rst: "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()."
+    expect(interpretSentence('It is also not allowed to individually release descriptors (using foo_put()) from an array acquired with foo_get().', { blockApi: null })).toEqual([])
+  })
+})
+
 describe('labelled fields of a description', () => {
   it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
     const open = await record('networking/netdevices.rst', 'ndo_open')

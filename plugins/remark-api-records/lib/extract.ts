@@ -4,6 +4,7 @@ import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.
 import { readSentence, strongerStatus, type Derived } from './language.ts'
 import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
 import { findMentions, type Mention } from './mentions.ts'
+import { pairIntroducedReleases, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
@@ -84,6 +85,9 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let previousUnit: TextUnit | null = null
   let previousBlock: ApiBlock | null = null
   const labelled: LabelState = { label: null }
+  // The APIs described so far, in order, for releases introduced later.
+  const described: string[] = []
+  let previousDescribed: ApiBlock | null = null
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
@@ -119,6 +123,15 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
     // "Synchronization: rtnl_lock() semaphore.", "Context: process": labelled fields of the API being described.
     if (block) for (const fact of labelledFacts(sentence.text, labelled)) for (const api of block.group ?? [block.api]) draftOf(api, block.kind).facts.push(factOf({ api, ...fact }, sentence))
+    // "The mappings are released with::" and the prototypes below: they release what was described before, by name.
+    if (block && sentence.intro && releaseIntro.test(sentence.text)) {
+      const releases = block.group ?? [block.api]
+      for (const [api, release] of pairIntroducedReleases(described.filter((name) => !releases.includes(name)), releases)) {
+        for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
+      }
+    }
+    if (block && block !== previousDescribed) described.push(...(block.group ?? [block.api]))
+    previousDescribed = block ?? previousDescribed
   }
 
   for (const block of blocks) {

@@ -1,6 +1,6 @@
 import { expandName } from '../mentions.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Pairing: the API that releases, unlocks, unmaps, frees or ends what another
@@ -82,15 +82,50 @@ export function pairs(name: string, release: string): boolean {
 const releasedWith =
   /\b(?:released|unmapped|undone|freed|torn down|unlocked|dropped|balanced|paired|matched|put|ended|closed|unregistered|destroyed|reversed|disposed of|cleaned up|removed)\s+(?:\w+\s+)?(?:with|by|using|through|via)\s+(?:the\s+)?(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+|calling\s+)?|\bmust be (?:followed|paired|matched|balanced) (?:by|with)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+)?/i
 
+/** The facts of `api` being released by `release`: a mapping's release is also its `unmap`. */
+export function releaseFacts(api: string, release: string): Derived[] {
+  const facts = factsFor([api], 'release', release)
+  if (/unmap/.test(release) && /map/.test(api)) facts.push(...factsFor([api], 'unmap', release))
+  return facts
+}
+
+/** A sentence introducing prototypes that release something: "The mappings are released with::", "To free an URB, use usb_free_urb()::". */
+export const releaseIntro =
+  /\b(?:released|freed|disposed of|removed|unmapped|destroyed|torn down|undone|unregistered|unlocked|closed|put)\s+(?:\w+\s+)?(?:with|by|using|via|through)\b|^\W*to (?:free|release|remove|destroy|unmap|unregister|dispose of|tear down|close|put)\b/i
+
+/**
+ * Pair APIs introduced as releases with the APIs described before them that
+ * they release by the kernel's naming: after "The mappings are released
+ * with::" and `io_mapping_unmap_local()`, `io_mapping_map_local_wc` is
+ * released by it. An exact counterpart wins over one that drops a trailing
+ * word (`gpiod_get_array` pairs with `gpiod_put_array`, not `gpiod_put`), and
+ * only a release of three words or more may drop one.
+ *
+ * @param described
+ *   The APIs the document described before the release, in order.
+ * @param releases
+ *   The APIs a release introduction introduced.
+ */
+export function pairIntroducedReleases(described: readonly string[], releases: readonly string[]): Array<[string, string]> {
+  const pairsFound: Array<[string, string]> = []
+  for (const api of new Set(described)) {
+    if (releases.includes(api)) continue
+    const candidates = releasesOf(api)
+    const exact = releases.find((release) => candidates.includes(release))
+    // A short release drops too much to tell whose it is (`gpiod_put` for every `gpiod_get_*`, `debugfs_remove` for every `debugfs_create_*`).
+    const shortened = exact ?? releases.filter((release) => release.split('_').length >= 3 && candidates.some((candidate) => candidate.startsWith(release + '_'))).sort((a, b) => b.length - a.length)[0]
+    if (shortened) pairsFound.push([api, shortened])
+  }
+  return pairsFound
+}
+
 export const pairingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   const strong = clause.mentions.filter((mention) => !mention.weak)
-  const add = (api: string, release: string) => {
-    derived.push(...factsFor([api], 'release', release))
-    if (/unmap/.test(release) && /map/.test(api)) derived.push(...factsFor([api], 'unmap', release))
-  }
+  const add = (api: string, release: string) => derived.push(...releaseFacts(api, release))
   // Names that pair by the kernel's naming, told together in a sentence of their own (not in a list of many names).
-  if (strong.length <= 4 && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
+  // "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()" pairs nothing.
+  if (strong.length <= 4 && !negation.test(clause.text) && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
     for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
   }
   // `k[un]map_atomic()`: both written at once.
