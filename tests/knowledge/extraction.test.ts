@@ -199,6 +199,27 @@ describe('pairing an API with the release introduced after it', () => {
   })
 })
 
+describe('calling context told of a call\'s object, and carried over by "the same rule"', () => {
+  const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+  it('gives the context of "issue/call/use X from Y context" to X, and forbids it under a negation', () => {
+    // consumer.rst: "You should normally issue these calls from a task context."
+    expect(read('You should normally issue these calls from a task context.', 'gpiod_direction_input')).toEqual([{ api: 'gpiod_direction_input', field: 'contexts', value: 'process' }])
+    // napi.rst: "Drivers should call this function in their interrupt handler".
+    expect(read('Drivers should call this function in their interrupt handler.', 'napi_schedule')).toEqual([{ api: 'napi_schedule', field: 'contexts', value: 'interrupt' }])
+    // consumer.rst: "Use the following calls to access GPIOs from an atomic context::".
+    expect(read('Use the following calls to access GPIOs from an atomic context::', 'gpiod_get_value')).toEqual([{ api: 'gpiod_get_value', field: 'contexts', value: 'atomic' }])
+    expect(read('Never call foo_sync() from interrupt context.').filter((fact) => /contexts/i.test(fact.field))).toEqual([{ api: 'foo_sync', field: 'forbiddenContexts', value: 'interrupt' }])
+    expect(read('You can call foo_get() to find out which interrupt handler runs.')).toEqual([])
+  })
+
+  it('carries the rules of a sentence over to the APIs "the same rule applies for"', async () => {
+    // checklist.rst: "Since synchronize_rcu() can block, it cannot be called from any sort of irq context.  The same rule applies for synchronize_srcu(), synchronize_rcu_expedited(), and synchronize_srcu_expedited()."
+    for (const name of ['synchronize_srcu', 'synchronize_rcu_expedited', 'synchronize_srcu_expedited']) {
+      expect(await record('RCU/checklist.rst', name)).toMatchObject({ forbiddenContexts: ['softirq', 'interrupt'], effects: ['may-sleep'] })
+    }
+  })
+})
+
 describe('labelled fields of a description', () => {
   it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
     const open = await record('networking/netdevices.rst', 'ndo_open')

@@ -85,6 +85,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let previousUnit: TextUnit | null = null
   let previousBlock: ApiBlock | null = null
   const labelled: LabelState = { label: null }
+  let previousDerived: Derived[] = []
   // The APIs described so far, in order, for releases introduced later.
   const described: string[] = []
   let previousDescribed: ApiBlock | null = null
@@ -121,6 +122,9 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     recent = read.deprecated
     recentStatus = read.status
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
+    // "The same rule applies for synchronize_srcu(), …": the rules the sentence before stated, of the APIs named here.
+    for (const derived of sameRule(sentence, previousDerived)) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
+    previousDerived = read.derived
     // "Synchronization: rtnl_lock() semaphore.", "Context: process": labelled fields of the API being described.
     if (block) for (const fact of labelledFacts(sentence.text, labelled)) for (const api of block.group ?? [block.api]) draftOf(api, block.kind).facts.push(factOf({ api, ...fact }, sentence))
     // "The mappings are released with::" and the prototypes below: they release what was described before, by name.
@@ -169,6 +173,18 @@ function sentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source:
     const before = unit.intro && index < split.length - 1
     return { ...sentence, unit, mentions: findMentions(sentence.text), block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro) }
   })
+}
+
+/** "The same rule applies for X", "The same restrictions apply to X": what is carried over to X. */
+const sameRuleOpening = /^\W*(?:the same (?:rules?|restrictions?|requirements?|constraints?|holds?|is true|goes|applies)|this (?:rule|restriction) also)\s+(?:also\s+)?(?:applies|apply|holds|hold|is true|goes)?\s*(?:also\s+)?(?:for|to)\s+/i
+const ruleFields = new Set<Derived['field']>(['contexts', 'forbiddenContexts', 'effects', 'locking'])
+
+function sameRule(sentence: ReadSentence, previous: readonly Derived[]): Derived[] {
+  const opening = sameRuleOpening.exec(sentence.text)
+  if (!opening || previous.length === 0) return []
+  const targets = [...new Set(sentence.mentions.filter((mention) => mention.index >= opening[0].length).map((mention) => mention.name))]
+  const rules = previous.filter((derived) => ruleFields.has(derived.field))
+  return targets.flatMap((api) => rules.map((rule) => ({ ...rule, api })))
 }
 
 /** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */

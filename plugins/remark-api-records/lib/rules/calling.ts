@@ -1,5 +1,5 @@
 import type { Context } from '../schema.ts'
-import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
+import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -59,6 +59,9 @@ const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|i
 const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
 /** "must (not) be called with interrupts disabled". */
 const calledWith = new RegExp(`\\b(?:be\\s+|is\\s+|are\\s+)?(?:${callVerb}|call(?:ed)?)\\s+with\\s+`, 'i')
+/** A call of an object: "possible to call", "should normally issue", "use" as an imperative, "never call". */
+const callObject = /\b(?:(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to|(?:should|must|can|may|could|need to|have to)\s+(?:(?:normally|only|always|also|safely|never|not|generally|usually)\s+)*|never|don't|do not)\s*(?:call|use|invoke|issue|run)\s+|^\s*(?:(?:please|always|only|so|then)\s+)?(?:call|use|invoke|issue)\s+/i
+
 /** "should never be called outside user context": only that context. */
 const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
 
@@ -100,15 +103,23 @@ export const callingRule: ClauseRule = (clause) => {
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(at))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
-  // "It is possible to call X() from atomic context": the object takes the context.
-  for (const match of matches(/\b(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to\s+(?:call|use|invoke)\s+/i, text)) {
-    if (negatedBefore(text, match.index)) continue
-    const objects = clause.mentions.filter((mention) => !mention.weak && mention.index >= match.index + match[0].length)
-    const first = objects[0]
-    if (!first || !/^[\s`*()]*$/.test(text.slice(match.index + match[0].length, first.index))) continue
-    const from = /^[\s`*()]*(?:(?:from|in|within)\s+)/i.exec(text.slice(first.end))
+  // "It is possible to call X() from atomic context", "You should normally issue these calls from a task context",
+  // "Use the following calls to access GPIOs from an atomic context::": the object of the call takes the context;
+  // "never call X() from interrupt context" forbids it.
+  for (const match of matches(callObject, text)) {
+    const at = match.index + match[0].length
+    let objects = objectAt(clause, at)
+    let end = objects.length > 0 ? clause.mentions.filter((mention) => mention.index >= at && objects.includes(mention.name)).pop()!.end : at
+    if (objects.length === 0) {
+      const pronoun = /^\s*(?:it|them|this (?:function|macro|call|helper)|these (?:functions|macros|calls|helpers)|the following (?:functions|macros|calls|helpers))\b/i.exec(text.slice(at))
+      if (!pronoun) continue
+      objects = ownTopic(clause)
+      end = at + pronoun[0].length
+    }
+    const from = /^[\s`*()]*(?:(?:to|for)\s+(?:[\w-]+\s+){1,3}?)?(?:from|in|within|inside)\s+(?:their\s+|your\s+|its\s+)?/i.exec(text.slice(end))
     if (!from) continue
-    for (const context of contextsAt(text.slice(first.end + from[0].length))) derived.push(...factsFor([first.name], 'contexts', context, clause.condition))
+    const field = negatedBefore(text, match.index) || negation.test(match[0]) ? 'forbiddenContexts' : 'contexts'
+    for (const context of contextsAt(text.slice(end + from[0].length))) derived.push(...factsFor(objects, field, context, clause.condition))
   }
   for (const match of matches(forbiddenAt, text)) {
     const apis = subjects(match.index)
