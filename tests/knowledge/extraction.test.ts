@@ -220,6 +220,19 @@ describe('calling context told of a call\'s object, and carried over by "the sam
   })
 })
 
+describe('a collective noun phrase over a list', () => {
+  it('gives what "Some Functions Which Sleep" and "Some functions are safe to call from any context" say to the APIs listed below', async () => {
+    const file = 'kernel-hacking/locking.rst'
+    // Under the title "Some Functions Which Sleep": "- Accesses to userspace: - copy_from_user() …", "- mutex_lock_interruptible() and mutex_lock()".
+    for (const name of ['copy_from_user', 'put_user', 'mutex_lock']) expect((await record(file, name)).effects).toContain('may-sleep')
+    // Under "Some Functions Which Don't Sleep": "Some functions are safe to call from any context, or holding almost any lock." and "- printk() - kfree() - add_timer() and del_timer()".
+    for (const name of ['printk', 'kfree', 'del_timer']) expect(await record(file, name)).toMatchObject({ contexts: ['any'], effects: ['no-sleep'] })
+    const records = await recordsOfText('Helpers\n=======\n\nThe following helpers must not be called from interrupt context:\n\n- foo_wait()\n- foo_sleep()\n\nThe sentences below name no list:\n\n- a word\n')
+    expect(records.get('foo_wait')!.forbiddenContexts).toEqual(['interrupt'])
+    expect(records.get('foo_sleep')!.forbiddenContexts).toEqual(['interrupt'])
+  })
+})
+
 describe('labelled fields of a description', () => {
   it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
     const open = await record('networking/netdevices.rst', 'ndo_open')

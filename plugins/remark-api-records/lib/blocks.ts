@@ -29,6 +29,8 @@ export interface TextUnit {
   intro?: true
   /** An introducing paragraph right after other prototypes: the block of those, which its sentences before the last describe. */
   describes?: ApiBlock
+  /** A paragraph right before a list, or a section title over one: the APIs the list's items lead with. */
+  lists?: string[]
 }
 
 export type SourceOf = (node: Nodes) => string
@@ -203,6 +205,23 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   // "- ``device_alloc_chan_resources``" then "- ``device_free_chan_resources``" and the description: items
   // that hold nothing but names share the description of the item after them.
   const sharedNames = new Map<Nodes, Mention[]>()
+  // Paragraphs right before a list ("… the following notifiers are running under the lock:"): the APIs of the list.
+  const introduced = new Map<Nodes, string[]>()
+  /** The APIs the items of a list lead with, nested lists included ("- Accesses to userspace: - copy_from_user() …"). */
+  const listedNames = (list: Nodes, depth = 0): string[] => {
+    const names: string[] = []
+    for (const item of children(list)) {
+      const [first, ...rest] = children(item)
+      if (first?.type === 'paragraph') {
+        const text = sourceOf(first)
+        const leading = titledApis(text)
+        for (const mention of leading.length > 0 ? leading : namesOnly(text)) names.push(mention.name)
+      }
+      if (depth < 2) for (const inner of rest) if (inner.type === 'list') names.push(...listedNames(inner, depth + 1))
+    }
+    return [...new Set(names)]
+  }
+
   const onlyNames = (node: Nodes): Mention[] => {
     const inside = children(node)
     return node.type === 'listItem' && inside.length === 1 && inside[0].type === 'paragraph' ? namesOnly(sourceOf(inside[0])) : []
@@ -233,7 +252,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         legacyBlocks.add(current)
       } else if (current && legacyBlocks.has(current)) role = 'legacy'
       else if (current && current.node.position?.start.line === node.position?.start.line) role = 'lead'
-      units.push({ node, block: current, role })
+      const listed = introduced.get(node)
+      units.push({ node, block: current, role, ...(listed ? { lists: listed } : {}) })
       return
     }
     if (node.type === 'code' || node.type === ('comment' as string)) return
@@ -248,6 +268,12 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       }
     }
     const pending = new Map<Nodes, ApiBlock>()
+    // The first list of a section, when it comes right after the title or after one paragraph.
+    const listAfter = (at: number): string[] | null => {
+      const next = list.slice(at + 1, at + 3).find((each) => each.type === 'list' || each.type === 'heading')
+      const names = next?.type === 'list' ? listedNames(next) : []
+      return names.length > 0 ? names : null
+    }
     const sectionBlock = () => [...sections].reverse().find((section) => section.block)?.block ?? null
     list.forEach((child, index) => {
       const inSection = sectionBlock() ?? current
@@ -273,11 +299,17 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
           }
         }
         sections.push({ depth: child.depth, block, deprecated: deprecatedTitle.test(title.text) ? { title: title.text.replace(/\s+/g, ' ').trim(), line: title.line } : null })
-        units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true })
+        // "Some Functions Which Sleep" over "The most common ones are listed below …" and the list.
+        const list = listAfter(index)
+        units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true, ...(list ? { lists: list } : {}) })
         return
       }
       const intro = list[index - 1]
       const described = list[index + 1]
+      if (child.type === 'paragraph' && described?.type === 'list' && !/::\s*$/.test(sourceOf(child))) {
+        const names = listedNames(described)
+        if (names.length > 0) introduced.set(child, names)
+      }
       if (child.type === 'list' && intro?.type === 'paragraph' && preferenceIntro.test(sourceOf(intro))) {
         children(child).forEach((item, rank) => visit(item, inSection, note, { intro, rank }))
       } else if (child.type === 'paragraph' && described?.type === 'code' && child.position && described.position && /::\s*$/.test(sourceOf(child)) && declaredIn(String((described as { value?: string }).value ?? '')).length > 0) {

@@ -85,6 +85,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let previousUnit: TextUnit | null = null
   let previousBlock: ApiBlock | null = null
   const labelled: LabelState = { label: null }
+  const lastOfUnit = new Set(sentences.filter((sentence, index) => sentences[index + 1]?.unit !== sentence.unit))
   let previousDerived: Derived[] = []
   // The APIs described so far, in order, for releases introduced later.
   const described: string[] = []
@@ -110,6 +111,13 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     previousUnit = sentence.unit
     previousBlock = block
+    // "Some functions are safe to call from any context …:" and a list: the collective is the list's APIs.
+    const listed = sentence.unit.lists
+    if (listed && lastOfUnit.has(sentence)) {
+      const collective = asCollective(sentence.text)
+      const facts = collective ? readSentence(collective, { blockApi: null, topic: listed }).derived : []
+      for (const derived of facts) if (listed.includes(derived.api)) draftOf(derived.api, 'function').facts.push(factOf(derived, sentence))
+    }
     if (sentence.unit.title) {
       for (const [name, fact] of titleFacts(sentence)) draftOf(name, 'function').facts.push(fact)
       continue
@@ -173,6 +181,19 @@ function sentencesOf(unit: TextUnit, place: ReturnType<typeof location>, source:
     const before = unit.intro && index < split.length - 1
     return { ...sentence, unit, mentions: findMentions(sentence.text), block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro) }
   })
+}
+
+/** A noun phrase that stands for a list of APIs: "Some functions", "The following netdev notifiers", "Functions Which". */
+const collectiveNoun = /\b(?:some|many|most|all(?: of the)?|the following|these|those)\s+(?:[\w-]+\s+){0,2}?(functions|macros|calls|routines|helpers|APIs|interfaces|notifiers|wrappers|primitives|callbacks|operations|ops)(?:\s+(?:which|that))?\b/i
+
+/**
+ * The sentence before a list with its collective noun phrase made a pronoun
+ * the rules refer back with ("Some Functions Which Don't Sleep" reads as
+ * "these functions Don't Sleep"), or `null` when it has none.
+ */
+function asCollective(text: string): string | null {
+  const match = collectiveNoun.exec(text)
+  return match ? text.slice(0, match.index) + 'these ' + match[1] + text.slice(match.index + match[0].length) : null
 }
 
 /** "The same rule applies for X", "The same restrictions apply to X": what is carried over to X. */

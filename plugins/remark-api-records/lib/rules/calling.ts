@@ -65,7 +65,7 @@ const callObject = /\b(?:(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to
 /** "should never be called outside user context": only that context. */
 const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
 
-const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
+const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:functions|calls|routines|helpers|macros|primitives)\s+sleep\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
 const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+|need to\s+)?(?:sleep|block)\b|\bshould be a non-?blocking\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
 
 /** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
