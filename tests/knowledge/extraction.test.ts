@@ -233,6 +233,20 @@ describe('a collective noun phrase over a list', () => {
   })
 })
 
+describe('summaries in more of the shapes kernel documents define APIs in', () => {
+  it('reads "The X() primitive ensures …", "X() can be used for …" and a kernel-doc "@member:" item as definitions', async () => {
+    // checklist.rst: "The rcu_dereference() primitive ensures that the CPU picks up the pointer before …".
+    expect((await record('RCU/checklist.rst', 'rcu_dereference')).summary).toMatch(/^The rcu_dereference\(\) primitive ensures/)
+    // device-io.rst: "memremap() can be used for mapping normal RAM that is outside of the linear kernel memory area …".
+    expect((await record('driver-api/device-io.rst', 'memremap')).summary).toMatch(/^memremap\(\) can be used for mapping normal RAM/)
+    // callbacks.rst: " - @probe:" over "Called to see if the driver is willing to manage a particular interface on a device."
+    expect(await record('driver-api/usb/callbacks.rst', 'probe')).toMatchObject({ described: true, summary: 'Called to see if the driver is willing to manage a particular interface on a device.' })
+    // "X() should be used instead" still defines nothing.
+    const records = await recordsOfText('Some text about foo_new().\n\nfoo_new() should be used instead of foo_old().\n')
+    expect(records.get('foo_new')!.summary).toBe('')
+  })
+})
+
 describe('labelled fields of a description', () => {
   it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
     const open = await record('networking/netdevices.rst', 'ndo_open')

@@ -112,7 +112,8 @@ export function namesOnly(text: string): Mention[] {
  * identifiers only: "Note:" and "TODO:" are not members.
  */
 function memberLead(text: string): Mention[] {
-  const match = /^[\s*`]*([a-z_][a-z0-9_]*)[`*]*\s*:(?:\s|$)/.exec(text)
+  // kernel-doc writes a member with an at sign: "- @probe:".
+  const match = /^[\s*`]*@?([a-z_][a-z0-9_]*)[`*]*\s*:(?:\s|$)/.exec(text)
   if (!match) return []
   const index = text.indexOf(match[1])
   return [{ name: match[1], kind: 'member', index, end: index + match[1].length }]

@@ -251,7 +251,9 @@ export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
 
 function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
   // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
-  const own = draft.block ? all.filter((sentence) => sentence.block?.node === draft.block!.node) : []
+  // A block nested in it for the same API ("- @probe:" holding a definition list item "@probe:") is part of it.
+  const within = (block: ApiBlock | null) => Boolean(block && draft.block && (block.node === draft.block.node || (block.api === draft.block.api && block.startLine >= draft.block.startLine && block.endLine <= draft.block.endLine)))
+  const own = draft.block ? all.filter((sentence) => within(sentence.block)) : []
   const described = Boolean(draft.block)
   const unitsText = (role: TextUnit['role']) => {
     const seen = new Set<Nodes>()
@@ -360,11 +362,11 @@ function changeNotice(sentence: ReadSentence, name: string): boolean {
   if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
   const mention = sentence.mentions.find((each) => each.name === name)
   const after = mention ? sentence.text.slice(mention.end) : sentence.text
-  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
+  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
 }
 
 /** A verb that makes "X() does …" a definition of X. */
-const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|basically|essentially|also|always|then)\s+)*(?:is|are|returns|allocates|creates|maps|unmaps|provides|performs|checks|tests|sets|gets|reads|writes|takes|releases|frees|registers|unregisters|initializes|initialises|waits|marks|adds|removes|copies|converts|disables|enables|increments|decrements|acquires|attempts|tries|looks|finds|walks|iterates|invokes|calls|schedules|queues|submits|starts|stops|does|handles|causes|makes|ensures|prints|dumps|records|tells|gives|lets|works|behaves|acts|means|stands|translates|splits|updates|changes|resets|clears|flushes|synchronizes|synchronises|blocks|sleeps|yields|grabs|drops|locks|unlocks|pins|unpins|evaluates|expands|declares|defines|describes|indicates|determines|computes|calculates)\b/i
+const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|basically|essentially|also|always|then)\s+)*(?:(?:can|may) (?:also )?be used (?:to|for)\b|is|are|ensures|copy|copies|return|returns|allocates|creates|maps|unmaps|provides|performs|checks|tests|sets|gets|reads|writes|takes|releases|frees|registers|unregisters|initializes|initialises|waits|marks|adds|removes|copies|converts|disables|enables|increments|decrements|acquires|attempts|tries|looks|finds|walks|iterates|invokes|calls|schedules|queues|submits|starts|stops|does|handles|causes|makes|ensures|prints|dumps|records|tells|gives|lets|works|behaves|acts|means|stands|translates|splits|updates|changes|resets|clears|flushes|synchronizes|synchronises|blocks|sleeps|yields|grabs|drops|locks|unlocks|pins|unpins|evaluates|expands|declares|defines|describes|indicates|determines|computes|calculates)\b/i
 
 /** For an API the document only mentions: the first sentence that leads with it and says what it does or is. */
 function definitionOf(draft: Draft): ReadSentence | undefined {
@@ -374,7 +376,7 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
     const lead = groupsOf(sentence.text, sentence.mentions)[0]
     if (!lead || !lead.mentions.some((mention) => mention.name === draft.name)) return false
     if (sentence.text.slice(0, lead.start).replace(/^(?:The|the|A|a|Calling|Function|Macro|Helper)\s+|[\s`*"']/g, '') !== '') return false
-    return defining.test(sentence.text.slice(lead.end).replace(/^\s*(?:function|macro|helper|call|API|interface)s?\b/i, ''))
+    return defining.test(sentence.text.slice(lead.end).replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor)s?\b/i, ''))
   })
 }
 
