@@ -323,6 +323,17 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read("In many cases, a majority of the driver's readX() calls can safely be converted to readX_relaxed() calls, since only a few depend on DMA completion.")).toEqual([])
   })
 
+  it('recommends with "must be used in order to", "Otherwise (…), use X", and names a typedef as an API', () => {
+    const statuses = (sentence: string) => read(sentence).filter((fact) => fact.field === 'status').map(({ api, value }) => `${api} ${value}`)
+    // checklist.rst: "… the list_add_tail_rcu() and list_add_rcu() primitives must be used in order to prevent weakly ordered machines from misordering …".
+    expect(statuses('If the list macros are being used, the foo_add_rcu() and foo_add_tail_rcu() primitives must be used in order to prevent misordering.')).toEqual(['foo_add_rcu preferred', 'foo_add_tail_rcu preferred'])
+    // locking.rst: "-  Otherwise (== data can be touched in an interrupt), use spin_lock_irqsave() and spin_unlock_irqrestore()."
+    expect(statuses('Otherwise (== data can be touched in an interrupt), use foo_lock_irqsave() and foo_unlock_irqrestore().')).toEqual(['foo_lock_irqsave preferred', 'foo_unlock_irqrestore preferred'])
+    // seqlock.rst: "Use seqcount_latch_t when the write side sections cannot be protected from interruption by readers."
+    expect(statuses('Use seqcount_latch_t when the write side sections cannot be protected from interruption by readers.')).toEqual(['seqcount_latch_t preferred'])
+    expect(statuses('The value must be used to index the table.')).toEqual([])
+  })
+
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])
     expect(read('Is foo_get() deprecated?')).toEqual([])
