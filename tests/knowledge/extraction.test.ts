@@ -166,6 +166,15 @@ describe('return values as kernel documents list them', () => {
     expect(values('The return value of foo_get() is not 0.')).toEqual([])
   })
 
+  it('reads a list of error codes introduced as what the API returns, in a description that goes on with "It …"', async () => {
+    // URB.rst: "Just call usb_submit_urb()::" … "It immediately returns, either with status 0 (request queued) or some error code, usually caused by the following:" and "- Out of memory (``-ENOMEM``)" ….
+    expect((await record('driver-api/usb/URB.rst', 'usb_submit_urb')).returnValues.map((each) => each.value).sort()).toEqual(['-EAGAIN', '-EFBIG', '-EINVAL', '-ENODEV', '-ENOMEM', '-EPIPE', '0'])
+    // netdevices.rst: "Return codes:" and "* NETDEV_TX_OK everything ok." in the description of ndo_start_xmit.
+    expect((await record('networking/netdevices.rst', 'ndo_start_xmit')).returnValues.map((each) => each.value)).toEqual(['NETDEV_TX_OK', 'NETDEV_TX_BUSY'])
+    const records = await recordsOfText('Helpers\n=======\n\nCall this::\n\n\tint foo_open(struct foo *f);\n\nThe flags are ignored.\n\nIt fails with one of the following errors:\n\n- No memory (-ENOMEM)\n- Busy (-EBUSY)\n\nThe list below is not about foo_open:\n\n- Closed (-EBADF)\n')
+    expect(records.get('foo_open')!.returnValues.map((each) => each.value)).toEqual(['-ENOMEM', '-EBUSY'])
+  })
+
   it('gives "the return value" in a description to the API described, not to what the sentence before named', async () => {
     // debugfs.rst: "At a minimum, the read() and/or write() operations should be provided; … Again, the return value will be a dentry pointer to the created file, ERR_PTR(-ERROR) on error …".
     const file = await record('filesystems/debugfs.rst', 'debugfs_create_file')

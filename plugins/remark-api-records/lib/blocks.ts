@@ -31,6 +31,8 @@ export interface TextUnit {
   describes?: ApiBlock
   /** A paragraph right before a list, or a section title over one: the APIs the list's items lead with. */
   lists?: string[]
+  /** A paragraph right before a list of error codes or constants: those values. */
+  values?: string[]
 }
 
 export type SourceOf = (node: Nodes) => string
@@ -159,6 +161,9 @@ export function declaredIn(code: string): Mention[] {
   return found
 }
 
+/** A paragraph that opens by referring back to what was just described. */
+const refersBackAtStart = /^[\s`*]*(?:It|This|These|They|Both|The (?:function|call|macro|routine|helper)s?)\b/
+
 /** The line a heading's title stands on, and its text without the underline. */
 function titleOf(node: Nodes, sourceOf: SourceOf): { text: string; line: number } {
   const inline = children(node)
@@ -206,6 +211,21 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   // "- ``device_alloc_chan_resources``" then "- ``device_free_chan_resources``" and the description: items
   // that hold nothing but names share the description of the item after them.
   const sharedNames = new Map<Nodes, Mention[]>()
+  // Paragraphs right before a list of error codes ("… usually caused by the following:" and "- Out of memory (-ENOMEM)").
+  const introducedValues = new Map<Nodes, string[]>()
+  /** The error codes and constants the items of a list name: "- Out of memory (``-ENOMEM``)", "* NETDEV_TX_OK everything ok." */
+  const listedValues = (list: Nodes): string[] => {
+    const values: string[] = []
+    for (const item of children(list)) {
+      const first = children(item)[0]
+      if (first?.type !== 'paragraph') continue
+      const text = sourceOf(first)
+      const leading = /^[\s`*]*([A-Z][A-Z0-9]*_[A-Z0-9_]+|-E[A-Z0-9]+)\b/.exec(text)
+      if (leading) values.push(leading[1])
+      else for (const code of text.matchAll(/(?<![\w-])-E[A-Z0-9]{2,}\b/g)) values.push(code[0])
+    }
+    return [...new Set(values)]
+  }
   // Paragraphs right before a list ("… the following notifiers are running under the lock:"): the APIs of the list.
   const introduced = new Map<Nodes, string[]>()
   /** The APIs the items of a list lead with, nested lists included ("- Accesses to userspace: - copy_from_user() …"). */
@@ -254,7 +274,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       } else if (current && legacyBlocks.has(current)) role = 'legacy'
       else if (current && current.node.position?.start.line === node.position?.start.line) role = 'lead'
       const listed = introduced.get(node)
-      units.push({ node, block: current, role, ...(listed ? { lists: listed } : {}) })
+      const values = introducedValues.get(node)
+      units.push({ node, block: current, role, ...(listed ? { lists: listed } : {}), ...(values ? { values } : {}) })
       return
     }
     if (node.type === 'code' || node.type === ('comment' as string)) return
@@ -310,6 +331,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       if (child.type === 'paragraph' && described?.type === 'list' && !/::\s*$/.test(sourceOf(child))) {
         const names = listedNames(described)
         if (names.length > 0) introduced.set(child, names)
+        const values = listedValues(described)
+        if (values.length > 0) introducedValues.set(child, values)
       }
       if (child.type === 'list' && intro?.type === 'paragraph' && preferenceIntro.test(sourceOf(intro))) {
         children(child).forEach((item, rank) => visit(item, inSection, note, { intro, rank }))
@@ -317,9 +340,12 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         // "Device-managed variants of these functions are also defined::" and the prototypes below it; the
         // paragraph right after the prototypes ("This function returns 0 for output, …") describes them too.
         const description = list[index + 2]?.type === 'paragraph' ? list[index + 2] : undefined
-        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, description ?? described)
+        // The paragraphs after it that open by referring back ("It immediately returns, …") go on describing them.
+        const continued: Nodes[] = []
+        for (let next = index + 3; description && list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) continued.push(list[next])
+        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? description ?? described)
         const previous = pending.get(child)
-        if (description) pending.set(description, block)
+        for (const paragraph of description ? [description, ...continued] : []) pending.set(paragraph, block)
         units.push({ node: child, block, role: 'lead', intro: true, ...(previous ? { describes: previous } : {}) })
       } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
         // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.

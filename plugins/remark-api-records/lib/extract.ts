@@ -118,6 +118,11 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
       const facts = collective ? readSentence(collective, { blockApi: null, topic: listed }).derived : []
       for (const derived of facts) if (listed.includes(derived.api)) draftOf(derived.api, 'function').facts.push(factOf(derived, sentence))
     }
+    // "It immediately returns, either with status 0 … or some error code, usually caused by the following:" and a list of codes.
+    const values = sentence.unit.values
+    if (values && block && lastOfUnit.has(sentence) && /\breturn|\berror|\bfail/i.test(sentence.text)) {
+      for (const api of block.group ?? [block.api]) for (const value of values) draftOf(api, block.kind).facts.push(factOf({ api, field: 'returnValues', value }, sentence))
+    }
     if (sentence.unit.title) {
       for (const [name, fact] of titleFacts(sentence)) draftOf(name, 'function').facts.push(fact)
       continue

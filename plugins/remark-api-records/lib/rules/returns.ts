@@ -41,7 +41,8 @@ export function valuesAt(text: string): FoundValue[] {
   const values: FoundValue[] = []
   let rest = text
   for (let step = 0; step < 4; step++) {
-    rest = rest.replace(/^[\s`*"']*(?:either\s+|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
+    // "It immediately returns, either with status 0 (request queued) or …".
+    rest = rest.replace(/^[\s`*"']*(?:,\s*)?(?:either\s+)?(?:with\s+(?:(?:a\s+)?(?:status|value|code|return code)\s+)?|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
     const found = value.exec(rest)
     if (!found) {
       // "Return value is a pointer to the allocated URB, 0 if allocation failed": a described value, then a constant.
@@ -64,7 +65,7 @@ export function valuesAt(text: string): FoundValue[] {
 }
 
 const phrases = [
-  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)\s+/i,
+  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)(?:\s+|\s*,\s*(?=either\b))/i,
   /\b(?:the )?return (?:value|code) (?:is|will be|should be|must be)\s+/i,
 ]
 /** The value an API named after it returns: "the return value of X", "the value returned from X". */
