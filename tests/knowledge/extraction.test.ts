@@ -155,6 +155,14 @@ describe('return values as kernel documents list them', () => {
     expect(values('The result is a pointer to the buffer.', 'foo_get')).toEqual([])
   })
 
+  it('reads what a predicate is said to be as its return value', () => {
+    // netdevices.rst: "Note: netif_running() is guaranteed false"; hacking.rst: "… and in_interrupt() (``include/linux/preempt.h``) is false."
+    expect(values('Note: netif_running() is guaranteed false')).toEqual([{ api: 'netif_running', value: 'false', condition: undefined }])
+    expect(values('In user context, the current pointer is valid, and in_interrupt() (``include/linux/preempt.h``) is false.')).toEqual([{ api: 'in_interrupt', value: 'false', condition: undefined }])
+    expect(values('foo_ready() is not always true.')).toEqual([])
+    expect(values('The CONFIG_FOO option is true on x86.')).toEqual([])
+  })
+
   it('reads "the return value of X is" and "the value returned from X is" as values of X', () => {
     // consumer.rst: "The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error."
     expect(values('The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error.')).toEqual([

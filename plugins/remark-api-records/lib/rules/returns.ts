@@ -70,6 +70,8 @@ const phrases = [
 ]
 /** The value an API named after it returns: "the return value of X", "the value returned from X". */
 const returnOf = /\b(?:the )?(?:return (?:value|code)s?|values? returned|value it returns) (?:of|from|by)\s+/i
+/** A call said to be true or false. */
+const predicate = /\b(?:is|will be)\s+(?:always\s+|guaranteed(?:\s+to\s+be)?\s+)?(true|false)\b/gi
 const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
 
 export const returnsRule: ClauseRule = (clause: ReadClause) => {
@@ -96,6 +98,14 @@ export const returnsRule: ClauseRule = (clause: ReadClause) => {
     const verb = last ? /^[^,;]{0,40}?\b(?:is|are|will be|would be)\s+(?:(?:generally|usually|always|normally|either|then)\s+)?/i.exec(clause.text.slice(last.end)) : null
     if (!last || !verb || negation.test(verb[0])) continue
     add(apis, valuesAt(clause.text.slice(last.end + verb[0].length)))
+  }
+  // "netif_running() is guaranteed false", "in_interrupt() is false": what a predicate evaluates to.
+  for (const match of matches(predicate, clause.text)) {
+    const subject = clause.mentions.filter((mention) => !mention.weak && mention.kind === 'function' && mention.index < match.index).pop()
+    if (!subject || !/^[\s`*]*(?:\([^)]{0,60}\))?[\s`*]*$/.test(clause.text.slice(subject.end, match.index))) continue
+    if (negation.test(clause.text.slice(subject.end, match.index + match[0].length))) continue
+    const condition = conditionAt.exec(clause.text.slice(match.index + match[0].length))?.[1]?.trim()
+    add([subject.name], [condition ? { value: match[1].toLowerCase(), condition } : { value: match[1].toLowerCase() }])
   }
   // "SEQ_SKIP is returned if …": the value stands before the verb; the subject is the topic.
   const back = passive.exec(clause.text)
