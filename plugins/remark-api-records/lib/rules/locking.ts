@@ -67,6 +67,13 @@ const phrases: LockPhrase[] = [
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
 const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
 
+/** Where the last "called"/"invoked" of a stretch stands, or -1. */
+function lastCall(text: string): number {
+  let at = -1
+  for (const match of matches(/\b(?:called|invoked|run|entered|executed)\b/i, text)) at = match.index
+  return at
+}
+
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   for (const match of matches(heldPassive, clause.text)) {
@@ -85,6 +92,8 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       // "Takes and releases the trace lock": the lock of both verbs.
       const lock = lockAt(clause.text.slice(match.index + match[0].length).replace(/^(?:and|or|\/)\s+(?:releases|drops|takes|acquires|unlocks|locks)\s+/i, ''))
       if (!lock) continue
+      // "… callback used to be called with both ->i_lock and inode_hash_lock held": history, no rule either way.
+      if (/\bused to (?:be|have)\b/i.test(clause.text.slice(Math.max(0, match.index - 40), match.index))) continue
       let rule = negatedBefore(clause.text, match.index) ? negated : plain
       // "with no locks held": none may be.
       if (/^\s*no\s+locks?\b/i.test(clause.text.slice(match.index + match[0].length))) rule = rule === 'holds' ? 'not-held' : rule
@@ -92,7 +101,9 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       // "Callers of notify_change() need ->i_mutex": the API is the one the callers call.
       const of = /\bcallers?\s+of\s+/i.exec(match[0])
       const called = of ? objectAt(clause, match.index + of.index + of[0].length) : []
-      const apis = (called.length > 0 ? called : subjectAt(clause, match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
+      // "it's called on final iput() with inode->i_lock held": the lock goes with the call, whose subject is "it".
+      const call = /^with/i.test(match[0]) ? lastCall(clause.text.slice(0, match.index)) : -1
+      const apis = (called.length > 0 ? called : subjectAt(clause, call >= 0 ? call : match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
       derived.push(...factsFor(apis, 'locking', `${rule}:${lock}`, clause.condition))
     }
   }
