@@ -354,7 +354,7 @@ describe('the hard cases, sentence by sentence', () => {
   it('gives a lock held "with" a call to the call\'s subject, and reads "used to be called with" as history', () => {
     const locks = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'locking').map(({ api, value }) => `${api} ${value}`)
     // porting.rst: "->drop_inode() returns int now; it's called on final iput() with inode->i_lock held …".
-    expect(locks("->drop_inode() returns int now; it's called on final iput() with inode->i_lock held.")).toEqual(['drop_inode holds:i_lock'])
+    expect(locks("->drop_inode() returns int now; it's called on final iput() with inode->i_lock held.")).toEqual(['drop_inode holds:inode->i_lock'])
     // porting.rst: "… test() callback used to be called with both ->i_lock and inode_hash_lock held; …".
     expect(locks('The foo_get() callback used to be called with both ->i_lock and inode_hash_lock held.')).toEqual([])
   })
