@@ -127,6 +127,13 @@ describe('prototypes and the paragraph after them', () => {
     expect(records.get('foo_get')!.returnValues).toEqual([{ value: '0', condition: 'on success' }, { value: '-ENOMEM', condition: 'when out of memory' }])
   })
 
+  it('reads prototypes no paragraph introduces (a code-block directive) by the paragraph after them that refers back', async () => {
+    // client.rst: "1. Terminate APIs" / ".. code-block:: c" / "This causes all activity for the DMA channel to be stopped, …".
+    for (const name of ['dmaengine_terminate_sync', 'dmaengine_terminate_all']) expect((await record('driver-api/dmaengine/client.rst', name)).summary).toMatch(/^This causes all activity for the DMA channel to be stopped/)
+    // "Interface:" / ".. code-block:: c" / "The peripheral driver is expected to have mapped …" describes the caller, not the API.
+    expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_prep_slave_sg')).summary).toBe('')
+  })
+
   it('takes the summary from the paragraph after the prototypes when the introduction only points at them', async () => {
     // "To cancel an URB synchronously, call usb_kill_urb()::" then "It does everything usb_unlink_urb does, …".
     expect((await record('driver-api/usb/URB.rst', 'usb_kill_urb')).summary).toMatch(/^It does everything/)

@@ -347,6 +347,13 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         const previous = pending.get(child)
         for (const paragraph of description ? [description, ...continued] : []) pending.set(paragraph, block)
         units.push({ node: child, block, role: 'lead', intro: true, ...(previous ? { describes: previous } : {}) })
+      } else if (child.type === 'code' && described?.type === 'paragraph' && refersBackAtStart.test(sourceOf(described)) && !(intro?.type === 'paragraph' && /::\s*$/.test(sourceOf(intro))) && declaredIn(String((child as { value?: string }).value ?? '')).length > 0) {
+        // Prototypes with no paragraph introducing them (a ``code-block`` directive, a bare "::"): the paragraph
+        // after them that refers back leads their description ("This causes all activity for the DMA channel to be stopped, …").
+        const continued: Nodes[] = []
+        for (let next = index + 2; list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) continued.push(list[next])
+        const block = addBlock(described, declaredIn(String((child as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? described)
+        for (const paragraph of [described, ...continued]) pending.set(paragraph, block)
       } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
         // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
