@@ -265,6 +265,12 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect((await record('driver-api/device-io.rst', 'memremap')).summary).toMatch(/^memremap\(\) can be used for mapping normal RAM/)
     // callbacks.rst: " - @probe:" over "Called to see if the driver is willing to manage a particular interface on a device."
     expect(await record('driver-api/usb/callbacks.rst', 'probe')).toMatchObject({ described: true, summary: 'Called to see if the driver is willing to manage a particular interface on a device.' })
+    // seq_file.rst: "The stop() function closes a session; …"; locking.rst: "Alternatively, synchronize_rcu() may be used to block until …".
+    expect((await record('filesystems/seq_file.rst', 'stop')).summary).toMatch(/^The stop\(\) function closes a session/)
+    expect((await record('kernel-hacking/locking.rst', 'synchronize_rcu')).summary).toMatch(/^Alternatively, synchronize_rcu\(\) may be used to block/)
+    // A plural noun after the name is no verb: "atomic_t values can be placed in debugfs with::".
+    const typed = await recordsOfText('Also, foo_t values can be placed in a file.\n')
+    expect(typed.get('foo_t')!.summary).toBe('')
     // "X() should be used instead" still defines nothing.
     const records = await recordsOfText('Some text about foo_new().\n\nfoo_new() should be used instead of foo_old().\n')
     expect(records.get('foo_new')!.summary).toBe('')
