@@ -290,6 +290,12 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       }
     }
     const pending = new Map<Nodes, ApiBlock>()
+    /** The paragraphs from `at` on that open by referring back ("It immediately returns, …") and introduce no prototypes. */
+    const continuation = (at: number): Nodes[] => {
+      const found: Nodes[] = []
+      for (let next = at; list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) found.push(list[next])
+      return found
+    }
     // The first list of a section, when it comes right after the title or after one paragraph.
     const listAfter = (at: number): string[] | null => {
       const next = list.slice(at + 1, at + 3).find((each) => each.type === 'list' || each.type === 'heading')
@@ -341,8 +347,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         // paragraph right after the prototypes ("This function returns 0 for output, …") describes them too.
         const description = list[index + 2]?.type === 'paragraph' ? list[index + 2] : undefined
         // The paragraphs after it that open by referring back ("It immediately returns, …") go on describing them.
-        const continued: Nodes[] = []
-        for (let next = index + 3; description && list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) continued.push(list[next])
+        const continued = description ? continuation(index + 3) : []
         const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? description ?? described)
         const previous = pending.get(child)
         for (const paragraph of description ? [description, ...continued] : []) pending.set(paragraph, block)
@@ -350,8 +355,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       } else if (child.type === 'code' && described?.type === 'paragraph' && refersBackAtStart.test(sourceOf(described)) && !(intro?.type === 'paragraph' && /::\s*$/.test(sourceOf(intro))) && declaredIn(String((child as { value?: string }).value ?? '')).length > 0) {
         // Prototypes with no paragraph introducing them (a ``code-block`` directive, a bare "::"): the paragraph
         // after them that refers back leads their description ("This causes all activity for the DMA channel to be stopped, …").
-        const continued: Nodes[] = []
-        for (let next = index + 2; list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) continued.push(list[next])
+        const continued = continuation(index + 2)
         const block = addBlock(described, declaredIn(String((child as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? described)
         for (const paragraph of [described, ...continued]) pending.set(paragraph, block)
       } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
