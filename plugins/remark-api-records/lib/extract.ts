@@ -4,7 +4,7 @@ import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.
 import { readSentence, strongerStatus, type Derived } from './language.ts'
 import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
 import { findMentions, type Mention } from './mentions.ts'
-import { pairIntroducedReleases, releaseFacts, releaseIntro } from './rules/pairing.ts'
+import { ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
@@ -87,8 +87,8 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   const labelled: LabelState = { label: null }
   const lastOfUnit = new Set(sentences.filter((sentence, index) => sentences[index + 1]?.unit !== sentence.unit))
   let previousDerived: Derived[] = []
-  // The APIs described so far, in order, for releases introduced later.
-  const described: string[] = []
+  // The APIs described so far, for releases introduced later.
+  const described = new ReleaseIndex()
   let previousDescribed: ApiBlock | null = null
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
@@ -142,12 +142,11 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     if (block) for (const fact of labelledFacts(sentence.text, labelled)) for (const api of block.group ?? [block.api]) draftOf(api, block.kind).facts.push(factOf({ api, ...fact }, sentence))
     // "The mappings are released with::" and the prototypes below: they release what was described before, by name.
     if (block && sentence.intro && releaseIntro.test(sentence.text)) {
-      const releases = block.group ?? [block.api]
-      for (const [api, release] of pairIntroducedReleases(described.filter((name) => !releases.includes(name)), releases)) {
+      for (const [api, release] of described.pair(block.group ?? [block.api])) {
         for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
       }
     }
-    if (block && block !== previousDescribed) described.push(...(block.group ?? [block.api]))
+    if (block && block !== previousDescribed) for (const api of block.group ?? [block.api]) described.add(api)
     previousDescribed = block ?? previousDescribed
   }
 

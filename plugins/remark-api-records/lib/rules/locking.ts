@@ -67,11 +67,9 @@ const phrases: LockPhrase[] = [
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
 const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
 
-/** Where the last "called"/"invoked" of a stretch stands, or -1. */
-function lastCall(text: string): number {
-  let at = -1
-  for (const match of matches(/\b(?:called|invoked|run|entered|executed)\b/i, text)) at = match.index
-  return at
+/** Where the clause says "called", "invoked" …, once for all its lock phrases. */
+function callsIn(text: string): number[] {
+  return matches(/\b(?:called|invoked|run|entered|executed)\b/i, text).map((match) => match.index)
 }
 
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
@@ -87,6 +85,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     const apis = after.length > 0 ? [after[0].name] : ownTopic(clause)
     derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `holds:${lock}`, clause.condition))
   }
+  let calls: number[] | undefined
   for (const { pattern, plain, negated, caller } of phrases) {
     for (const match of matches(pattern, clause.text)) {
       // "Takes and releases the trace lock": the lock of both verbs.
@@ -102,7 +101,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       const of = /\bcallers?\s+of\s+/i.exec(match[0])
       const called = of ? objectAt(clause, match.index + of.index + of[0].length) : []
       // "it's called on final iput() with inode->i_lock held": the lock goes with the call, whose subject is "it".
-      const call = /^with/i.test(match[0]) ? lastCall(clause.text.slice(0, match.index)) : -1
+      const call = /^with/i.test(match[0]) ? (calls ??= callsIn(clause.text)).filter((at) => at < match.index).pop() ?? -1 : -1
       const apis = (called.length > 0 ? called : subjectAt(clause, call >= 0 ? call : match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
       derived.push(...factsFor(apis, 'locking', `${rule}:${lock}`, clause.condition))
     }

@@ -94,29 +94,57 @@ export const releaseIntro =
   /\b(?:released|freed|disposed of|removed|unmapped|destroyed|torn down|undone|unregistered|unlocked|closed|put)\s+(?:\w+\s+)?(?:with|by|using|via|through)\b|^\W*to (?:free|release|remove|destroy|unmap|unregister|dispose of|tear down|close|put)\b/i
 
 /**
- * Pair APIs introduced as releases with the APIs described before them that
+ * Pairs APIs introduced as releases with the APIs described before them that
  * they release by the kernel's naming: after "The mappings are released
  * with::" and `io_mapping_unmap_local()`, `io_mapping_map_local_wc` is
  * released by it. An exact counterpart wins over one that drops a trailing
  * word (`gpiod_get_array` pairs with `gpiod_put_array`, not `gpiod_put`), and
- * only a release of three words or more may drop one.
- *
- * @param described
- *   The APIs the document described before the release, in order.
- * @param releases
- *   The APIs a release introduction introduced.
+ * only a release of three words or more may drop one: a short one could be
+ * any `gpiod_get_*`'s, any `debugfs_create_*`'s. Each API is paired once and
+ * then leaves the index, so a document of many releases costs linear time.
  */
-export function pairIntroducedReleases(described: readonly string[], releases: readonly string[]): Array<[string, string]> {
-  const pairsFound: Array<[string, string]> = []
-  for (const api of new Set(described)) {
-    if (releases.includes(api)) continue
-    const candidates = releasesOf(api)
-    const exact = releases.find((release) => candidates.includes(release))
-    // A short release drops too much to tell whose it is (`gpiod_put` for every `gpiod_get_*`, `debugfs_remove` for every `debugfs_create_*`).
-    const shortened = exact ?? releases.filter((release) => release.split('_').length >= 3 && candidates.some((candidate) => candidate.startsWith(release + '_'))).sort((a, b) => b.length - a.length)[0]
-    if (shortened) pairsFound.push([api, shortened])
+export class ReleaseIndex {
+  /** Release name → the APIs it releases exactly. */
+  private exact = new Map<string, Set<string>>()
+  /** Shortened release name (three words or more) → the APIs it releases by dropping trailing words. */
+  private shortened = new Map<string, Set<string>>()
+  private paired = new Set<string>()
+
+  /** An API the document describes. */
+  add(api: string): void {
+    if (this.paired.has(api)) return
+    const put = (map: Map<string, Set<string>>, key: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(api)
+    for (const candidate of releasesOf(api)) {
+      put(this.exact, candidate)
+      const words = candidate.split('_')
+      for (let length = words.length - 1; length >= 3; length--) put(this.shortened, words.slice(0, length).join('_'))
+    }
   }
-  return pairsFound
+
+  /** The [API, release] pairs the APIs an introduction introduces as releases make. */
+  pair(releases: readonly string[]): Array<[string, string]> {
+    const found = new Map<string, string>()
+    for (const release of releases) for (const api of this.exact.get(release) ?? []) if (!releases.includes(api) && !found.has(api)) found.set(api, release)
+    // Longest first, so that `io_mapping_unmap_local` beats a shorter release of the same API.
+    for (const release of [...releases].sort((a, b) => b.length - a.length)) {
+      for (const api of this.shortened.get(release) ?? []) if (!releases.includes(api) && !found.has(api)) found.set(api, release)
+    }
+    for (const api of found.keys()) this.forget(api)
+    return [...found]
+  }
+
+  private forget(api: string): void {
+    this.paired.add(api)
+    for (const map of [this.exact, this.shortened]) for (const key of keysOf(api)) map.get(key)?.delete(api)
+  }
+}
+
+/** Every key an API is indexed under. */
+function keysOf(api: string): string[] {
+  return releasesOf(api).flatMap((candidate) => {
+    const words = candidate.split('_')
+    return [candidate, ...Array.from({ length: Math.max(0, words.length - 3) }, (_, index) => words.slice(0, words.length - 1 - index).join('_'))]
+  })
 }
 
 export const pairingRule: ClauseRule = (clause: ReadClause) => {
