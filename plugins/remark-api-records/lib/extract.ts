@@ -94,12 +94,14 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
       draft.mentions.push({ line: sentence.line, column: sentence.column })
-      if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
+      // Sentences come in order, so a sentence already taken is the last one taken.
+      if (draft.sentences[draft.sentences.length - 1] !== sentence) draft.sentences.push(sentence)
     }
     const block = sentence.block
     if (block) {
       const draft = draftOf(block.api, block.kind)
-      if (!draft.sentences.includes(sentence)) draft.sentences.push(sentence)
+      // Sentences come in order, so a sentence already taken is the last one taken.
+      if (draft.sentences[draft.sentences.length - 1] !== sentence) draft.sentences.push(sentence)
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
     if (sentence.unit !== previousUnit || block !== previousBlock) {
@@ -158,7 +160,8 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
 
   // A bare snake_case word is an API only where a rule found one in its place.
   const kept = [...drafts.values()].filter((draft) => draft.block || draft.facts.length > 0 || draft.sentences.some((sentence) => sentence.mentions.some((mention) => mention.name === draft.name)))
-  const records = kept.map((draft) => toRecord(draft, sentences, options))
+  const byBlock = sentencesByBlock(sentences)
+  const records = kept.map((draft) => toRecord(draft, byBlock, options))
   const deprecated = new Set(records.filter((record) => record.status === 'deprecated' || record.status === 'removed').map((record) => record.name))
   for (const record of records) {
     // A deprecated API is no replacement: "use the preceding functions" must not point at one.
@@ -253,11 +256,38 @@ export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
   }
 }
 
-function toRecord(draft: Draft, all: ReadSentence[], options: ExtractOptions): ApiRecord {
+/** The sentences of each description, by the node it describes and by the API it is of, indexed once per document. */
+interface SentencesByBlock {
+  node: Map<Nodes, ReadSentence[]>
+  api: Map<string, ReadSentence[]>
+}
+
+function sentencesByBlock(sentences: readonly ReadSentence[]): SentencesByBlock {
+  const index: SentencesByBlock = { node: new Map(), api: new Map() }
+  for (const sentence of sentences) {
+    if (!sentence.block) continue
+    for (const [map, key] of [[index.node, sentence.block.node], [index.api, sentence.block.api]] as const) {
+      const list = (map as Map<unknown, ReadSentence[]>).get(key)
+      if (list) list.push(sentence)
+      else (map as Map<unknown, ReadSentence[]>).set(key, [sentence])
+    }
+  }
+  return index
+}
+
+/** The sentences of a draft's description: its block's, and those of a block nested in it for the same API. */
+function ownSentences(draft: Draft, byBlock: SentencesByBlock): ReadSentence[] {
+  const block = draft.block
+  if (!block) return []
+  // "- @probe:" holding a definition list item "@probe:": the inner block is part of the outer.
+  const nested = (byBlock.api.get(block.api) ?? []).filter((sentence) => sentence.block!.node !== block.node && sentence.block!.startLine >= block.startLine && sentence.block!.endLine <= block.endLine)
+  const own = byBlock.node.get(block.node) ?? []
+  return nested.length === 0 ? own : [...own, ...nested].sort((a, b) => a.line - b.line || a.column - b.column)
+}
+
+function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptions): ApiRecord {
   // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
-  // A block nested in it for the same API ("- @probe:" holding a definition list item "@probe:") is part of it.
-  const within = (block: ApiBlock | null) => Boolean(block && draft.block && (block.node === draft.block.node || (block.api === draft.block.api && block.startLine >= draft.block.startLine && block.endLine <= draft.block.endLine)))
-  const own = draft.block ? all.filter((sentence) => within(sentence.block)) : []
+  const own = ownSentences(draft, byBlock)
   const described = Boolean(draft.block)
   const unitsText = (role: TextUnit['role']) => {
     const seen = new Set<Nodes>()
