@@ -236,6 +236,15 @@ describe('calling context told of a call\'s object, and carried over by "the sam
     expect(read('You can call foo_get() to find out which interrupt handler runs.')).toEqual([])
   })
 
+  it('reads "cannot be safely used in hardware or software interrupt contexts", "may be used to block until" and "in addition it waits until"', () => {
+    // locking.rst: "This function cannot be safely used in hardware or software interrupt contexts despite not sleeping."
+    expect(read('This function cannot be safely used in hardware or software interrupt contexts despite not sleeping.', 'mutex_trylock').filter((fact) => fact.field === 'forbiddenContexts').map((fact) => fact.value)).toEqual(['interrupt', 'softirq'])
+    // locking.rst: "Alternatively, synchronize_rcu() may be used to block until all pre-existing are finished."
+    expect(read('Alternatively, synchronize_rcu() may be used to block until all pre-existing are finished.')).toContainEqual({ api: 'synchronize_rcu', field: 'effects', value: 'may-sleep' })
+    // URB.rst: "It does everything usb_unlink_urb does, and in addition it waits until after the URB has been returned …".
+    expect(read('It does everything foo_unlink() does, and in addition it waits until after the URB has been returned.', 'foo_kill')).toContainEqual({ api: 'foo_kill', field: 'effects', value: 'may-sleep' })
+  })
+
   it('carries the rules of a sentence over to the APIs "the same rule applies for"', async () => {
     // checklist.rst: "Since synchronize_rcu() can block, it cannot be called from any sort of irq context.  The same rule applies for synchronize_srcu(), synchronize_rcu_expedited(), and synchronize_srcu_expedited()."
     for (const name of ['synchronize_srcu', 'synchronize_rcu_expedited', 'synchronize_srcu_expedited']) {

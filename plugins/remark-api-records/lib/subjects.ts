@@ -46,7 +46,7 @@ const pronoun =
 /** Who calls the topic: "the caller must hold …" is a rule of the API being described. */
 const caller = /^(?:the )?(?:callers?|users?|you|drivers?|code)(?: of (?:it|this|these|them|th(?:is|e|ese) (?:function|functions|macro|api|interface)s?))?\b/i
 /** Words that may stand between a subject and its verb without being one. */
-const adverbs = /^(?:(?:also|now|still|then|therefore|however|thus|hence|instead|only|always|never|generally|usually|normally|typically|currently|furthermore|moreover|in (?:fact|general|particular)|of course|finally|similarly|likewise|again|too|either)\b[\s,]*)+/i
+const adverbs = /^(?:(?:also|now|still|then|therefore|however|thus|hence|instead|only|always|never|generally|usually|normally|typically|currently|furthermore|moreover|in (?:fact|general|particular|addition)|of course|finally|similarly|likewise|again|too|either)\b[\s,]*)+/i
 /** A mention after these words is compared with, not talked about. */
 const comparison = /\b(?:contrary to|unlike|than|instead of|over|rather than|as with|like|similar to|except(?: for)?|apart from|besides|other than|such as|as opposed to|compared to|compared with)\s*[`*]*\s*$/i
 

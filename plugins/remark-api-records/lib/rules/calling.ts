@@ -14,7 +14,7 @@ const contextWords: Array<{ context: Context; pattern: RegExp }> = [
   { context: 'any', pattern: /^(?:any|all|every|arbitrary)\s+contexts?\b/i },
   { context: 'interrupt', pattern: /^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i },
   { context: 'nmi', pattern: /^(?:an? )?NMI(?:s| contexts?| handlers?)?\b/i },
-  { context: 'softirq', pattern: /^(?:an? )?(?:soft ?irq|softirq|bottom[- ]half|BH|tasklet|timer)(?:s| contexts?| handlers?| callbacks?)?\b/i },
+  { context: 'softirq', pattern: /^(?:an? )?(?:soft ?irq|softirq|software interrupt|bottom[- ]half|BH|tasklet|timer)(?:s| contexts?| handlers?| callbacks?)?\b/i },
   { context: 'interrupt', pattern: /^(?:an? )?(?:(?:hard(?:ware)? ?)?(?:interrupts?|IRQs?|irqs?|hardirqs?))(?: contexts?| handlers?| service routines?)?\b/i },
   { context: 'atomic', pattern: /^(?:an? )?atomic (?:contexts?|sections?|code|regions?)\b/i },
   { context: 'preemptible', pattern: /^(?:a )?preemptible contexts?\b/i },
@@ -28,15 +28,17 @@ export function contextsAt(text: string): Context[] {
   // "any sort of irq context" forbids both kinds of interrupt context.
   if (/^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i.test(rest)) return ['interrupt', 'softirq']
   // "the DMA engine's tasklet": a context noun after a few words that name whose.
-  const owned = /^(?:[\w'-]+\s+){1,3}?(?=(?:soft ?irq|tasklet|timer|bottom[- ]half|(?:hard )?irq|interrupt) (?:contexts?|handlers?|callbacks?)\b|tasklets?\b|timer callbacks?\b)/i.exec(rest)
+  const owned = /^(?:(?!(?:or|and)\b)[\w'-]+\s+){1,3}?(?=(?:soft ?irq|tasklet|timer|bottom[- ]half|(?:hard )?irq|interrupt) (?:contexts?|handlers?|callbacks?)\b|tasklets?\b|timer callbacks?\b)/i.exec(rest)
   if (owned && !contextWords.some(({ pattern }) => pattern.test(rest))) rest = rest.slice(owned[0].length)
   for (let step = 0; step < 4; step++) {
     const word = contextWords.find(({ pattern }) => pattern.test(rest))
     if (!word) {
-      // "process or softirq context": a context word before the shared noun.
-      const bare = /^(process|user|task|softirq|soft ?irq|interrupt|irq|hardirq|atomic|nmi|bottom[- ]half)\s+(?:or|and|,|\/)\s+/i.exec(rest)
+      // "process or softirq context", "hardware or software interrupt contexts": a word before the shared noun.
+      const bare = /^(process|user|task|softirq|soft ?irq|interrupt|irq|hardirq|atomic|nmi|bottom[- ]half|hardware|software|hard|soft)\s+(?:or|and|,|\/)\s+/i.exec(rest)
       if (!bare) break
-      const shared = contextsAt(bare[1] + ' context')
+      const noun = /^(?:hardware|software|hard|soft)$/i.test(bare[1]) ? /^\S+\s+((?:interrupts?|irqs?)(?: contexts?| handlers?)?)\b/i.exec(rest.slice(bare[0].length))?.[1] : 'context'
+      if (!noun) break
+      const shared = contextsAt(`${bare[1]} ${noun}`)
       found.push(...shared)
       rest = rest.slice(bare[0].length)
       continue
@@ -56,7 +58,7 @@ const callVerb = '(?:called|invoked|used|run|executed|taken|acquired|issued|done
 /** "can be called from X": X is allowed. */
 const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be|will always be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+|often\\s+|typically\\s+|generally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
 /** "must not be called from X": X is forbidden. */
-const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
+const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:safely\\s+|ever\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:safely\\s+|ever\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
 /** "must (not) be called with interrupts disabled". */
 const calledWith = new RegExp(`\\b(?:be\\s+|is\\s+|are\\s+)?(?:${callVerb}|call(?:ed)?)\\s+with\\s+`, 'i')
 /** A call of an object: "possible to call", "should normally issue", "use" as an imperative, "never call". */
@@ -65,7 +67,7 @@ const callObject = /\b(?:(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to
 /** "should never be called outside user context": only that context. */
 const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
 
-const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:functions|calls|routines|helpers|macros|primitives)\s+sleep\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
+const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:used )?to block until\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:functions|calls|routines|helpers|macros|primitives)\s+sleep\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
 const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+|need to\s+)?(?:sleep|block)\b|\bshould be a non-?blocking\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
 
 /** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
