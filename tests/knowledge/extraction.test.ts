@@ -142,6 +142,11 @@ describe('prototypes and the paragraph after them', () => {
     // An introduction that says what they do stays the summary, and so does one that opens with a condition.
     expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_direction')).summary).toBe('A driver can also query the current direction of a GPIO::')
     expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_index')).summary).toMatch(/^If a function is implemented by using several GPIOs together/)
+    // hugetlbfs_reserv.rst: "These routines are::"; consumer.rst: "The device-managed variants are, unsurprisingly::" say nothing of what they introduce.
+    expect((await record('mm/hugetlbfs_reserv.rst', 'region_count')).summary).toBe('')
+    expect((await record('driver-api/gpio/consumer.rst', 'devm_gpiod_put')).summary).toBe('')
+    // "A file can be removed with::" does (debugfs.rst).
+    expect((await record('filesystems/debugfs.rst', 'debugfs_remove')).summary).toBe('A file can be removed with::')
     const records = await recordsOfText('The mappings are released with::\n\n\tvoid foo_unmap(void *vaddr)\n\nThis unmaps the specified mapping.\n')
     expect(records.get('foo_unmap')!.summary).toBe('This unmaps the specified mapping.')
   })

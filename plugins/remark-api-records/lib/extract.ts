@@ -365,12 +365,17 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
     // additional index argument can be specified::") is what defines prototypes it alone names.
     const introduced = lead.filter((sentence) => sentence.unit === intro).pop()
     if (after && text.includes(after) && refersBack(after, name) && (!introduced || vagueIntro.test(introduced.text))) return after
+    const conditional = introduced ?? own.filter((sentence) => sentence.unit === intro).pop()
+    // "These routines are::", "The mappings are released with::", "for example::" only point at what follows.
+    if (conditional && pointingIntro.test(conditional.text)) return undefined
     if (introduced) return introduced
-    const conditional = own.filter((sentence) => sentence.unit === intro).pop()
     if (conditional && conditional.text.split(/\s+/).length > 3) return conditional
   }
   return lead[0] ?? text.find((sentence) => sentence.role === 'body')
 }
+
+/** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::". */
+const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check)\s*(?:,\s*[\w-]+\s*)?::\s*$/i
 
 /** An introduction that only points at the prototypes: "There are a couple of other helpers::", "The mappings are released with::", "call usb_kill_urb()::". */
 const vagueIntro = /^[\s`*]*There (?:is|are)\b|\b(?:with|by|using|via)::\s*$|\b(?:call|use)\s+\S+::\s*$/i
