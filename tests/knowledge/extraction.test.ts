@@ -386,6 +386,15 @@ describe('the hard cases, sentence by sentence', () => {
     expect(locks('The foo_get() callback used to be called with both ->i_lock and inode_hash_lock held.')).toEqual([])
   })
 
+  it('does not refer back to what a condition was about, nor past a clause whose subject is no API', async () => {
+    // checklist.rst: "If call_rcu() or call_srcu() is used, the callback function will be called from softirq context.  In particular, it cannot block."
+    for (const name of ['call_rcu', 'call_srcu']) expect((await record('RCU/checklist.rst', name)).effects).not.toContain('no-sleep')
+    // porting.rst: "- if LOOKUP_CREATE is NOT given, then the dentry won't be negative, ERR_PTR(-ENOENT) is returned instead".
+    expect((await record('filesystems/porting.rst', 'LOOKUP_CREATE')).returnValues).toEqual([])
+    // Within a clause of its own the condition's API is still the subject: "If foo_get() fails, it returns NULL."
+    expect(read('If the lock is contended, foo_get() returns NULL.')).toEqual([{ api: 'foo_get', field: 'returnValues', value: 'NULL', condition: 'If the lock is contended' }])
+  })
+
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])
     expect(read('Is foo_get() deprecated?')).toEqual([])

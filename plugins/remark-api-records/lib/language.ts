@@ -1,7 +1,7 @@
 import type { Status } from './schema.ts'
 import { readClauses } from './clauses.ts'
 import { findMentions, type Mention } from './mentions.ts'
-import { extraposedTopic, groupsOf, nextTopic, type ReadClause } from './subjects.ts'
+import { extraposedTopic, groupsOf, nextTopic, otherSubjectTopic, type ReadClause } from './subjects.ts'
 import type { ClauseRule, Derived, SentenceState } from './rules/derived.ts'
 import { standingRule } from './rules/standing.ts'
 import { callingRule } from './rules/calling.ts'
@@ -94,9 +94,10 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
     const described = reading.described ?? (reading.blockApi ? [reading.blockApi] : [])
     const clause: ReadClause = { text, mentions, topic, ...(index > 0 ? { following: true } : {}), ...(described.length > 0 ? { described } : {}), ...(carried ? { carried } : {}), ...(condition ? { condition } : {}), ...(reading.recent?.length ? { recent: reading.recent, ...(reading.recentStatus ? { recentStatus: reading.recentStatus } : {}) } : {}) }
     for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
-    const explicit = explicitSubject(text, mentions)
+    // "If call_rcu() is used, the callback function …": what a condition is about is no subject to refer back to.
+    const explicit = index === 0 && condition === undefined && /^\W*(?:if|when|whenever|unless|once)\b/i.test(text) ? [] : explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false
-    topic = extraposedTopic(text, mentions) ?? nextTopic(explicit, topic)
+    topic = extraposedTopic(text, mentions) ?? (explicit.length === 0 && index > 0 ? otherSubjectTopic(text, mentions) : null) ?? nextTopic(explicit, topic)
   }
   const status = derived.some((fact) => fact.field === 'status' && fact.value === 'removed') ? 'removed' : 'deprecated'
   return { derived: dedupe(derived), topic, deprecated: [...new Set(state.deprecated)], status, carried }

@@ -156,3 +156,19 @@ export function extraposedTopic(text: string, mentions: readonly Mention[]): str
   const first = groupsOf(text, mentions.filter((mention) => !mention.weak))[0]
   return first ? names(first) : []
 }
+
+/** A subject that names something other than an API: "the callback function will …", "the driver must …". */
+const otherSubject = /^\W*(?:the|a|an|each|every|any)\s+(?:[\w-]+\s+){0,2}?(?=(?:will|must|should|is|are|can|may|does|has|gets?)\b)/i
+
+/**
+ * The topic after a clause that follows another and whose subject is a noun that is no API ("If
+ * call_rcu() is used, the callback function will be called from softirq
+ * context. In particular, it cannot block."): nothing, so that a later "it"
+ * is not taken for the API of an earlier clause. `null` for any other clause.
+ */
+export function otherSubjectTopic(text: string, mentions: readonly Mention[]): string[] | null {
+  const head = otherSubject.exec(text)
+  if (!head || mentions.some((mention) => !mention.weak && mention.index < head[0].length)) return null
+  const words = head[0].replace(/^\W+/, '').trim()
+  return pronoun.test(words) || caller.test(words) ? null : []
+}
