@@ -358,6 +358,14 @@ describe('the hard cases, sentence by sentence', () => {
     expect(pick(read('Functions foo_one_len(), bar_one_len() and baz_one_len() have been renamed to foo_noperm(), bar_noperm() and baz_noperm().'), 'replacement')).toEqual(['foo_one_len foo_noperm', 'bar_one_len bar_noperm', 'baz_one_len baz_noperm'])
   })
 
+  it('pairs replacements by their names when there are as many as there are names alike', async () => {
+    // porting.rst: "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone now.  Replacement is collect_paths()/drop_collected_path(), …".
+    const file = 'filesystems/porting.rst'
+    expect((await record(file, 'collect_mounts')).replacement).toEqual(['collect_paths'])
+    expect((await record(file, 'drop_collected_mounts')).replacement).toEqual(['drop_collected_path'])
+    expect((await record(file, 'iterate_mounts')).replacement).toEqual([])
+  })
+
   it('prefers a function that takes another\'s place, not a renamed field, and reads "can be converted to" as a possibility', () => {
     // porting.rst: "->follow_link() is replaced with ->get_link(); same API, except that …".
     expect(read('->follow_link() is replaced with ->get_link(); same API.')).toContainEqual({ api: 'get_link', field: 'status', value: 'preferred' })

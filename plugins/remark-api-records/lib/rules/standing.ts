@@ -120,6 +120,9 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (worse.length === 0 || better.length === 0) return
     // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name.
     if (worse.length === better.length && worse.length > 1) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
+    // "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone … Replacement is collect_paths()/drop_collected_path()":
+    // as many as there are names alike (iterate_mounts has none).
+    else if (better.length > 1 && worse.length > 1) for (const each of worse) derived.push(...factsFor([each], 'replacement', likeNamed(each, better) ?? each, clause.condition))
     else for (const name of better) derived.push(...factsFor(worse, 'replacement', name, clause.condition))
     // What the document tells the reader to use instead is what it recommends; a rename or a supersession only says what took the place.
     if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
@@ -227,6 +230,13 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : ownTopic(clause)
     add(worse, better)
   }
+}
+
+/** The one of `names` that begins with the same word as `name` (`collect_mounts` → `collect_paths`), if only one does. */
+function likeNamed(name: string, names: readonly string[]): string | undefined {
+  const head = name.split('_')[0]
+  const alike = names.filter((each) => each.split('_')[0] === head)
+  return alike.length === 1 ? alike[0] : undefined
 }
 
 /** Those of `names` the clause writes as calls (`get_link()`, not `->i_rwsem`) after offset `at`. */
