@@ -358,6 +358,12 @@ describe('the hard cases, sentence by sentence', () => {
     expect(pick(read('Functions foo_one_len(), bar_one_len() and baz_one_len() have been renamed to foo_noperm(), bar_noperm() and baz_noperm().'), 'replacement')).toEqual(['foo_one_len foo_noperm', 'bar_one_len bar_noperm', 'baz_one_len baz_noperm'])
   })
 
+  it('reads "avoid it" after a removal as about what was removed', () => {
+    // porting.rst: "f_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely."
+    const facts = read('foo_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely.', 'bar_alias')
+    expect(facts.filter((fact) => fact.api === 'bar_alias')).toEqual([])
+  })
+
   it('pairs replacements by their names when there are as many as there are names alike', async () => {
     // porting.rst: "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone now.  Replacement is collect_paths()/drop_collected_path(), …".
     const file = 'filesystems/porting.rst'

@@ -88,7 +88,8 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       // "Most drivers should not use this": the object is the topic.
       // "Use them." recommends the topic; "it should use this call for slave transactions" is a rule of use.
       const pronounObject = status === 'preferred' ? /^\s+(?:it|this|them|these)\s*[.!]?\s*$/i : /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i
-      if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = clause.topic
+      // "f_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely": "it" is what the sentence just removed.
+      if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = state.deprecated.length > 0 ? [...state.deprecated] : clause.topic
       // "Don't use in new code", "so don't use.": the object is the topic.
       if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b|^\s*[.!]?\s*$/i.test(clause.text.slice(at))) objects = clause.topic
       if (objects.length === 0) continue
