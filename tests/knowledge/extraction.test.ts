@@ -222,6 +222,17 @@ describe('pairing an API with the release introduced after it', () => {
     expect(records.get('foo_create_thing')!.release).toBe('foo_destroy_thing')
   })
 
+  it('pairs a release told after the API, "does the reverse", "when you are done"', async () => {
+    // locking.rst: "This is where spin_lock_bh() … is used. It disables softirqs on that CPU, then grabs the lock. spin_unlock_bh() does the reverse."
+    expect((await record('kernel-hacking/locking.rst', 'spin_lock_bh')).release).toBe('spin_unlock_bh')
+    // hacking.rst: "get_cpu() disables preemption … You return it again with put_cpu() when you are done."
+    expect((await record('kernel-hacking/hacking.rst', 'get_cpu')).release).toBe('put_cpu')
+    // device-io.rst: "… you should call ioremap(). …" ¶ "After you've finished using the device (…), call iounmap() …".
+    expect((await record('driver-api/device-io.rst', 'ioremap')).release).toBe('iounmap')
+    // A release the names do not pair is none: "foo_start() begins. bar_end() does the reverse."
+    expect((await recordsOfText('foo_start() begins the work. bar_end() does the reverse.\n')).get('foo_start')!.release).toBeNull()
+  })
+
   it('pairs nothing from a sentence that forbids the pair', () => {
     // consumer.rst: "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()."
     expect(interpretSentence('It is also not allowed to individually release descriptors (using foo_put()) from an array acquired with foo_get().', { blockApi: null })).toEqual([])

@@ -4,7 +4,7 @@ import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.
 import { readSentence, strongerStatus, type Derived } from './language.ts'
 import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
 import { findMentions, type Mention } from './mentions.ts'
-import { ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
+import { pairs, ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from './schema.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
@@ -87,6 +87,8 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   const labelled: LabelState = { label: null }
   const lastOfUnit = new Set(sentences.filter((sentence, index) => sentences[index + 1]?.unit !== sentence.unit))
   let previousDerived: Derived[] = []
+  // The APIs named last in this paragraph and in the one before, for a release told after them.
+  let named: { unit: TextUnit | null; names: string[]; before: string[] } = { unit: null, names: [], before: [] }
   // The APIs described so far, for releases introduced later.
   const described = new ReleaseIndex()
   let previousDescribed: ApiBlock | null = null
@@ -137,6 +139,11 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     recent = read.deprecated
     recentStatus = read.status
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
+    // "spin_unlock_bh() does the reverse.", "You return it again with put_cpu() when you are done.": a release of an
+    // API named just before, by the kernel's naming.
+    if (sentence.unit !== named.unit) named = { unit: sentence.unit, names: [], before: named.names }
+    for (const [api, release] of releasedAfter(sentence, [...named.before, ...named.names])) for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
+    for (const mention of sentence.mentions) if (!mention.weak && !named.names.includes(mention.name)) named.names = [...named.names, mention.name].slice(-recentReach)
     // "The same rule applies for synchronize_srcu(), …": the rules the sentence before stated, of the APIs named here.
     for (const derived of sameRule(sentence, previousDerived)) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
     previousDerived = read.derived
@@ -201,6 +208,21 @@ const collectiveNoun = /\b(?:some|many|most|all(?: of the)?|the following|these|
 function asCollective(text: string): string | null {
   const match = collectiveNoun.exec(text)
   return match ? text.slice(0, match.index) + 'these ' + match[1] + text.slice(match.index + match[0].length) : null
+}
+
+/** How many APIs a paragraph keeps for a release told after them. */
+const recentReach = 16
+/** A sentence that tells of a release: "does the reverse", "when you are done", "After you've finished using the device". */
+const releaseCue = /\b(?:does|do) the (?:reverse|opposite)\b|\bundoes\b|\bwhen (?:you(?:'re| are)|it is|they are) (?:done|finished)\b|\bafter you(?:'ve| have) finished\b/i
+
+function releasedAfter(sentence: ReadSentence, recent: readonly string[]): Array<[string, string]> {
+  if (recent.length === 0 || !releaseCue.test(sentence.text)) return []
+  const found: Array<[string, string]> = []
+  for (const mention of sentence.mentions) {
+    if (mention.weak) continue
+    for (const api of recent) if (pairs(api, mention.name)) found.push([api, mention.name])
+  }
+  return found
 }
 
 /** "The same rule applies for X", "The same restrictions apply to X": what is carried over to X. */
