@@ -403,6 +403,14 @@ describe('the hard cases, sentence by sentence', () => {
     expect(statuses('The value must be used to index the table.')).toEqual([])
   })
 
+  it('reads a lock held among the things a call must never be under', () => {
+    const locks = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'locking').map(({ api, value }) => `${api} ${value}`)
+    // hacking.rst: "This should never be called outside user context (it makes no sense), with interrupts disabled, or a spinlock held."
+    expect(locks('This should never be called outside user context (it makes no sense), with interrupts disabled, or a spinlock held.', 'copy_to_user')).toEqual(['copy_to_user not-held:spinlock'])
+    expect(locks('It must never be called from interrupt context or with the zone lock held.', 'foo_get')).toEqual(['foo_get not-held:zone_lock'])
+    expect(locks('This can be called with the zone lock held.', 'foo_get')).toEqual(['foo_get holds:zone_lock'])
+  })
+
   it('gives a lock held "with" a call to the call\'s subject, and reads "used to be called with" as history', () => {
     const locks = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'locking').map(({ api, value }) => `${api} ${value}`)
     // porting.rst: "->drop_inode() returns int now; it's called on final iput() with inode->i_lock held …".

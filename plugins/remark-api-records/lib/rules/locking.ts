@@ -85,6 +85,15 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     const apis = after.length > 0 ? [after[0].name] : ownTopic(clause)
     derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `holds:${lock}`, clause.condition))
   }
+  // "This should never be called outside user context (…), with interrupts disabled, or a spinlock held": an
+  // enumeration of what the call must not be under, a lock held among them.
+  const never = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\b/i.exec(clause.text)
+  if (never) {
+    for (const held of matches(/(?:,|\bor\b)\s*(?:or\s+)?(?:with\s+)?((?:an?|the|any)\s+(?:[\w-]+\s+){0,2}?)?([\w-]+)\s+held\b/i, clause.text.slice(never.index))) {
+      const lock = lockAt(`${held[1] ?? ''}${held[2]}`)
+      if (lock && lock !== 'any_lock') derived.push(...factsFor(subjectAt(clause, never.index, { callerMeansTopic: true }).filter((api) => api !== lock), 'locking', `not-held:${lock}`, clause.condition))
+    }
+  }
   let calls: number[] | undefined
   for (const { pattern, plain, negated, caller } of phrases) {
     for (const match of matches(pattern, clause.text)) {
@@ -100,6 +109,8 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       // "Callers of notify_change() need ->i_mutex": the API is the one the callers call.
       const of = /\bcallers?\s+of\s+/i.exec(match[0])
       const called = of ? objectAt(clause, match.index + of.index + of[0].length) : []
+      // The enumeration after "never be called" was read above.
+      if (never && match.index > never.index && /^with/i.test(match[0])) continue
       // "it's called on final iput() with inode->i_lock held": the lock goes with the call, whose subject is "it".
       const call = /^with/i.test(match[0]) ? (calls ??= callsIn(clause.text)).filter((at) => at < match.index).pop() ?? -1 : -1
       const apis = (called.length > 0 ? called : subjectAt(clause, call >= 0 ? call : match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
