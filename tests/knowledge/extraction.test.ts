@@ -401,6 +401,10 @@ describe('the hard cases, sentence by sentence', () => {
     // seqlock.rst: "Use seqcount_latch_t when the write side sections cannot be protected from interruption by readers."
     expect(statuses('Use seqcount_latch_t when the write side sections cannot be protected from interruption by readers.')).toEqual(['seqcount_latch_t preferred'])
     expect(statuses('The value must be used to index the table.')).toEqual([])
+    // device-io.rst: "This address should not be used directly. Instead, to get an address suitable for …, you should call ioremap()."
+    expect(statuses('Instead, to get an address suitable for passing to the accessors, you should call foo_remap().')).toEqual(['foo_remap preferred'])
+    // A plain requirement recommends nothing: "Before calling into module code, you should call try_module_get() on that module".
+    expect(statuses('Before calling into module code, you should call foo_get() on that module.')).toEqual([])
   })
 
   it('reads a lock held among the things a call must never be under', () => {
