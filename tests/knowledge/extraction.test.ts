@@ -175,6 +175,13 @@ describe('return values as kernel documents list them', () => {
     expect(values('The CONFIG_FOO option is true on x86.')).toEqual([])
   })
 
+  it('reads what a callback\'s implementer is told to return, in a section titled "The X() callback"', async () => {
+    // callbacks.rst, under "The probe() callback": "Accept or decline an interface. If you accept the device return 0, otherwise -ENODEV or -ENXIO."
+    expect((await record('driver-api/usb/callbacks.rst', 'probe')).returnValues.map((each) => each.value)).toEqual(['0', '-ENODEV', '-ENXIO'])
+    expect(values('If you accept the device return 0, otherwise -ENODEV.', 'foo_probe').map((each) => each.value)).toEqual(['0', '-ENODEV'])
+    expect(values('Otherwise -ENODEV is not an option.', 'foo_probe')).toEqual([])
+  })
+
   it('reads "the return value of X is" and "the value returned from X is" as values of X', () => {
     // consumer.rst: "The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error."
     expect(values('The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error.')).toEqual([

@@ -315,7 +315,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         close(child.depth, child.position.start.line)
         const title = titleOf(child, sourceOf)
         const scope = [...sections].reverse().find((section) => section.deprecated)?.deprecated ?? null
-        const apis = titledApis(title.text)
+        // "The probe() callback": a title naming one API by what it is.
+        const apis = titledApis(title.text.replace(/^\s*(?:the|an?)\s+(?=[`*]*\S+[`*]*\s+(?:callback|function|macro|helper|method|operation|hook|interface)s?\s*$)/i, ''))
         let block: ApiBlock | null = null
         if (apis.length > 0) {
           const group = [...new Set(apis.map((mention) => mention.name))]

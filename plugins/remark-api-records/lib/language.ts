@@ -46,7 +46,7 @@ const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
   { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place|call|moderation/i },
   { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
   { rule: lockingRule, gate: /lock|mutex|sem|held|hold|bkl|rcu|seq/i },
-  { rule: returnsRule, gate: /return|true|false/i },
+  { rule: returnsRule, gate: /return|true|false|otherwise|else/i },
   { rule: pairingRule, gate: /\(\)|->|released|freed|unmapped|undone|unlocked|paired|matched|balanced|disposed|removed|destroyed|closed|put|ended|torn|cleaned|reversed|dropped|unregistered/i },
   { rule: sinceRule, gate: /\d\.\d/ },
 ]

@@ -65,7 +65,7 @@ export function valuesAt(text: string): FoundValue[] {
 }
 
 const phrases = [
-  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)(?:\s+|\s*,\s*(?=either\b))/i,
+  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)(?!\s+(?:value|code|type)s?\b)(?:\s+|\s*,\s*(?=either\b))/i,
   /\b(?:the )?return (?:value|code) (?:is|will be|should be|must be)\s+/i,
 ]
 /** The value an API named after it returns: "the return value of X", "the value returned from X". */
@@ -74,11 +74,15 @@ const returnOf = /\b(?:the )?(?:return (?:value|code)s?|values? returned|value i
 const predicate = /\b(?:is|will be)\s+(?:always\s+|guaranteed(?:\s+to\s+be)?\s+)?(true|false)\b/gi
 const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
 
-export const returnsRule: ClauseRule = (clause: ReadClause) => {
+export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
   const derived: Derived[] = []
   const add = (apis: string[], found: FoundValue[]) => {
     for (const each of found) derived.push(...factsFor(apis, 'returnValues', each.value, [clause.condition, each.condition].filter(Boolean).join('; ') || undefined))
+    if (apis.length > 0 && found.length > 0) state.returned = apis
   }
+  // "If you accept the device return 0, otherwise -ENODEV or -ENXIO": the values go on in a clause of their own.
+  const otherwise = /^\W*(?:otherwise|else)\s*,?\s+/i.exec(clause.text)
+  if (otherwise && state.returned) add(state.returned, valuesAt(clause.text.slice(otherwise[0].length)))
   for (const pattern of phrases) {
     for (const match of matches(pattern, clause.text)) {
       const before = clause.text.slice(Math.max(0, match.index - 30), match.index)
@@ -87,7 +91,10 @@ export const returnsRule: ClauseRule = (clause: ReadClause) => {
       // "Again, the return value will be a dentry pointer …": in a description, the value of the API described.
       const definite = /return (?:value|code)/i.test(match[0]) && clause.described && !clause.mentions.some((mention) => !mention.weak && mention.index < match.index)
       const ofTopic = definite ? clause.described!.filter((api) => clause.topic.includes(api)) : []
-      if (found.length > 0) add(definite ? (ofTopic.length > 0 ? ofTopic : clause.described!) : subjectAt(clause, match.index), found)
+      const subjects = definite ? (ofTopic.length > 0 ? ofTopic : clause.described!) : subjectAt(clause, match.index)
+      // "If you accept the device return 0, otherwise -ENODEV or -ENXIO": told to whoever implements the callback described.
+      const imperative = subjects.length === 0 && /^return\s/i.test(match[0]) && clause.described ? clause.described : subjects
+      if (found.length > 0) add(imperative, found)
     }
   }
   // "The return value of gpiod_get_array_value() and its variants is 0 on success …": the API named after "of".
