@@ -303,6 +303,12 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     // A plural noun after the name is no verb: "atomic_t values can be placed in debugfs with::".
     const typed = await recordsOfText('Also, foo_t values can be placed in a file.\n')
     expect(typed.get('foo_t')!.summary).toBe('')
+    // provider.rst: "DMA_CTRL_ACK" on a line of its own over "- If clear, the descriptor cannot be reused …": a flag and its definition.
+    const provider = 'driver-api/dmaengine/provider.rst'
+    expect((await record(provider, 'DMA_CTRL_ACK')).summary).toMatch(/^- If clear, the descriptor cannot be reused|^If clear, the descriptor cannot be reused/)
+    expect((await record(provider, 'DMA_PREP_CMD')).summary).toMatch(/If set, the client driver tells DMA controller/)
+    // Items that only name APIs still share the description after them.
+    expect((await record(provider, 'device_alloc_chan_resources')).effects).toContain('may-sleep')
     // "X() should be used instead" still defines nothing.
     const records = await recordsOfText('Some text about foo_new().\n\nfoo_new() should be used instead of foo_old().\n')
     expect(records.get('foo_new')!.summary).toBe('')

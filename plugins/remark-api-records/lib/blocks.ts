@@ -359,8 +359,9 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         const continued = continuation(index + 2)
         const block = addBlock(described, declaredIn(String((child as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? described)
         for (const paragraph of [described, ...continued]) pending.set(paragraph, block)
-      } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
-        // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.
+      } else if (child.type === 'paragraph' && (described?.type === 'blockquote' || (described?.type === 'list' && !(node.type === 'listItem' && index === 0))) && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
+        // "readl(), writel()" on a line of its own, its description indented below or listed below ("DMA_CTRL_ACK" and
+        // "- If clear, the descriptor cannot be reused …"): a definition written without the definition list.
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
         pending.set(described, block)
         units.push({ node: child, block, role: 'lead', title: true })

@@ -418,8 +418,8 @@ function refersBack(sentence: ReadSentence, name: string): boolean {
 function changeNotice(sentence: ReadSentence, name: string): boolean {
   // Where it is declared, a cross-reference or a condition is no definition either.
   if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || sentence.text.split(/\s+/).length < 3) return true
-  // Nor is an instruction to the reader ("Use WARN() instead").
-  if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b|When\b|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
+  // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
+  if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
   if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
   const mention = sentence.mentions.find((each) => each.name === name)
   const after = mention ? sentence.text.slice(mention.end) : sentence.text
