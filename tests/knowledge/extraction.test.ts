@@ -109,8 +109,341 @@ describe('calling context, locks, returns, pairing and summaries, on the corpus'
   })
 })
 
+/** The records of a document written here, in the kernel's shapes. */
+async function recordsOfText(text: string): Promise<Map<string, ApiRecord>> {
+  const { records } = await parseVersion(text, { document: 'constructed.rst', version: 'test', path: 'constructed.rst' })
+  return new Map(records.map((each) => [each.name, each]))
+}
+
+describe('prototypes and the paragraph after them', () => {
+  it('reads the paragraph after a prototype block as about the APIs it declares', async () => {
+    // "The return value is zero for success, else a negative errno." after gpiod_direction_input/output.
+    for (const name of ['gpiod_direction_input', 'gpiod_direction_output']) {
+      expect((await record('driver-api/gpio/consumer.rst', name)).returnValues.map((each) => each.value)).toEqual(['0', '-errno'])
+    }
+    // "This function returns 0 for output, 1 for input, or an error code in case of error."
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_direction')).returnValues.map((each) => each.value)).toEqual(['0', '1', '-errno'])
+    const records = await recordsOfText('Helpers\n=======\n\nThere are a couple of helpers::\n\n\tint foo_get(struct foo *f);\n\nThis returns 0 on success, or -ENOMEM when out of memory.\n\nThe next paragraph returns NULL.\n')
+    expect(records.get('foo_get')!.returnValues).toEqual([{ value: '0', condition: 'on success' }, { value: '-ENOMEM', condition: 'when out of memory' }])
+  })
+
+  it('reads prototypes no paragraph introduces (a code-block directive) by the paragraph after them that refers back', async () => {
+    // client.rst: "1. Terminate APIs" / ".. code-block:: c" / "This causes all activity for the DMA channel to be stopped, …".
+    for (const name of ['dmaengine_terminate_sync', 'dmaengine_terminate_all']) expect((await record('driver-api/dmaengine/client.rst', name)).summary).toMatch(/^This causes all activity for the DMA channel to be stopped/)
+    // "Interface:" / ".. code-block:: c" / "The peripheral driver is expected to have mapped …" describes the caller, not the API.
+    expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_prep_slave_sg')).summary).toBe('')
+  })
+
+  it('takes the summary from the paragraph after the prototypes when the introduction only points at them', async () => {
+    // "To cancel an URB synchronously, call usb_kill_urb()::" then "It does everything usb_unlink_urb does, …".
+    expect((await record('driver-api/usb/URB.rst', 'usb_kill_urb')).summary).toMatch(/^It does everything/)
+    // "There are a couple of other directory-oriented helper functions::" then "A call to debugfs_change_name() will give …".
+    expect((await record('filesystems/debugfs.rst', 'debugfs_change_name')).summary).toMatch(/^A call to debugfs_change_name\(\) will give a new name/)
+    // An introduction that says what they do stays the summary, and so does one that opens with a condition.
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_direction')).summary).toBe('A driver can also query the current direction of a GPIO::')
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_index')).summary).toMatch(/^If a function is implemented by using several GPIOs together/)
+    // hugetlbfs_reserv.rst: "These routines are::"; consumer.rst: "The device-managed variants are, unsurprisingly::" say nothing of what they introduce.
+    expect((await record('mm/hugetlbfs_reserv.rst', 'region_count')).summary).toBe('')
+    expect((await record('driver-api/gpio/consumer.rst', 'devm_gpiod_put')).summary).toBe('')
+    // "A file can be removed with::" does (debugfs.rst).
+    expect((await record('filesystems/debugfs.rst', 'debugfs_remove')).summary).toBe('A file can be removed with::')
+    const records = await recordsOfText('The mappings are released with::\n\n\tvoid foo_unmap(void *vaddr)\n\nThis unmaps the specified mapping.\n')
+    expect(records.get('foo_unmap')!.summary).toBe('This unmaps the specified mapping.')
+  })
+})
+
+describe('return values as kernel documents list them', () => {
+  const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+  const values = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'returnValues').map(({ api, value, condition }) => ({ api, value, condition }))
+
+  it('ends a condition where the next value is joined on, and skips a value described in words', () => {
+    // locking.rst: "spin_trylock() does not spin but returns non-zero if it acquires the spinlock on the first try or 0 if not."
+    expect(values('spin_trylock() does not spin but returns non-zero if it acquires the spinlock on the first try or 0 if not.')).toEqual([
+      { api: 'spin_trylock', value: 'nonzero', condition: 'if it acquires the spinlock on the first try' },
+      { api: 'spin_trylock', value: '0', condition: 'if not' },
+    ])
+    // URB.rst: "Return value is a pointer to the allocated URB, 0 if allocation failed."
+    expect(values('Return value is a pointer to the allocated URB, 0 if allocation failed.', 'usb_alloc_urb')).toEqual([{ api: 'usb_alloc_urb', value: '0', condition: 'if allocation failed' }])
+    expect(values('The result is a pointer to the buffer.', 'foo_get')).toEqual([])
+  })
+
+  it('reads what a predicate is said to be as its return value', () => {
+    // netdevices.rst: "Note: netif_running() is guaranteed false"; hacking.rst: "… and in_interrupt() (``include/linux/preempt.h``) is false."
+    expect(values('Note: netif_running() is guaranteed false')).toEqual([{ api: 'netif_running', value: 'false', condition: undefined }])
+    expect(values('In user context, the current pointer is valid, and in_interrupt() (``include/linux/preempt.h``) is false.')).toEqual([{ api: 'in_interrupt', value: 'false', condition: undefined }])
+    expect(values('foo_ready() is not always true.')).toEqual([])
+    expect(values('The CONFIG_FOO option is true on x86.')).toEqual([])
+  })
+
+  it('reads what a callback\'s implementer is told to return, in a section titled "The X() callback"', async () => {
+    // callbacks.rst, under "The probe() callback": "Accept or decline an interface. If you accept the device return 0, otherwise -ENODEV or -ENXIO."
+    expect((await record('driver-api/usb/callbacks.rst', 'probe')).returnValues.map((each) => each.value)).toEqual(['0', '-ENODEV', '-ENXIO'])
+    expect(values('If you accept the device return 0, otherwise -ENODEV.', 'foo_probe').map((each) => each.value)).toEqual(['0', '-ENODEV'])
+    expect(values('Otherwise -ENODEV is not an option.', 'foo_probe')).toEqual([])
+  })
+
+  it('reads "the return value of X is" and "the value returned from X is" as values of X', () => {
+    // consumer.rst: "The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error."
+    expect(values('The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error.')).toEqual([
+      { api: 'gpiod_get_array_value', value: '0', condition: 'on success' },
+      { api: 'gpiod_get_array_value', value: '-errno', condition: 'on error' },
+    ])
+    // hugetlbfs_reserv.rst: "The value returned from vma_needs_reservation() is generally 0 or 1."
+    expect(values('The value returned from vma_needs_reservation() is generally 0 or 1.').map((each) => each.value)).toEqual(['0', '1'])
+    expect(values('The return value of foo_get() is not 0.')).toEqual([])
+  })
+
+  it('reads a list of error codes introduced as what the API returns, in a description that goes on with "It …"', async () => {
+    // URB.rst: "Just call usb_submit_urb()::" … "It immediately returns, either with status 0 (request queued) or some error code, usually caused by the following:" and "- Out of memory (``-ENOMEM``)" ….
+    expect((await record('driver-api/usb/URB.rst', 'usb_submit_urb')).returnValues.map((each) => each.value).sort()).toEqual(['-EAGAIN', '-EFBIG', '-EINVAL', '-ENODEV', '-ENOMEM', '-EPIPE', '0'])
+    // netdevices.rst: "Return codes:" and "* NETDEV_TX_OK everything ok." in the description of ndo_start_xmit.
+    expect((await record('networking/netdevices.rst', 'ndo_start_xmit')).returnValues.map((each) => each.value)).toEqual(['NETDEV_TX_OK', 'NETDEV_TX_BUSY'])
+    const records = await recordsOfText('Helpers\n=======\n\nCall this::\n\n\tint foo_open(struct foo *f);\n\nThe flags are ignored.\n\nIt fails with one of the following errors:\n\n- No memory (-ENOMEM)\n- Busy (-EBUSY)\n\nThe list below is not about foo_open:\n\n- Closed (-EBADF)\n')
+    expect(records.get('foo_open')!.returnValues.map((each) => each.value)).toEqual(['-ENOMEM', '-EBUSY'])
+  })
+
+  it('gives "the return value" in a description to the API described, not to what the sentence before named', async () => {
+    // debugfs.rst: "At a minimum, the read() and/or write() operations should be provided; … Again, the return value will be a dentry pointer to the created file, ERR_PTR(-ERROR) on error …".
+    const file = await record('filesystems/debugfs.rst', 'debugfs_create_file')
+    expect(file.returnValues.map((each) => each.value)).toContain('ERR_PTR')
+    expect((await recordsOf('filesystems/debugfs.rst')).find((each) => each.name === 'read')?.returnValues ?? []).toEqual([])
+    // A paragraph that ends by introducing prototypes is about them in its last sentence only, and about the prototypes above it before that.
+    expect((await record('mm/hugetlbfs_reserv.rst', 'vma_commit_reservation')).returnValues.map((each) => each.value)).toEqual(expect.arrayContaining(['1', '0']))
+    for (const name of ['gpiod_get_optional', 'gpiod_get_index_optional']) expect((await record('driver-api/gpio/consumer.rst', name)).returnValues.map((each) => each.value)).toEqual(['NULL'])
+  })
+})
+
+describe('pairing an API with the release introduced after it', () => {
+  it('pairs what was described before with prototypes introduced as releases, by the kernel\'s naming', async () => {
+    // io-mapping.rst: "The mappings are released with::" and io_mapping_unmap_local(), io_mapping_unmap_atomic().
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).release).toBe('io_mapping_unmap_local')
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_atomic_wc')).unmap).toBe('io_mapping_unmap_atomic')
+    // URB.rst: "To free an URB, use usb_free_urb()::".
+    expect((await record('driver-api/usb/URB.rst', 'usb_alloc_urb')).release).toBe('usb_free_urb')
+    // consumer.rst: "A GPIO descriptor can be disposed of using the gpiod_put() function::" pairs gpiod_get only: a
+    // two-word release could be any gpiod_get_*'s.
+    const consumer = 'driver-api/gpio/consumer.rst'
+    expect((await record(consumer, 'gpiod_get')).release).toBe('gpiod_put')
+    for (const name of ['gpiod_get_index', 'gpiod_get_optional', 'gpiod_get_array']) expect((await record(consumer, name)).release).not.toBe('gpiod_put')
+    const records = await recordsOfText('Helpers\n=======\n\nObjects are made with::\n\n\tstruct foo *foo_create_thing(int flags);\n\nThey are destroyed with::\n\n\tvoid foo_destroy_thing(struct foo *foo);\n')
+    expect(records.get('foo_create_thing')!.release).toBe('foo_destroy_thing')
+  })
+
+  it('pairs a release told after the API, "does the reverse", "when you are done"', async () => {
+    // locking.rst: "This is where spin_lock_bh() … is used. It disables softirqs on that CPU, then grabs the lock. spin_unlock_bh() does the reverse."
+    expect((await record('kernel-hacking/locking.rst', 'spin_lock_bh')).release).toBe('spin_unlock_bh')
+    // hacking.rst: "get_cpu() disables preemption … You return it again with put_cpu() when you are done."
+    expect((await record('kernel-hacking/hacking.rst', 'get_cpu')).release).toBe('put_cpu')
+    // device-io.rst: "… you should call ioremap(). …" ¶ "After you've finished using the device (…), call iounmap() …".
+    expect((await record('driver-api/device-io.rst', 'ioremap')).release).toBe('iounmap')
+    // A release the names do not pair is none: "foo_start() begins. bar_end() does the reverse."
+    expect((await recordsOfText('foo_start() begins the work. bar_end() does the reverse.\n')).get('foo_start')!.release).toBeNull()
+  })
+
+  it('pairs nothing from a sentence that forbids the pair', () => {
+    // consumer.rst: "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()."
+    expect(interpretSentence('It is also not allowed to individually release descriptors (using foo_put()) from an array acquired with foo_get().', { blockApi: null })).toEqual([])
+  })
+})
+
+describe('calling context told of a call\'s object, and carried over by "the same rule"', () => {
+  const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+  it('gives the context of "issue/call/use X from Y context" to X, and forbids it under a negation', () => {
+    // consumer.rst: "You should normally issue these calls from a task context."
+    expect(read('You should normally issue these calls from a task context.', 'gpiod_direction_input')).toEqual([{ api: 'gpiod_direction_input', field: 'contexts', value: 'process' }])
+    // napi.rst: "Drivers should call this function in their interrupt handler".
+    expect(read('Drivers should call this function in their interrupt handler.', 'napi_schedule')).toEqual([{ api: 'napi_schedule', field: 'contexts', value: 'interrupt' }])
+    // consumer.rst: "Use the following calls to access GPIOs from an atomic context::".
+    expect(read('Use the following calls to access GPIOs from an atomic context::', 'gpiod_get_value')).toEqual([{ api: 'gpiod_get_value', field: 'contexts', value: 'atomic' }])
+    expect(read('Never call foo_sync() from interrupt context.').filter((fact) => /contexts/i.test(fact.field))).toEqual([{ api: 'foo_sync', field: 'forbiddenContexts', value: 'interrupt' }])
+    expect(read('You can call foo_get() to find out which interrupt handler runs.')).toEqual([])
+  })
+
+  it('reads "cannot be safely used in hardware or software interrupt contexts", "may be used to block until" and "in addition it waits until"', () => {
+    // locking.rst: "This function cannot be safely used in hardware or software interrupt contexts despite not sleeping."
+    expect(read('This function cannot be safely used in hardware or software interrupt contexts despite not sleeping.', 'mutex_trylock').filter((fact) => fact.field === 'forbiddenContexts').map((fact) => fact.value)).toEqual(['interrupt', 'softirq'])
+    // locking.rst: "Alternatively, synchronize_rcu() may be used to block until all pre-existing are finished."
+    expect(read('Alternatively, synchronize_rcu() may be used to block until all pre-existing are finished.')).toContainEqual({ api: 'synchronize_rcu', field: 'effects', value: 'may-sleep' })
+    // URB.rst: "It does everything usb_unlink_urb does, and in addition it waits until after the URB has been returned …".
+    expect(read('It does everything foo_unlink() does, and in addition it waits until after the URB has been returned.', 'foo_kill')).toContainEqual({ api: 'foo_kill', field: 'effects', value: 'may-sleep' })
+  })
+
+  it('carries the rules of a sentence over to the APIs "the same rule applies for"', async () => {
+    // checklist.rst: "Since synchronize_rcu() can block, it cannot be called from any sort of irq context.  The same rule applies for synchronize_srcu(), synchronize_rcu_expedited(), and synchronize_srcu_expedited()."
+    for (const name of ['synchronize_srcu', 'synchronize_rcu_expedited', 'synchronize_srcu_expedited']) {
+      expect(await record('RCU/checklist.rst', name)).toMatchObject({ forbiddenContexts: ['softirq', 'interrupt'], effects: ['may-sleep'] })
+    }
+  })
+})
+
+describe('a collective noun phrase over a list', () => {
+  it('gives what "Some Functions Which Sleep" and "Some functions are safe to call from any context" say to the APIs listed below', async () => {
+    const file = 'kernel-hacking/locking.rst'
+    // Under the title "Some Functions Which Sleep": "- Accesses to userspace: - copy_from_user() …", "- mutex_lock_interruptible() and mutex_lock()".
+    for (const name of ['copy_from_user', 'put_user', 'mutex_lock']) expect((await record(file, name)).effects).toContain('may-sleep')
+    // Under "Some Functions Which Don't Sleep": "Some functions are safe to call from any context, or holding almost any lock." and "- printk() - kfree() - add_timer() and del_timer()".
+    for (const name of ['printk', 'kfree', 'del_timer']) expect(await record(file, name)).toMatchObject({ contexts: ['any'], effects: ['no-sleep'] })
+    const records = await recordsOfText('Helpers\n=======\n\nThe following helpers must not be called from interrupt context:\n\n- foo_wait()\n- foo_sleep()\n\nThe sentences below name no list:\n\n- a word\n')
+    expect(records.get('foo_wait')!.forbiddenContexts).toEqual(['interrupt'])
+    expect(records.get('foo_sleep')!.forbiddenContexts).toEqual(['interrupt'])
+  })
+})
+
+describe('summaries in more of the shapes kernel documents define APIs in', () => {
+  it('reads "The X() primitive ensures …", "X() can be used for …" and a kernel-doc "@member:" item as definitions', async () => {
+    // checklist.rst: "The rcu_dereference() primitive ensures that the CPU picks up the pointer before …".
+    expect((await record('RCU/checklist.rst', 'rcu_dereference')).summary).toMatch(/^The rcu_dereference\(\) primitive ensures/)
+    // device-io.rst: "memremap() can be used for mapping normal RAM that is outside of the linear kernel memory area …".
+    expect((await record('driver-api/device-io.rst', 'memremap')).summary).toMatch(/^memremap\(\) can be used for mapping normal RAM/)
+    // callbacks.rst: " - @probe:" over "Called to see if the driver is willing to manage a particular interface on a device."
+    expect(await record('driver-api/usb/callbacks.rst', 'probe')).toMatchObject({ described: true, summary: 'Called to see if the driver is willing to manage a particular interface on a device.' })
+    // seq_file.rst: "The stop() function closes a session; …"; locking.rst: "Alternatively, synchronize_rcu() may be used to block until …".
+    expect((await record('filesystems/seq_file.rst', 'stop')).summary).toMatch(/^The stop\(\) function closes a session/)
+    expect((await record('kernel-hacking/locking.rst', 'synchronize_rcu')).summary).toMatch(/^Alternatively, synchronize_rcu\(\) may be used to block/)
+    // A plural noun after the name is no verb: "atomic_t values can be placed in debugfs with::".
+    const typed = await recordsOfText('Also, foo_t values can be placed in a file.\n')
+    expect(typed.get('foo_t')!.summary).toBe('')
+    // provider.rst: "DMA_CTRL_ACK" on a line of its own over "- If clear, the descriptor cannot be reused …": a flag and its definition.
+    const provider = 'driver-api/dmaengine/provider.rst'
+    expect((await record(provider, 'DMA_CTRL_ACK')).summary).toMatch(/^- If clear, the descriptor cannot be reused|^If clear, the descriptor cannot be reused/)
+    expect((await record(provider, 'DMA_PREP_CMD')).summary).toMatch(/If set, the client driver tells DMA controller/)
+    // Items that only name APIs still share the description after them.
+    expect((await record(provider, 'device_alloc_chan_resources')).effects).toContain('may-sleep')
+    // "X() should be used instead" still defines nothing.
+    const records = await recordsOfText('Some text about foo_new().\n\nfoo_new() should be used instead of foo_old().\n')
+    expect(records.get('foo_new')!.summary).toBe('')
+  })
+})
+
+describe('labelled fields of a description', () => {
+  it('reads "Synchronization:" and "Context:" lines as the lock and the context of the API described', async () => {
+    const open = await record('networking/netdevices.rst', 'ndo_open')
+    // "Synchronization: rtnl_lock() semaphore. In addition, netdev instance lock if the driver implements …".
+    expect(open.locking).toEqual([{ lock: 'rtnl_lock', rule: 'holds' }, { lock: 'netdev_instance_lock', rule: 'holds' }])
+    expect(open.facts.find((fact) => fact.value === 'holds:netdev_instance_lock')!.condition).toBe('if the driver implements queue management or shaper API')
+    expect(open.contexts).toEqual(['process'])
+    // "Context: Process with BHs disabled or BH (timer), will be called with interrupts disabled by netconsole."
+    expect((await record('networking/netdevices.rst', 'ndo_start_xmit')).contexts).toEqual(['process', 'softirq', 'atomic', 'irqs-disabled'])
+    // "Context: BHs disabled" is atomic, not softirq; "atomic (can't sleep under RCU)".
+    expect((await record('networking/netdevices.rst', 'ndo_tx_timeout')).contexts).toEqual(['atomic'])
+    const stats = await record('networking/netdevices.rst', 'ndo_get_stats')
+    expect(stats).toMatchObject({ contexts: ['atomic'], effects: ['no-sleep'], locking: [{ lock: 'RCU', rule: 'holds' }] })
+    // A label is no definition: the summary is the sentence after it.
+    expect((await record('networking/netdevices.rst', 'ndo_siocbond')).summary).toMatch(/^Used by the bonding driver/)
+  })
+
+  it('leaves a value written as a sentence, and a label outside a description, to the other rules', async () => {
+    const records = await recordsOfText('foo_op:\n\tLocking: caller must hold the zone lock.\n\tContext: any context\n\nLocking: bar_lock spinlock.\n')
+    expect(records.get('foo_op')).toMatchObject({ contexts: ['any'], locking: [{ lock: 'zone_lock', rule: 'holds' }] })
+    expect(records.has('bar_lock')).toBe(false)
+  })
+})
+
 describe('the hard cases, sentence by sentence', () => {
   const read = (sentence: string, blockApi: string | null = null) => interpretSentence(sentence, { blockApi })
+
+  it('reads an extraposed "it" as the action it stands for, not an API', () => {
+    // consumer.rst: "It is possible to override these semantics using the set_raw/get_raw functions but it should be avoided …".
+    expect(read('It is possible to override these semantics using the raw functions but it should be avoided as much as possible.', 'gpiod_set_value')).toEqual([])
+    // napi.rst: "it is recommended to ignore the budget argument when performing TX buffer reclamation".
+    expect(read('In other words, it is recommended to ignore the budget argument when performing TX buffer reclamation.', 'napi_poll')).toEqual([])
+    // The API the action names stays the topic.
+    expect(read('It is possible to override these semantics using foo_raw() but it should be avoided.', 'foo_get')).toEqual([{ api: 'foo_raw', field: 'status', value: 'discouraged' }])
+  })
+
+  it('takes the name a sentence introduces ("There is a macro to do this: X", "A call to X") as the subject', async () => {
+    // hacking.rst: "There is a macro to do this: wait_event_interruptible() (…) The first argument is …; the macro returns 0 when …".
+    expect(read('There is a macro to do this: foo_wait() The first argument is the queue, and the second is a condition; the macro returns 0 when it is true.')).toEqual([{ api: 'foo_wait', field: 'returnValues', value: '0', condition: 'when it is true' }])
+    // locking.rst: "There is a mutex_trylock() which does not sleep. Still, it must not be used inside interrupt context …".
+    expect((await record('kernel-hacking/locking.rst', 'mutex_trylock')).forbiddenContexts).toContain('interrupt')
+    expect((await record('kernel-hacking/locking.rst', 'mutex_lock')).forbiddenContexts).not.toContain('interrupt')
+    // seq_file.rst: "There is also a wrapper function to seq_open() called seq_open_private(). It … returning 0 on success."
+    expect((await record('filesystems/seq_file.rst', 'seq_open')).returnValues).toEqual([])
+  })
+
+  it('reads a bare "this" after another clause as what that clause said, not an API', async () => {
+    // device-io.rst: "In some architectures, the I/O port number space has a 1:1 mapping to __iomem pointers, but this is not recommended …".
+    expect(read('In some architectures, the port space has a 1:1 mapping to pointers, but this is not recommended and drivers should not rely on that.', 'inb')).toEqual([])
+    for (const name of ['inb', 'outw']) expect((await record('driver-api/device-io.rst', name)).status).toBe('available')
+    // At the start of a sentence it still refers back: "This is deprecated."
+    expect(read('This is deprecated.', 'foo_get')).toEqual([{ api: 'foo_get', field: 'status', value: 'deprecated' }])
+  })
+
+  it('reads more constructions of a replacement: "consider using", "but instead of", "is gone use … instead", "renamed to"', () => {
+    const pick = (facts: ReturnType<typeof read>, field: string) => facts.filter((fact) => fact.field === field).map(({ api, value }) => `${api} ${value}`)
+    // hacking.rst: "If all your routine does is read or write some parameter, consider implementing a sysfs() interface instead."
+    expect(pick(read('If all your routine does is read a parameter, consider implementing a sysfs() interface instead.', 'ioctl'), 'replacement')).toEqual(['ioctl sysfs'])
+    expect(pick(read('If you are allocating whole pages, consider using __get_free_pages().'), 'status')).toEqual(['__get_free_pages preferred'])
+    // checklist.rst: "…, but instead of rcu_dereference() you should use srcu_dereference() in order to avoid lockdep splats."
+    expect(pick(read('It relates to SRCU as to RCU, but instead of rcu_dereference() you should use srcu_dereference() in order to avoid splats.'), 'replacement')).toEqual(['rcu_dereference srcu_dereference'])
+    // porting.rst: "invalidate_inodes() is gone use evict_inodes() instead."
+    expect(pick(read('invalidate_inodes() is gone use evict_inodes() instead.'), 'replacement')).toEqual(['invalidate_inodes evict_inodes'])
+    // porting.rst: "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
+    expect(pick(read('Functions foo_one_len(), bar_one_len() and baz_one_len() have been renamed to foo_noperm(), bar_noperm() and baz_noperm().'), 'replacement')).toEqual(['foo_one_len foo_noperm', 'bar_one_len bar_noperm', 'baz_one_len baz_noperm'])
+  })
+
+  it('reads "avoid it" after a removal as about what was removed', () => {
+    // porting.rst: "f_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely."
+    const facts = read('foo_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely.', 'bar_alias')
+    expect(facts.filter((fact) => fact.api === 'bar_alias')).toEqual([])
+  })
+
+  it('pairs replacements by their names when there are as many as there are names alike', async () => {
+    // porting.rst: "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone now.  Replacement is collect_paths()/drop_collected_path(), …".
+    const file = 'filesystems/porting.rst'
+    expect((await record(file, 'collect_mounts')).replacement).toEqual(['collect_paths'])
+    expect((await record(file, 'drop_collected_mounts')).replacement).toEqual(['drop_collected_path'])
+    expect((await record(file, 'iterate_mounts')).replacement).toEqual([])
+  })
+
+  it('prefers a function that takes another\'s place, not a renamed field, and reads "can be converted to" as a possibility', () => {
+    // porting.rst: "->follow_link() is replaced with ->get_link(); same API, except that …".
+    expect(read('->follow_link() is replaced with ->get_link(); same API.')).toContainEqual({ api: 'get_link', field: 'status', value: 'preferred' })
+    // porting.rst: "->i_mutex is replaced with ->i_rwsem now."
+    expect(read('->i_mutex is replaced with ->i_rwsem now.').filter((fact) => fact.field === 'status' && fact.value === 'preferred')).toEqual([])
+    // device-io.rst: "a majority of the driver's readX() calls can safely be converted to readX_relaxed() calls, since …".
+    expect(read("In many cases, a majority of the driver's readX() calls can safely be converted to readX_relaxed() calls, since only a few depend on DMA completion.")).toEqual([])
+  })
+
+  it('recommends with "must be used in order to", "Otherwise (…), use X", and names a typedef as an API', () => {
+    const statuses = (sentence: string) => read(sentence).filter((fact) => fact.field === 'status').map(({ api, value }) => `${api} ${value}`)
+    // checklist.rst: "… the list_add_tail_rcu() and list_add_rcu() primitives must be used in order to prevent weakly ordered machines from misordering …".
+    expect(statuses('If the list macros are being used, the foo_add_rcu() and foo_add_tail_rcu() primitives must be used in order to prevent misordering.')).toEqual(['foo_add_rcu preferred', 'foo_add_tail_rcu preferred'])
+    // locking.rst: "-  Otherwise (== data can be touched in an interrupt), use spin_lock_irqsave() and spin_unlock_irqrestore()."
+    expect(statuses('Otherwise (== data can be touched in an interrupt), use foo_lock_irqsave() and foo_unlock_irqrestore().')).toEqual(['foo_lock_irqsave preferred', 'foo_unlock_irqrestore preferred'])
+    // seqlock.rst: "Use seqcount_latch_t when the write side sections cannot be protected from interruption by readers."
+    expect(statuses('Use seqcount_latch_t when the write side sections cannot be protected from interruption by readers.')).toEqual(['seqcount_latch_t preferred'])
+    expect(statuses('The value must be used to index the table.')).toEqual([])
+    // device-io.rst: "This address should not be used directly. Instead, to get an address suitable for …, you should call ioremap()."
+    expect(statuses('Instead, to get an address suitable for passing to the accessors, you should call foo_remap().')).toEqual(['foo_remap preferred'])
+    // A plain requirement recommends nothing: "Before calling into module code, you should call try_module_get() on that module".
+    expect(statuses('Before calling into module code, you should call foo_get() on that module.')).toEqual([])
+  })
+
+  it('reads a lock held among the things a call must never be under', () => {
+    const locks = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'locking').map(({ api, value }) => `${api} ${value}`)
+    // hacking.rst: "This should never be called outside user context (it makes no sense), with interrupts disabled, or a spinlock held."
+    expect(locks('This should never be called outside user context (it makes no sense), with interrupts disabled, or a spinlock held.', 'copy_to_user')).toEqual(['copy_to_user not-held:spinlock'])
+    expect(locks('It must never be called from interrupt context or with the zone lock held.', 'foo_get')).toEqual(['foo_get not-held:zone_lock'])
+    expect(locks('This can be called with the zone lock held.', 'foo_get')).toEqual(['foo_get holds:zone_lock'])
+  })
+
+  it('gives a lock held "with" a call to the call\'s subject, and reads "used to be called with" as history', () => {
+    const locks = (sentence: string, blockApi: string | null = null) => read(sentence, blockApi).filter((fact) => fact.field === 'locking').map(({ api, value }) => `${api} ${value}`)
+    // porting.rst: "->drop_inode() returns int now; it's called on final iput() with inode->i_lock held …".
+    expect(locks("->drop_inode() returns int now; it's called on final iput() with inode->i_lock held.")).toEqual(['drop_inode holds:inode->i_lock'])
+    // porting.rst: "… test() callback used to be called with both ->i_lock and inode_hash_lock held; …".
+    expect(locks('The foo_get() callback used to be called with both ->i_lock and inode_hash_lock held.')).toEqual([])
+  })
+
+  it('does not refer back to what a condition was about, nor past a clause whose subject is no API', async () => {
+    // checklist.rst: "If call_rcu() or call_srcu() is used, the callback function will be called from softirq context.  In particular, it cannot block."
+    for (const name of ['call_rcu', 'call_srcu']) expect((await record('RCU/checklist.rst', name)).effects).not.toContain('no-sleep')
+    // porting.rst: "- if LOOKUP_CREATE is NOT given, then the dentry won't be negative, ERR_PTR(-ENOENT) is returned instead".
+    expect((await record('filesystems/porting.rst', 'LOOKUP_CREATE')).returnValues).toEqual([])
+    // Within a clause of its own the condition's API is still the subject: "If foo_get() fails, it returns NULL."
+    expect(read('If the lock is contended, foo_get() returns NULL.')).toEqual([{ api: 'foo_get', field: 'returnValues', value: 'NULL', condition: 'If the lock is contended' }])
+  })
 
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])

@@ -27,6 +27,12 @@ export interface TextUnit {
   title?: true
   /** A paragraph that introduces the prototypes of the literal block after it ("… are also defined::"). */
   intro?: true
+  /** An introducing paragraph right after other prototypes: the block of those, which its sentences before the last describe. */
+  describes?: ApiBlock
+  /** A paragraph right before a list, or a section title over one: the APIs the list's items lead with. */
+  lists?: string[]
+  /** A paragraph right before a list of error codes or constants: those values. */
+  values?: string[]
 }
 
 export type SourceOf = (node: Nodes) => string
@@ -108,7 +114,8 @@ export function namesOnly(text: string): Mention[] {
  * identifiers only: "Note:" and "TODO:" are not members.
  */
 function memberLead(text: string): Mention[] {
-  const match = /^[\s*`]*([a-z_][a-z0-9_]*)[`*]*\s*:(?:\s|$)/.exec(text)
+  // kernel-doc writes a member with an at sign: "- @probe:".
+  const match = /^[\s*`]*@?([a-z_][a-z0-9_]*)[`*]*\s*:(?:\s|$)/.exec(text)
   if (!match) return []
   const index = text.indexOf(match[1])
   return [{ name: match[1], kind: 'member', index, end: index + match[1].length }]
@@ -153,6 +160,9 @@ export function declaredIn(code: string): Mention[] {
   }
   return found
 }
+
+/** A paragraph that opens by referring back to what was just described. */
+const refersBackAtStart = /^[\s`*]*(?:It|This|These|They|Both|The (?:function|call|macro|routine|helper)s?)\b/
 
 /** The line a heading's title stands on, and its text without the underline. */
 function titleOf(node: Nodes, sourceOf: SourceOf): { text: string; line: number } {
@@ -229,6 +239,38 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   // "- ``device_alloc_chan_resources``" then "- ``device_free_chan_resources``" and the description: items
   // that hold nothing but names share the description of the item after them.
   const sharedNames = new Map<Nodes, Mention[]>()
+  // Paragraphs right before a list of error codes ("… usually caused by the following:" and "- Out of memory (-ENOMEM)").
+  const introducedValues = new Map<Nodes, string[]>()
+  /** The error codes and constants the items of a list name: "- Out of memory (``-ENOMEM``)", "* NETDEV_TX_OK everything ok." */
+  const listedValues = (list: Nodes): string[] => {
+    const values: string[] = []
+    for (const item of children(list)) {
+      const first = children(item)[0]
+      if (first?.type !== 'paragraph') continue
+      const text = sourceOf(first)
+      const leading = /^[\s`*]*([A-Z][A-Z0-9]*_[A-Z0-9_]+|-E[A-Z0-9]+)\b/.exec(text)
+      if (leading) values.push(leading[1])
+      else for (const code of text.matchAll(/(?<![\w-])-E[A-Z0-9]{2,}\b/g)) values.push(code[0])
+    }
+    return [...new Set(values)]
+  }
+  // Paragraphs right before a list ("… the following notifiers are running under the lock:"): the APIs of the list.
+  const introduced = new Map<Nodes, string[]>()
+  /** The APIs the items of a list lead with, nested lists included ("- Accesses to userspace: - copy_from_user() …"). */
+  const listedNames = (list: Nodes, depth = 0): string[] => {
+    const names: string[] = []
+    for (const item of children(list)) {
+      const [first, ...rest] = children(item)
+      if (first?.type === 'paragraph') {
+        const text = sourceOf(first)
+        const leading = titledApis(text)
+        for (const mention of leading.length > 0 ? leading : namesOnly(text)) names.push(mention.name)
+      }
+      if (depth < 2) for (const inner of rest) if (inner.type === 'list') names.push(...listedNames(inner, depth + 1))
+    }
+    return [...new Set(names)]
+  }
+
   const onlyNames = (node: Nodes): Mention[] => {
     const inside = children(node)
     return node.type === 'listItem' && inside.length === 1 && inside[0].type === 'paragraph' ? namesOf(inside[0]) : []
@@ -259,7 +301,9 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         legacyBlocks.add(current)
       } else if (current && legacyBlocks.has(current)) role = 'legacy'
       else if (current && current.node.position?.start.line === node.position?.start.line) role = 'lead'
-      units.push({ node, block: current, role })
+      const listed = introduced.get(node)
+      const values = introducedValues.get(node)
+      units.push({ node, block: current, role, ...(listed ? { lists: listed } : {}), ...(values ? { values } : {}) })
       return
     }
     if (node.type === 'code' || node.type === ('comment' as string)) return
@@ -267,8 +311,20 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
     const list = children(node)
     // Sections are flat in the tree: a heading opens one that runs to the next heading of its depth or higher.
     const sections: Section[] = []
-    // The block of a paragraph whose description follows it, for that description (its next sibling).
-    let pending: { node: Nodes; block: ApiBlock } | null = null
+    // The block of a paragraph whose description follows it, for that description.
+    const pending = new Map<Nodes, ApiBlock>()
+    /** The paragraphs from `at` on that open by referring back ("It immediately returns, …") and introduce no prototypes. */
+    const continuation = (at: number): Nodes[] => {
+      const found: Nodes[] = []
+      for (let next = at; list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) found.push(list[next])
+      return found
+    }
+    // The first list of a section, when it comes right after the title or after one paragraph.
+    const listAfter = (at: number): string[] | null => {
+      const next = list.slice(at + 1, at + 3).find((each) => each.type === 'list' || each.type === 'heading')
+      const names = next?.type === 'list' ? listedNames(next) : []
+      return names.length > 0 ? names : null
+    }
     for (let index = 0; index < list.length; index++) {
       const child = list[index]
       const inSection = innermost(sections, 'block') ?? current
@@ -282,7 +338,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         closeSections(sections, child.depth, child.position.start.line)
         const title = titleOf(child, sourceOf)
         const scope = innermost(sections, 'deprecated')
-        const apis = titledApis(title.text)
+        // "The probe() callback": a title naming one API by what it is.
+        const apis = titledApis(title.text.replace(/^\s*(?:the|an?)\s+(?=[`*]*\S+[`*]*\s+(?:callback|function|macro|helper|method|operation|hook|interface)s?\s*$)/i, ''))
         let block: ApiBlock | null = null
         if (apis.length > 0) {
           const group = [...new Set(apis.map((mention) => mention.name))]
@@ -294,23 +351,44 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
           }
         }
         sections.push({ depth: child.depth, block, deprecated: deprecatedTitle.test(title.text) ? { title: title.text.replace(/\s+/g, ' ').trim(), line: title.line } : null })
-        units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true })
+        // "Some Functions Which Sleep" over "The most common ones are listed below …" and the list.
+        const listed = listAfter(index)
+        units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true, ...(listed ? { lists: listed } : {}) })
         continue
       }
       const intro = list[index - 1]
       const described = list[index + 1]
+      if (child.type === 'paragraph' && described?.type === 'list' && !/::\s*$/.test(sourceOf(child))) {
+        const names = listedNames(described)
+        if (names.length > 0) introduced.set(child, names)
+        const values = listedValues(described)
+        if (values.length > 0) introducedValues.set(child, values)
+      }
       if (child.type === 'list' && intro?.type === 'paragraph' && preferenceIntro.test(sourceOf(intro))) {
         children(child).forEach((item, rank) => visit(item, inSection, note, { intro, rank }))
       } else if (child.type === 'paragraph' && described?.type === 'code' && child.position && described.position && /::\s*$/.test(sourceOf(child)) && declaredIn(String((described as { value?: string }).value ?? '')).length > 0) {
-        // "Device-managed variants of these functions are also defined::" and the prototypes below it.
-        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, described)
-        units.push({ node: child, block, role: 'lead', intro: true })
-      } else if (child.type === 'paragraph' && described?.type === 'blockquote' && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
-        // "readl(), writel()" on a line of its own, its description indented below: a definition written without the list.
+        // "Device-managed variants of these functions are also defined::" and the prototypes below it; the
+        // paragraph right after the prototypes ("This function returns 0 for output, …") describes them too.
+        const description = list[index + 2]?.type === 'paragraph' ? list[index + 2] : undefined
+        // The paragraphs after it that open by referring back ("It immediately returns, …") go on describing them.
+        const continued = description ? continuation(index + 3) : []
+        const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? description ?? described)
+        const previous = pending.get(child)
+        for (const paragraph of description ? [description, ...continued] : []) pending.set(paragraph, block)
+        units.push({ node: child, block, role: 'lead', intro: true, ...(previous ? { describes: previous } : {}) })
+      } else if (child.type === 'code' && described?.type === 'paragraph' && refersBackAtStart.test(sourceOf(described)) && !(intro?.type === 'paragraph' && /::\s*$/.test(sourceOf(intro))) && declaredIn(String((child as { value?: string }).value ?? '')).length > 0) {
+        // Prototypes with no paragraph introducing them (a ``code-block`` directive, a bare "::"): the paragraph
+        // after them that refers back leads their description ("This causes all activity for the DMA channel to be stopped, …").
+        const continued = continuation(index + 2)
+        const block = addBlock(described, declaredIn(String((child as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? described)
+        for (const paragraph of [described, ...continued]) pending.set(paragraph, block)
+      } else if (child.type === 'paragraph' && (described?.type === 'blockquote' || (described?.type === 'list' && !(node.type === 'listItem' && index === 0))) && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
+        // "readl(), writel()" on a line of its own, its description indented below or listed below ("DMA_CTRL_ACK" and
+        // "- If clear, the descriptor cannot be reused …"): a definition written without the definition list.
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
-        pending = { node: described, block }
+        pending.set(described, block)
         units.push({ node: child, block, role: 'lead', title: true })
-      } else visit(child, (pending?.node === child ? pending.block : null) ?? inSection, note)
+      } else visit(child, pending.get(child) ?? inSection, note)
     }
     closeSections(sections, 0, (node.position?.end.line ?? 0) + 1)
   }

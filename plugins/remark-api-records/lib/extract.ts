@@ -2,7 +2,9 @@ import type { Nodes, Root } from 'mdast'
 import { location } from 'vfile-location'
 import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
 import { readSentence, strongerStatus, type Derived, type Reading } from './language.ts'
+import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
 import { findMentions, type Mention } from './mentions.ts'
+import { pairs, ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from '../../../src/schema/records.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
@@ -25,6 +27,11 @@ interface ReadSentence extends Sentence {
   mentions: Mention[]
   /** And the bare snake_case words that may be APIs where a rule finds them in one's place. */
   withWeak: Mention[]
+  /** The description it is part of: its unit's, except where a paragraph describes prototypes before it and introduces others after it. */
+  block: ApiBlock | null
+  role: TextUnit['role']
+  /** The sentence introduces the prototypes that follow ("… are also defined::"). */
+  intro: boolean
 }
 
 /** Everything gathered about one API before it becomes a record. */
@@ -58,9 +65,6 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   const { blocks, units } = collectUnits(tree, sourceOf)
   const sentences: ReadSentence[] = []
   for (const unit of units) addSentencesOf(unit, place, options.source, sentences)
-  // Looked up per block and per draft: a scan of every sentence for each of
-  // them would make a document of many described APIs quadratic.
-  const byBlock = groupBy(sentences, (sentence) => sentence.unit.block?.node)
 
   const drafts = new Map<string, Draft>()
   const draftOf = (name: string, kind: Kind): Draft => {
@@ -83,32 +87,58 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let recentStatus: 'removed' | 'deprecated' | undefined
   let carried = false
   let previousUnit: TextUnit | null = null
+  let previousBlock: ApiBlock | null = null
+  const labelled: LabelState = { label: null }
+  const lastOfUnit = new Set(sentences.filter((sentence, index) => sentences[index + 1]?.unit !== sentence.unit))
+  let previousDerived: Derived[] = []
+  // The APIs named last in this paragraph and in the one before, for a release told after them.
+  let named: { unit: TextUnit | null; names: string[]; before: string[] } = { unit: null, names: [], before: [] }
+  // The APIs described so far, for releases introduced later.
+  const described = new ReleaseIndex()
+  let previousDescribed: ApiBlock | null = null
   for (const sentence of sentences) {
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
       draft.mentions.push({ line: sentence.line, column: sentence.column })
-      addSentence(draft, sentence)
+      // Sentences come in order, so a sentence already taken is the last one taken.
+      if (draft.sentences[draft.sentences.length - 1] !== sentence) draft.sentences.push(sentence)
     }
-    const block = sentence.unit.block
+    const block = sentence.block
     if (block) {
       const draft = draftOf(block.api, block.kind)
-      addSentence(draft, sentence)
+      // Sentences come in order, so a sentence already taken is the last one taken.
+      if (draft.sentences[draft.sentences.length - 1] !== sentence) draft.sentences.push(sentence)
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
-    if (sentence.unit !== previousUnit) {
+    if (sentence.unit !== previousUnit || block !== previousBlock) {
+      labelled.label = null
       // A paragraph outside any description may refer back, by a pronoun only, to what the previous one was about ("New helpers: sb_bread() … ¶ Use them.").
       carried = !block && Boolean(previousUnit && !previousUnit.block && !previousUnit.title && !sentence.unit.title) && topic.length > 0
       topic = block ? (block.group ?? [block.api]) : carried ? topic : []
       recent = []
     }
     previousUnit = sentence.unit
+    previousBlock = block
+    // "Some functions are safe to call from any context …:" and a list: the collective is the list's APIs.
+    const listed = sentence.unit.lists
+    if (listed && lastOfUnit.has(sentence)) {
+      const collective = asCollective(sentence.text)
+      const facts = collective ? readSentence(collective, { blockApi: null, topic: listed }).derived : []
+      for (const derived of facts) if (listed.includes(derived.api)) draftOf(derived.api, 'function').facts.push(factOf(derived, sentence))
+    }
+    // "It immediately returns, either with status 0 … or some error code, usually caused by the following:" and a list of codes.
+    const values = sentence.unit.values
+    if (values && block && lastOfUnit.has(sentence) && /\breturn|\berror|\bfail/i.test(sentence.text)) {
+      for (const api of block.group ?? [block.api]) for (const value of values) draftOf(api, block.kind).facts.push(factOf({ api, field: 'returnValues', value }, sentence))
+    }
     if (sentence.unit.title) {
       for (const [name, fact] of titleFacts(sentence)) draftOf(name, 'function').facts.push(fact)
       continue
     }
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
-    if ((sentence.unit.role === 'note' && block && !block.group) || sentence.unit.role === 'legacy-marker') continue
+    if ((sentence.role === 'note' && block && !block.group) || sentence.role === 'legacy-marker') continue
     const reading: Reading = { blockApi: block?.api ?? null, topic, recent, carried, mentions: sentence.withWeak }
+    if (block) reading.described = block.group ?? [block.api]
     if (recentStatus) reading.recentStatus = recentStatus
     const read = readSentence(sentence.text, reading)
     topic = read.topic
@@ -116,10 +146,36 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     recent = read.deprecated
     recentStatus = read.status
     for (const derived of read.derived) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
+    // "spin_unlock_bh() does the reverse.", "You return it again with put_cpu() when you are done.": a release of an
+    // API named just before, by the kernel's naming.
+    if (sentence.unit !== named.unit) named = { unit: sentence.unit, names: [], before: named.names }
+    for (const [api, release] of releasedAfter(sentence, [...named.before, ...named.names])) for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
+    for (const mention of sentence.mentions) if (!mention.weak && !named.names.includes(mention.name)) named.names = [...named.names, mention.name].slice(-recentReach)
+    // "The same rule applies for synchronize_srcu(), …": the rules the sentence before stated, of the APIs named here.
+    for (const derived of sameRule(sentence, previousDerived)) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
+    previousDerived = read.derived
+    // "Synchronization: rtnl_lock() semaphore.", "Context: process": labelled fields of the API being described.
+    if (block) for (const fact of labelledFacts(sentence.text, labelled)) for (const api of block.group ?? [block.api]) draftOf(api, block.kind).facts.push(factOf({ api, ...fact }, sentence))
+    // "The mappings are released with::" and the prototypes below: they release what was described before, by name.
+    if (block && sentence.intro && releaseIntro.test(sentence.text)) {
+      for (const [api, release] of described.pair(block.group ?? [block.api])) {
+        for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
+      }
+    }
+    if (block && block !== previousDescribed) for (const api of block.group ?? [block.api]) described.add(api)
+    previousDescribed = block ?? previousDescribed
   }
 
+  // Looked up by node, and only when a list of preference asks: a scan of every sentence per block would be quadratic.
   const preferred = blocks.filter((block) => block.preference?.rank === 0)
-  const byNode = preferred.length > 0 ? groupBy(sentences, (sentence) => sentence.unit.node) : new Map<Nodes, ReadSentence[]>()
+  const byNode = new Map<Nodes, ReadSentence[]>()
+  if (preferred.length > 0) {
+    for (const sentence of sentences) {
+      const group = byNode.get(sentence.unit.node)
+      if (group) group.push(sentence)
+      else byNode.set(sentence.unit.node, [sentence])
+    }
+  }
   for (const block of preferred) {
     const intro = byNode.get(block.preference!.intro)?.find((sentence) => /preference|preferred/i.test(sentence.text))
     if (intro) draftOf(block.api, block.kind).facts.push({ field: 'status', value: 'preferred', sentence: intro.text, line: intro.line })
@@ -127,30 +183,14 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
 
   // A bare snake_case word is an API only where a rule found one in its place.
   const kept = [...drafts.values()].filter((draft) => draft.block || draft.facts.length > 0 || draft.sentences.some((sentence) => sentence.mentions.some((mention) => mention.name === draft.name)))
-  const records = kept.map((draft) => toRecord(draft, draft.block ? (byBlock.get(draft.block.node) ?? []) : [], options))
+  const byBlock = sentencesByBlock(sentences)
+  const records = kept.map((draft) => toRecord(draft, byBlock, options))
   const deprecated = new Set(records.filter((record) => record.status === 'deprecated' || record.status === 'removed').map((record) => record.name))
   for (const record of records) {
     // A deprecated API is no replacement: "use the preceding functions" must not point at one.
     record.replacement = record.replacement.filter((name) => !deprecated.has(name))
   }
   return records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-}
-
-/** Sentences reach a draft in document order, so a repeat can only be the last one added. */
-function addSentence(draft: Draft, sentence: ReadSentence): void {
-  if (draft.sentences.at(-1) !== sentence) draft.sentences.push(sentence)
-}
-
-function groupBy<T, K>(items: T[], keyOf: (item: T) => K | undefined): Map<K, T[]> {
-  const groups = new Map<K, T[]>()
-  for (const item of items) {
-    const key = keyOf(item)
-    if (key === undefined) continue
-    const group = groups.get(key)
-    if (group) group.push(item)
-    else groups.set(key, [item])
-  }
-  return groups
 }
 
 /** Add the sentences of a text unit to `into`, quoted from the source; a section title is one sentence, its underline left out. */
@@ -164,11 +204,58 @@ function addSentencesOf(unit: TextUnit, place: ReturnType<typeof location>, sour
   const split = unit.title
     ? [{ text: source.slice(start, end).replace(/\s+/g, ' ').trim(), line: from.line, column: from.column }].filter((sentence) => sentence.text)
     : splitSentences(source, start, end, from.line, from.column)
-  for (const { text, line, column } of split) {
-    // The weak pass only adds to the others, so one call gives both.
+  // Only the last sentence of a paragraph that introduces prototypes is about them ("… can be used. These
+  // functions return NULL instead of -ENOENT if …::"); the sentences before it go on about what came before,
+  // the prototypes above where there are some ("This routine calls region_chg() … 0 is returned::").
+  for (let index = 0; index < split.length; index++) {
+    const { text, line, column } = split[index]
+    const before = unit.intro && index < split.length - 1
+    // The weak pass only adds to the others, so one call gives both. Fields are
+    // written out: spreading the sentence into the literal costs more than reading it.
     const withWeak = findMentions(text, { weak: true })
-    into.push({ text, line, column, unit, mentions: withWeak.length === 0 ? withWeak : withWeak.filter((mention) => !mention.weak), withWeak })
+    const mentions = withWeak.length === 0 ? withWeak : withWeak.filter((mention) => !mention.weak)
+    into.push({ text, line, column, unit, mentions, withWeak, block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro) })
   }
+}
+
+/** A noun phrase that stands for a list of APIs: "Some functions", "The following netdev notifiers", "Functions Which". */
+const collectiveNoun = /\b(?:some|many|most|all(?: of the)?|the following|these|those)\s+(?:[\w-]+\s+){0,2}?(functions|macros|calls|routines|helpers|APIs|interfaces|notifiers|wrappers|primitives|callbacks|operations|ops)(?:\s+(?:which|that))?\b/i
+
+/**
+ * The sentence before a list with its collective noun phrase made a pronoun
+ * the rules refer back with ("Some Functions Which Don't Sleep" reads as
+ * "these functions Don't Sleep"), or `null` when it has none.
+ */
+function asCollective(text: string): string | null {
+  const match = collectiveNoun.exec(text)
+  return match ? text.slice(0, match.index) + 'these ' + match[1] + text.slice(match.index + match[0].length) : null
+}
+
+/** How many APIs a paragraph keeps for a release told after them. */
+const recentReach = 16
+/** A sentence that tells of a release: "does the reverse", "when you are done", "After you've finished using the device". */
+const releaseCue = /\b(?:does|do) the (?:reverse|opposite)\b|\bundoes\b|\bwhen (?:you(?:'re| are)|it is|they are) (?:done|finished)\b|\bafter you(?:'ve| have) finished\b/i
+
+function releasedAfter(sentence: ReadSentence, recent: readonly string[]): Array<[string, string]> {
+  if (recent.length === 0 || !releaseCue.test(sentence.text)) return []
+  const found: Array<[string, string]> = []
+  for (const mention of sentence.mentions) {
+    if (mention.weak) continue
+    for (const api of recent) if (pairs(api, mention.name)) found.push([api, mention.name])
+  }
+  return found
+}
+
+/** "The same rule applies for X", "The same restrictions apply to X": what is carried over to X. */
+const sameRuleOpening = /^\W*(?:the same (?:rules?|restrictions?|requirements?|constraints?|holds?|is true|goes|applies)|this (?:rule|restriction) also)\s+(?:also\s+)?(?:applies|apply|holds|hold|is true|goes)?\s*(?:also\s+)?(?:for|to)\s+/i
+const ruleFields = new Set<Derived['field']>(['contexts', 'forbiddenContexts', 'effects', 'locking'])
+
+function sameRule(sentence: ReadSentence, previous: readonly Derived[]): Derived[] {
+  const opening = sameRuleOpening.exec(sentence.text)
+  if (!opening || previous.length === 0) return []
+  const targets = [...new Set(sentence.mentions.filter((mention) => mention.index >= opening[0].length).map((mention) => mention.name))]
+  const rules = previous.filter((derived) => ruleFields.has(derived.field))
+  return targets.flatMap((api) => rules.map((rule) => ({ ...rule, api })))
 }
 
 /** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
@@ -212,18 +299,44 @@ export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
   }
 }
 
-/**
- * @param own
- *   The sentences of the draft's block: every API a title names together
- *   shares the section (`kmalloc()/kzalloc()`).
- */
-function toRecord(draft: Draft, own: ReadSentence[], options: ExtractOptions): ApiRecord {
+/** The sentences of each description, by the node it describes and by the API it is of, indexed once per document. */
+interface SentencesByBlock {
+  node: Map<Nodes, ReadSentence[]>
+  api: Map<string, ReadSentence[]>
+}
+
+function sentencesByBlock(sentences: readonly ReadSentence[]): SentencesByBlock {
+  const index: SentencesByBlock = { node: new Map(), api: new Map() }
+  for (const sentence of sentences) {
+    if (!sentence.block) continue
+    for (const [map, key] of [[index.node, sentence.block.node], [index.api, sentence.block.api]] as const) {
+      const list = (map as Map<unknown, ReadSentence[]>).get(key)
+      if (list) list.push(sentence)
+      else (map as Map<unknown, ReadSentence[]>).set(key, [sentence])
+    }
+  }
+  return index
+}
+
+/** The sentences of a draft's description: its block's, and those of a block nested in it for the same API. */
+function ownSentences(draft: Draft, byBlock: SentencesByBlock): ReadSentence[] {
+  const block = draft.block
+  if (!block) return []
+  // "- @probe:" holding a definition list item "@probe:": the inner block is part of the outer.
+  const nested = (byBlock.api.get(block.api) ?? []).filter((sentence) => sentence.block!.node !== block.node && sentence.block!.startLine >= block.startLine && sentence.block!.endLine <= block.endLine)
+  const own = byBlock.node.get(block.node) ?? []
+  return nested.length === 0 ? own : [...own, ...nested].sort((a, b) => a.line - b.line || a.column - b.column)
+}
+
+function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptions): ApiRecord {
+  // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
+  const own = ownSentences(draft, byBlock)
   const described = Boolean(draft.block)
   const unitsText = (role: TextUnit['role']) => {
     const seen = new Set<Nodes>()
     const texts: string[] = []
     for (const sentence of own) {
-      if (sentence.unit.role !== role) continue
+      if (sentence.role !== role) continue
       if (seen.has(sentence.unit.node)) texts[texts.length - 1] += ' ' + sentence.text
       else texts.push(sentence.text)
       seen.add(sentence.unit.node)
@@ -234,10 +347,10 @@ function toRecord(draft: Draft, own: ReadSentence[], options: ExtractOptions): A
   const legacyParts = unitsText('legacy')
   const facts: Fact[] = [...draft.facts]
   for (const note of notes) {
-    const first = own.find((sentence) => sentence.unit.role === 'note' && note.startsWith(sentence.text))
+    const first = own.find((sentence) => sentence.role === 'note' && note.startsWith(sentence.text))
     if (first) facts.push({ field: 'notes', value: note, sentence: first.text, line: first.line })
   }
-  const marker = own.find((sentence) => sentence.unit.role === 'legacy-marker')
+  const marker = own.find((sentence) => sentence.role === 'legacy-marker')
   if (marker && legacyParts.length > 0) facts.push({ field: 'legacy', value: legacyParts.join('\n\n'), sentence: marker.text, line: marker.line })
 
   const related = new Set<string>()
@@ -281,11 +394,41 @@ function toRecord(draft: Draft, own: ReadSentence[], options: ExtractOptions): A
  * sentence of its description; a section's title is no definition.
  */
 function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
-  const text = own.filter((sentence) => !sentence.unit.title && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
-  const lead = text.filter((sentence) => sentence.unit.role === 'lead')
-  // A paragraph introducing prototypes says what they are in its last sentence ("… can be obtained with one call::").
-  if (lead[0]?.unit.intro) return lead.filter((sentence) => sentence.unit === lead[0].unit).pop()
-  return lead[0] ?? text.find((sentence) => sentence.unit.role === 'body')
+  // A paragraph of labelled fields ("Synchronization: rtnl_lock() semaphore. In addition, …") holds no definition.
+  const labelled = new Set(own.filter((sentence) => opensWithLabel(sentence.text)).map((sentence) => sentence.unit))
+  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
+  const lead = text.filter((sentence) => sentence.role === 'lead')
+  const intro = own.find((sentence) => sentence.intro)?.unit
+  if (intro) {
+    // The paragraph after prototypes defines them when it starts by referring back to them ("This unmaps the
+    // specified mapping …", "A call to debugfs_change_name() will give …"); else the paragraph introducing them
+    // says what they are in its last sentence ("… can be obtained with one call::").
+    const after = own.find((sentence) => sentence.unit !== intro && !sentence.unit.title)
+    // Even an introduction that opens with a condition ("If a function is implemented by using several GPIOs …, an
+    // additional index argument can be specified::") is what defines prototypes it alone names.
+    const introduced = lead.filter((sentence) => sentence.unit === intro).pop()
+    if (after && text.includes(after) && refersBack(after, name) && (!introduced || vagueIntro.test(introduced.text))) return after
+    const conditional = introduced ?? own.filter((sentence) => sentence.unit === intro).pop()
+    // "These routines are::", "The mappings are released with::", "for example::" only point at what follows.
+    if (conditional && pointingIntro.test(conditional.text)) return undefined
+    if (introduced) return introduced
+    if (conditional && conditional.text.split(/\s+/).length > 3) return conditional
+  }
+  return lead[0] ?? text.find((sentence) => sentence.role === 'body')
+}
+
+/** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::". */
+const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check)\s*(?:,\s*[\w-]+\s*)?::\s*$/i
+
+/** An introduction that only points at the prototypes: "There are a couple of other helpers::", "The mappings are released with::", "call usb_kill_urb()::". */
+const vagueIntro = /^[\s`*]*There (?:is|are)\b|\b(?:with|by|using|via)::\s*$|\b(?:call|use)\s+\S+::\s*$/i
+
+/** A sentence that opens by referring back to what was just shown: a pronoun, "the function", or the API's own name. */
+function refersBack(sentence: ReadSentence, name: string): boolean {
+  const words = sentence.text.replace(/^[\s`*"']*(?:(?:as (?:might be|may be|is) expected|again|also|similarly|likewise|normally|usually),\s*)?/i, '')
+  if (/^(?:this|these|it|they|both|each|either)\b(?!\s+(?:is|are|was|were)\s+(?:also\s+)?(?:possible|important|necessary|useful|why|because|how|what|where|when)\b)|^(?:the|this|these|such|a|each)\s+(?:\w+\s+)?(?:functions?|macros?|helpers?|calls?|routines?|variants?|wrappers?)\b/i.test(words)) return true
+  const first = groupsOf(words, findMentions(words))[0]
+  return Boolean(first && first.mentions.some((mention) => mention.name === name) && /^(?:(?:a|the|each|any)\s+calls?\s+to\s+)?[\s`*:]*$|^(?:the\s+)?[\s`*:]*$/i.test(words.slice(0, first.start)))
 }
 
 /**
@@ -296,16 +439,16 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
 function changeNotice(sentence: ReadSentence, name: string): boolean {
   // Where it is declared, a cross-reference or a condition is no definition either.
   if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || sentence.text.split(/\s+/).length < 3) return true
-  // Nor is an instruction to the reader ("Use WARN() instead").
-  if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b|When\b|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
+  // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
+  if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
   if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
   const mention = sentence.mentions.find((each) => each.name === name)
   const after = mention ? sentence.text.slice(mention.end) : sentence.text
-  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
+  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
 }
 
 /** A verb that makes "X() does …" a definition of X. */
-const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|basically|essentially|also|always|then)\s+)*(?:is|are|returns|allocates|creates|maps|unmaps|provides|performs|checks|tests|sets|gets|reads|writes|takes|releases|frees|registers|unregisters|initializes|initialises|waits|marks|adds|removes|copies|converts|disables|enables|increments|decrements|acquires|attempts|tries|looks|finds|walks|iterates|invokes|calls|schedules|queues|submits|starts|stops|does|handles|causes|makes|ensures|prints|dumps|records|tells|gives|lets|works|behaves|acts|means|stands|translates|splits|updates|changes|resets|clears|flushes|synchronizes|synchronises|blocks|sleeps|yields|grabs|drops|locks|unlocks|pins|unpins|evaluates|expands|declares|defines|describes|indicates|determines|computes|calculates)\b/i
+const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|basically|essentially|also|always|then)\s+)*(?:(?:can|may) (?:also )?be used (?:to|for)\b|is|are|ensures|copy|copies|return|returns|allocates|creates|maps|unmaps|provides|performs|checks|tests|sets|gets|reads|writes|takes|releases|frees|registers|unregisters|initializes|initialises|waits|marks|adds|removes|copies|converts|disables|enables|increments|decrements|acquires|attempts|tries|looks|finds|walks|iterates|invokes|calls|schedules|queues|submits|starts|stops|does|handles|causes|makes|ensures|prints|dumps|records|tells|gives|lets|works|behaves|acts|means|stands|translates|splits|updates|changes|resets|clears|flushes|synchronizes|synchronises|blocks|sleeps|yields|grabs|drops|locks|unlocks|pins|unpins|evaluates|expands|declares|defines|describes|indicates|determines|computes|calculates)\b/i
 
 /** For an API the document only mentions: the first sentence that leads with it and says what it does or is. */
 function definitionOf(draft: Draft): ReadSentence | undefined {
@@ -314,8 +457,11 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
     // The sentence leads with the API, alone or among others: "copy_to_user() and copy_from_user() are …".
     const lead = groupsOf(sentence.text, sentence.mentions)[0]
     if (!lead || !lead.mentions.some((mention) => mention.name === draft.name)) return false
-    if (sentence.text.slice(0, lead.start).replace(/^(?:The|the|A|a|Calling|Function|Macro|Helper)\s+|[\s`*"']/g, '') !== '') return false
-    return defining.test(sentence.text.slice(lead.end).replace(/^\s*(?:function|macro|helper|call|API|interface)s?\b/i, ''))
+    // "Alternatively, synchronize_rcu() may be used …", "The helper routine vma_needs_reservation() is called …".
+    if (sentence.text.slice(0, lead.start).replace(/^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}|[\s`*"']/gi, '') !== '') return false
+    const after = sentence.text.slice(lead.end).replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor)s?\b/i, '')
+    // Or any verb of the third person that is not an auxiliary, before its object: "The stop() function closes a session".
+    return defining.test(after) || /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:has|was|does|needs|seems|appears|happens|remains|lacks|wants|says|goes|is)\b)[a-z]{3,}(?:es|[^s]s)\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/.test(after)
   })
 }
 

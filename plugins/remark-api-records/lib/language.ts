@@ -2,7 +2,7 @@ import type { Status } from '../../../src/schema/records.ts'
 import { readClauses } from './clauses.ts'
 import { longestSentence } from './sentences.ts'
 import { findMentions, type Mention } from './mentions.ts'
-import { groupsOf, nextTopic, type ReadClause } from './subjects.ts'
+import { extraposedTopic, groupsOf, nextTopic, otherSubjectTopic, type ReadClause } from './subjects.ts'
 import type { ClauseRule, Derived, SentenceState } from './rules/derived.ts'
 import { standingRule } from './rules/standing.ts'
 import { callingRule } from './rules/calling.ts'
@@ -26,6 +26,8 @@ export { splitClauses } from './clauses.ts'
 export interface Reading {
   /** The API whose description the sentence stands in, if any. */
   blockApi: string | null
+  /** Every API that description is of (a title or a prototype block naming several); defaults to `blockApi`. */
+  described?: string[]
   /** What the previous sentence of the paragraph was about; defaults to the block's API. */
   topic?: string[]
   /** The topic comes from the previous paragraph: a pronoun may refer to it, a missing subject may not. */
@@ -44,10 +46,10 @@ export interface Reading {
  * keeps the stage fast on prose that states nothing.
  */
 const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
-  { rule: standingRule, gate: /deprecat|obsolet|remov|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place|call|moderation/i },
+  { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place|call|moderation/i },
   { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
   { rule: lockingRule, gate: /lock|mutex|sem|held|hold|bkl|rcu|seq/i },
-  { rule: returnsRule, gate: /return/i },
+  { rule: returnsRule, gate: /return|true|false|otherwise|else/i },
   { rule: pairingRule, gate: /\(\)|->|released|freed|unmapped|undone|unlocked|paired|matched|balanced|disposed|removed|destroyed|closed|put|ended|torn|cleaned|reversed|dropped|unregistered/i },
   { rule: sinceRule, gate: /\d\.\d/ },
 ]
@@ -66,8 +68,12 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
   const strong = mentions.filter((mention) => !mention.weak)
   const first = groupsOf(text, strong)[0]
   if (!first) return []
-  const verbAt = verb.exec(text.slice(0, first.start).replace(/\b[A-Za-z_]\w*\(\)/g, (call) => ' '.repeat(call.length)))
-  if (verbAt) return []
+  const head = text.slice(0, first.start)
+  // "There is a macro to do this: wait_event_interruptible()", "There is a mutex_trylock() which …", "A call to
+  // debugfs_change_name() will …": the name introduced is the subject ("… a wrapper to seq_open() called seq_open_private()" is no such).
+  const introduced = /^\s*there (?:is|are) (?:also )?(?:a|an|one|two|some)\b(?:[^.;]*:\s*|\s*)[`*:\w]*$|^\s*(?:a|the|each|any) calls? to\s*[`*:\w]*$/i.test(head)
+  const verbAt = verb.exec(head.replace(/\b[A-Za-z_]\w*\(\)/g, (call) => ' '.repeat(call.length)))
+  if (verbAt && !introduced) return []
   if (/\b(?:contrary to|unlike|than|instead of|rather than|like|as with|similar to|except)\s*[`*]*\s*$/i.test(text.slice(0, first.start))) return []
   return [...new Set(first.mentions.map((mention) => mention.name))]
 }
@@ -86,10 +92,13 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
   let carried = Boolean(reading.carried)
-  for (const { text, condition } of readClauses(sentence)) {
+  for (const [index, { text, condition }] of readClauses(sentence).entries()) {
     const mentions = mentionsOf(text)
+    const described = reading.described ?? (reading.blockApi ? [reading.blockApi] : [])
     // Built field by field: spreading optional parts into a literal costs more than the rules that read it.
     const clause: ReadClause = { text, mentions, topic }
+    if (index > 0) clause.following = true
+    if (described.length > 0) clause.described = described
     if (carried) clause.carried = carried
     if (condition) clause.condition = condition
     if (reading.recent?.length) {
@@ -97,9 +106,10 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
       if (reading.recentStatus) clause.recentStatus = reading.recentStatus
     }
     for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
-    const explicit = explicitSubject(text, mentions)
+    // "If call_rcu() is used, the callback function …": what a condition is about is no subject to refer back to.
+    const explicit = index === 0 && condition === undefined && /^\W*(?:if|when|whenever|unless|once)\b/i.test(text) ? [] : explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false
-    topic = nextTopic(explicit, topic)
+    topic = extraposedTopic(text, mentions) ?? (explicit.length === 0 && index > 0 ? otherSubjectTopic(text, mentions) : null) ?? nextTopic(explicit, topic)
   }
   const status = derived.some((fact) => fact.field === 'status' && fact.value === 'removed') ? 'removed' : 'deprecated'
   return { derived: dedupe(derived), topic, deprecated: [...new Set(state.deprecated)], status, carried }

@@ -31,6 +31,8 @@ const macro = /(?<![\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(-])/g
 // `->lookup()`, `->d_revalidate`: a method of an operations structure, named
 // the way VFS and driver documents write it.
 const callback = /->([A-Za-z_][A-Za-z0-9_]*)(\(\))?/g
+// `seqlock_t`, `rwlock_t`, `dma_cookie_t`: the kernel's typedefs end in `_t`, which English words never do.
+const typedef = /(?<![\w>.\/$%-])[a-z][a-z0-9_]*_t(?![\w(\/-]|\.\w)/g
 const bare = /(?<![\w>.\/$%-])_*[a-z][a-z0-9]*(?:_+[a-z0-9]+|\{[a-z0-9_,]+\}|\[[a-z]+\])+(?![\w(\/-]|\.\w)/g
 
 /**
@@ -141,6 +143,11 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
   for (const match of underscore ? allMatches(macro, text) : []) {
     if (match[0].startsWith('CONFIG_') || !free(match.index!, match.index! + match[0].length)) continue
     found.push({ name: match[0], kind: 'macro', index: match.index!, end: match.index! + match[0].length })
+    take(match.index!, match.index! + match[0].length)
+  }
+  for (const match of underscore ? allMatches(typedef, text) : []) {
+    if (!free(match.index!, match.index! + match[0].length)) continue
+    found.push({ name: match[0], kind: 'type', index: match.index!, end: match.index! + match[0].length })
     take(match.index!, match.index! + match[0].length)
   }
   if (options.weak && (underscore || text.includes('{') || text.includes('['))) {

@@ -16,6 +16,10 @@ export interface ReadClause {
   mentions: Mention[]
   /** The APIs the clause refers back to with a pronoun or no subject: the previous subject, else the API the block describes. */
   topic: string[]
+  /** The clause follows another in its sentence. */
+  following?: true
+  /** The APIs the description the clause stands in is of: what "the return value" of a description is the value of. */
+  described?: string[]
   /** Condition the sentence puts on the clause, from a leading "if …," or "On 64-bit systems,". */
   condition?: string
   /** APIs the previous sentence of the paragraph deprecated or removed: "X is gone.  Use Y." */
@@ -42,7 +46,7 @@ const pronoun =
 /** Who calls the topic: "the caller must hold …" is a rule of the API being described. */
 const caller = /^(?:the )?(?:callers?|users?|you|drivers?|code)(?: of (?:it|this|these|them|th(?:is|e|ese) (?:function|functions|macro|api|interface)s?))?\b/i
 /** Words that may stand between a subject and its verb without being one. */
-const adverbs = /^(?:(?:also|now|still|then|therefore|however|thus|hence|instead|only|always|never|generally|usually|normally|typically|currently|furthermore|moreover|in (?:fact|general|particular)|of course|finally|similarly|likewise|again|too|either)\b[\s,]*)+/i
+const adverbs = /^(?:(?:also|now|still|then|therefore|however|thus|hence|instead|only|always|never|generally|usually|normally|typically|currently|furthermore|moreover|in (?:fact|general|particular|addition)|of course|finally|similarly|likewise|again|too|either)\b[\s,]*)+/i
 /** A mention after these words is compared with, not talked about. */
 const comparison = /\b(?:contrary to|unlike|than|instead of|over|rather than|as with|like|similar to|except(?: for)?|apart from|besides|other than|such as|as opposed to|compared to|compared with)\s*[`*]*\s*$/i
 
@@ -107,6 +111,8 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
   // The subject ends where the verb phrase begins: "This function is deprecated in favour of …".
   const words = span.replace(/[`*"']/g, '').replace(/(?:^|\s)(?:is|are|was|were|has|have|had|be|been|being|should|must|may|might|can|could|will|would|shall|does|do|did)\b.*$/is, '').trim().replace(adverbs, '').trim()
   if (words === '') return clause.carried ? [] : clause.topic
+  // "…, but this is not recommended": a bare demonstrative after another clause stands for what that clause said.
+  if (clause.following && /^(?:this|that)$/i.test(words)) return []
   if (pronoun.test(words)) return clause.topic
   if (options.callerMeansTopic && caller.test(words)) return ownTopic(clause)
   return []
@@ -134,4 +140,35 @@ export function ownTopic(clause: ReadClause): string[] {
 /** The topic to hand to the next clause: what this one named as subject, else what it was handed. */
 export function nextTopic(subjects: string[], topic: string[]): string[] {
   return subjects.length > 0 ? subjects : topic
+}
+
+/** "It is possible to …", "it's OK to …": an `it` that stands for the action after it, not for an API. */
+const extraposition = /^\s*(?:but\s+|however,?\s+)?it(?:'s|\s+is|\s+was|\s+would be)\s+(?:\w+\s+)?(?:possible|ok|okay|fine|allowed|legal|safe|important|necessary|better|best|recommended|advisable|common|easy|hard|useful|required|tempting)\s+to\b/i
+
+/**
+ * The topic after a clause that opens with an extraposed `it`: a later "it
+ * should be avoided" refers to the action ("It is possible to override these
+ * semantics …, but it should be avoided"), so only an API the clause names
+ * as the object of that action stays the topic. `null` for any other clause.
+ */
+export function extraposedTopic(text: string, mentions: readonly Mention[]): string[] | null {
+  if (!extraposition.test(text)) return null
+  const first = groupsOf(text, mentions.filter((mention) => !mention.weak))[0]
+  return first ? names(first) : []
+}
+
+/** A subject that names something other than an API: "the callback function will …", "the driver must …". */
+const otherSubject = /^\W*(?:the|a|an|each|every|any)\s+(?:[\w-]+\s+){0,2}?(?=(?:will|must|should|is|are|can|may|does|has|gets?)\b)/i
+
+/**
+ * The topic after a clause that follows another and whose subject is a noun that is no API ("If
+ * call_rcu() is used, the callback function will be called from softirq
+ * context. In particular, it cannot block."): nothing, so that a later "it"
+ * is not taken for the API of an earlier clause. `null` for any other clause.
+ */
+export function otherSubjectTopic(text: string, mentions: readonly Mention[]): string[] | null {
+  const head = otherSubject.exec(text)
+  if (!head || mentions.some((mention) => !mention.weak && mention.index < head[0].length)) return null
+  const words = head[0].replace(/^\W+/, '').trim()
+  return pronoun.test(words) || caller.test(words) ? null : []
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../../../src/schema/records.ts'
-import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
+import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -14,7 +14,7 @@ const contextWords: Array<{ context: Context; pattern: RegExp }> = [
   { context: 'any', pattern: /^(?:any|all|every|arbitrary)\s+contexts?\b/i },
   { context: 'interrupt', pattern: /^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i },
   { context: 'nmi', pattern: /^(?:an? )?NMI(?:s| contexts?| handlers?)?\b/i },
-  { context: 'softirq', pattern: /^(?:an? )?(?:soft ?irq|softirq|bottom[- ]half|BH|tasklet|timer)(?:s| contexts?| handlers?| callbacks?)?\b/i },
+  { context: 'softirq', pattern: /^(?:an? )?(?:soft ?irq|softirq|software interrupt|bottom[- ]half|BH|tasklet|timer)(?:s| contexts?| handlers?| callbacks?)?\b/i },
   { context: 'interrupt', pattern: /^(?:an? )?(?:(?:hard(?:ware)? ?)?(?:interrupts?|IRQs?|irqs?|hardirqs?))(?: contexts?| handlers?| service routines?)?\b/i },
   { context: 'atomic', pattern: /^(?:an? )?atomic (?:contexts?|sections?|code|regions?)\b/i },
   { context: 'preemptible', pattern: /^(?:a )?preemptible contexts?\b/i },
@@ -28,15 +28,17 @@ export function contextsAt(text: string): Context[] {
   // "any sort of irq context" forbids both kinds of interrupt context.
   if (/^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i.test(rest)) return ['interrupt', 'softirq']
   // "the DMA engine's tasklet": a context noun after a few words that name whose.
-  const owned = /^(?:[\w'-]+\s+){1,3}?(?=(?:soft ?irq|tasklet|timer|bottom[- ]half|(?:hard )?irq|interrupt) (?:contexts?|handlers?|callbacks?)\b|tasklets?\b|timer callbacks?\b)/i.exec(rest)
+  const owned = /^(?:(?!(?:or|and)\b)[\w'-]+\s+){1,3}?(?=(?:soft ?irq|tasklet|timer|bottom[- ]half|(?:hard )?irq|interrupt) (?:contexts?|handlers?|callbacks?)\b|tasklets?\b|timer callbacks?\b)/i.exec(rest)
   if (owned && !contextWords.some(({ pattern }) => pattern.test(rest))) rest = rest.slice(owned[0].length)
   for (let step = 0; step < 4; step++) {
     const word = contextWords.find(({ pattern }) => pattern.test(rest))
     if (!word) {
-      // "process or softirq context": a context word before the shared noun.
-      const bare = /^(process|user|task|softirq|soft ?irq|interrupt|irq|hardirq|atomic|nmi|bottom[- ]half)\s+(?:or|and|,|\/)\s+/i.exec(rest)
+      // "process or softirq context", "hardware or software interrupt contexts": a word before the shared noun.
+      const bare = /^(process|user|task|softirq|soft ?irq|interrupt|irq|hardirq|atomic|nmi|bottom[- ]half|hardware|software|hard|soft)\s+(?:or|and|,|\/)\s+/i.exec(rest)
       if (!bare) break
-      const shared = contextsAt(bare[1] + ' context')
+      const noun = /^(?:hardware|software|hard|soft)$/i.test(bare[1]) ? /^\S+\s+((?:interrupts?|irqs?)(?: contexts?| handlers?)?)\b/i.exec(rest.slice(bare[0].length))?.[1] : 'context'
+      if (!noun) break
+      const shared = contextsAt(`${bare[1]} ${noun}`)
       found.push(...shared)
       rest = rest.slice(bare[0].length)
       continue
@@ -56,13 +58,16 @@ const callVerb = '(?:called|invoked|used|run|executed|taken|acquired|issued|done
 /** "can be called from X": X is allowed. */
 const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be|will always be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+|often\\s+|typically\\s+|generally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
 /** "must not be called from X": X is forbidden. */
-const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
+const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:safely\\s+|ever\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:safely\\s+|ever\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
 /** "must (not) be called with interrupts disabled". */
 const calledWith = new RegExp(`\\b(?:be\\s+|is\\s+|are\\s+)?(?:${callVerb}|call(?:ed)?)\\s+with\\s+`, 'i')
+/** A call of an object: "possible to call", "should normally issue", "use" as an imperative, "never call". */
+const callObject = /\b(?:(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to|(?:should|must|can|may|could|need to|have to)\s+(?:(?:normally|only|always|also|safely|never|not|generally|usually)\s+)*|never|don't|do not)\s*(?:call|use|invoke|issue|run)\s+|^\s*(?:(?:please|always|only|so|then)\s+)?(?:call|use|invoke|issue)\s+/i
+
 /** "should never be called outside user context": only that context. */
 const onlyAt = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\s+outside\s+(?:of\s+)?/i
 
-const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
+const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is able to|are free to)\s+(?:also\s+|potentially\s+|still\s+|well\s+)?(?:sleep|block)\b|\bwill (?:also )?wait (?:for|until)\b|\b(?:used )?to block until\b|\b(?:and )?(?:in addition )?waits (?:for|until)\b|\brequires? a context (?:which|that) (?:may|can|might) sleep\b|\bsleeps\b|\b(?:functions|calls|routines|helpers|macros|primitives)\s+sleep\b|\b(?:is|are) (?:a )?(?:blocking|sleeping) (?:call|function|operation|primitive)s?\b|\bmay (?:also )?schedule\b|\[(?:MAY )?SLEEPS?\b/i
 const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+|need to\s+)?(?:sleep|block)\b|\bshould be a non-?blocking\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
 
 /** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
@@ -100,15 +105,23 @@ export const callingRule: ClauseRule = (clause) => {
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(at))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
-  // "It is possible to call X() from atomic context": the object takes the context.
-  for (const match of matches(/\b(?:possible|safe|allowed|okay|ok|fine|legal|valid)\s+to\s+(?:call|use|invoke)\s+/i, text)) {
-    if (negatedBefore(text, match.index)) continue
-    const objects = clause.mentions.filter((mention) => !mention.weak && mention.index >= match.index + match[0].length)
-    const first = objects[0]
-    if (!first || !/^[\s`*()]*$/.test(text.slice(match.index + match[0].length, first.index))) continue
-    const from = /^[\s`*()]*(?:(?:from|in|within)\s+)/i.exec(text.slice(first.end))
+  // "It is possible to call X() from atomic context", "You should normally issue these calls from a task context",
+  // "Use the following calls to access GPIOs from an atomic context::": the object of the call takes the context;
+  // "never call X() from interrupt context" forbids it.
+  for (const match of matches(callObject, text)) {
+    const at = match.index + match[0].length
+    let objects = objectAt(clause, at)
+    let end = objects.length > 0 ? clause.mentions.filter((mention) => mention.index >= at && objects.includes(mention.name)).pop()!.end : at
+    if (objects.length === 0) {
+      const pronoun = /^\s*(?:it|them|this (?:function|macro|call|helper)|these (?:functions|macros|calls|helpers)|the following (?:functions|macros|calls|helpers))\b/i.exec(text.slice(at))
+      if (!pronoun) continue
+      objects = ownTopic(clause)
+      end = at + pronoun[0].length
+    }
+    const from = /^[\s`*()]*(?:(?:to|for)\s+(?:[\w-]+\s+){1,3}?)?(?:from|in|within|inside)\s+(?:their\s+|your\s+|its\s+)?/i.exec(text.slice(end))
     if (!from) continue
-    for (const context of contextsAt(text.slice(first.end + from[0].length))) derived.push(...factsFor([first.name], 'contexts', context, clause.condition))
+    const field = negatedBefore(text, match.index) || negation.test(match[0]) ? 'forbiddenContexts' : 'contexts'
+    for (const context of contextsAt(text.slice(end + from[0].length))) derived.push(...factsFor(objects, field, context, clause.condition))
   }
   for (const match of matches(forbiddenAt, text)) {
     const apis = subjects(match.index)

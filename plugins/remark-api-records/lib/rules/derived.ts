@@ -30,6 +30,8 @@ export interface SentenceState {
   advisedAgainst: string[]
   /** APIs an earlier clause deprecated or removed. */
   deprecated: string[]
+  /** APIs an earlier clause told return values of ("… return 0, otherwise -ENODEV or -ENXIO"). */
+  returned?: string[]
 }
 
 /** Negations that undo a statement standing after them in its stretch of clause. */

@@ -67,6 +67,11 @@ const phrases: LockPhrase[] = [
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
 const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
 
+/** Where the clause says "called", "invoked" …, once for all its lock phrases. */
+function callsIn(text: string): number[] {
+  return matches(/\b(?:called|invoked|run|entered|executed)\b/i, text).map((match) => match.index)
+}
+
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   for (const match of matches(heldPassive, clause.text)) {
@@ -80,11 +85,23 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     const apis = after.length > 0 ? [after[0].name] : ownTopic(clause)
     derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `holds:${lock}`, clause.condition))
   }
+  // "This should never be called outside user context (…), with interrupts disabled, or a spinlock held": an
+  // enumeration of what the call must not be under, a lock held among them.
+  const never = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\b/i.exec(clause.text)
+  if (never) {
+    for (const held of matches(/(?:,|\bor\b)\s*(?:or\s+)?(?:with\s+)?((?:an?|the|any)\s+(?:[\w-]+\s+){0,2}?)?([\w-]+)\s+held\b/i, clause.text.slice(never.index))) {
+      const lock = lockAt(`${held[1] ?? ''}${held[2]}`)
+      if (lock && lock !== 'any_lock') derived.push(...factsFor(subjectAt(clause, never.index, { callerMeansTopic: true }).filter((api) => api !== lock), 'locking', `not-held:${lock}`, clause.condition))
+    }
+  }
+  let calls: number[] | undefined
   for (const { pattern, plain, negated, caller } of phrases) {
     for (const match of matches(pattern, clause.text)) {
       // "Takes and releases the trace lock": the lock of both verbs.
       const lock = lockAt(clause.text.slice(match.index + match[0].length).replace(/^(?:and|or|\/)\s+(?:releases|drops|takes|acquires|unlocks|locks)\s+/i, ''))
       if (!lock) continue
+      // "… callback used to be called with both ->i_lock and inode_hash_lock held": history, no rule either way.
+      if (/\bused to (?:be|have)\b/i.test(clause.text.slice(Math.max(0, match.index - 40), match.index))) continue
       let rule = negatedBefore(clause.text, match.index) ? negated : plain
       // "with no locks held": none may be.
       if (/^\s*no\s+locks?\b/i.test(clause.text.slice(match.index + match[0].length))) rule = rule === 'holds' ? 'not-held' : rule
@@ -92,7 +109,11 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       // "Callers of notify_change() need ->i_mutex": the API is the one the callers call.
       const of = /\bcallers?\s+of\s+/i.exec(match[0])
       const called = of ? objectAt(clause, match.index + of.index + of[0].length) : []
-      const apis = (called.length > 0 ? called : subjectAt(clause, match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
+      // The enumeration after "never be called" was read above.
+      if (never && match.index > never.index && /^with/i.test(match[0])) continue
+      // "it's called on final iput() with inode->i_lock held": the lock goes with the call, whose subject is "it".
+      const call = /^with/i.test(match[0]) ? (calls ??= callsIn(clause.text)).filter((at) => at < match.index).pop() ?? -1 : -1
+      const apis = (called.length > 0 ? called : subjectAt(clause, call >= 0 ? call : match.index, { callerMeansTopic: caller })).filter((api) => api !== lock)
       derived.push(...factsFor(apis, 'locking', `${rule}:${lock}`, clause.condition))
     }
   }

@@ -1,6 +1,6 @@
 import { expandName } from '../mentions.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Pairing: the API that releases, unlocks, unmaps, frees or ends what another
@@ -82,15 +82,78 @@ export function pairs(name: string, release: string): boolean {
 const releasedWith =
   /\b(?:released|unmapped|undone|freed|torn down|unlocked|dropped|balanced|paired|matched|put|ended|closed|unregistered|destroyed|reversed|disposed of|cleaned up|removed)\s+(?:\w+\s+)?(?:with|by|using|through|via)\s+(?:the\s+)?(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+|calling\s+)?|\bmust be (?:followed|paired|matched|balanced) (?:by|with)\s+(?:a\s+(?:matching\s+|corresponding\s+)?call\s+to\s+)?/i
 
+/** The facts of `api` being released by `release`: a mapping's release is also its `unmap`. */
+export function releaseFacts(api: string, release: string): Derived[] {
+  const facts = factsFor([api], 'release', release)
+  if (/unmap/.test(release) && /map/.test(api)) facts.push(...factsFor([api], 'unmap', release))
+  return facts
+}
+
+/** A sentence introducing prototypes that release something: "The mappings are released with::", "To free an URB, use usb_free_urb()::". */
+export const releaseIntro =
+  /\b(?:released|freed|disposed of|removed|unmapped|destroyed|torn down|undone|unregistered|unlocked|closed|put)\s+(?:\w+\s+)?(?:with|by|using|via|through)\b|^\W*to (?:free|release|remove|destroy|unmap|unregister|dispose of|tear down|close|put)\b/i
+
+/**
+ * Pairs APIs introduced as releases with the APIs described before them that
+ * they release by the kernel's naming: after "The mappings are released
+ * with::" and `io_mapping_unmap_local()`, `io_mapping_map_local_wc` is
+ * released by it. An exact counterpart wins over one that drops a trailing
+ * word (`gpiod_get_array` pairs with `gpiod_put_array`, not `gpiod_put`), and
+ * only a release of three words or more may drop one: a short one could be
+ * any `gpiod_get_*`'s, any `debugfs_create_*`'s. Each API is paired once and
+ * then leaves the index, so a document of many releases costs linear time.
+ */
+export class ReleaseIndex {
+  /** Release name → the APIs it releases exactly. */
+  private exact = new Map<string, Set<string>>()
+  /** Shortened release name (three words or more) → the APIs it releases by dropping trailing words. */
+  private shortened = new Map<string, Set<string>>()
+  private paired = new Set<string>()
+
+  /** An API the document describes. */
+  add(api: string): void {
+    if (this.paired.has(api)) return
+    const put = (map: Map<string, Set<string>>, key: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(api)
+    for (const candidate of releasesOf(api)) {
+      put(this.exact, candidate)
+      const words = candidate.split('_')
+      for (let length = words.length - 1; length >= 3; length--) put(this.shortened, words.slice(0, length).join('_'))
+    }
+  }
+
+  /** The [API, release] pairs the APIs an introduction introduces as releases make. */
+  pair(releases: readonly string[]): Array<[string, string]> {
+    const found = new Map<string, string>()
+    for (const release of releases) for (const api of this.exact.get(release) ?? []) if (!releases.includes(api) && !found.has(api)) found.set(api, release)
+    // Longest first, so that `io_mapping_unmap_local` beats a shorter release of the same API.
+    for (const release of [...releases].sort((a, b) => b.length - a.length)) {
+      for (const api of this.shortened.get(release) ?? []) if (!releases.includes(api) && !found.has(api)) found.set(api, release)
+    }
+    for (const api of found.keys()) this.forget(api)
+    return [...found]
+  }
+
+  private forget(api: string): void {
+    this.paired.add(api)
+    for (const map of [this.exact, this.shortened]) for (const key of keysOf(api)) map.get(key)?.delete(api)
+  }
+}
+
+/** Every key an API is indexed under. */
+function keysOf(api: string): string[] {
+  return releasesOf(api).flatMap((candidate) => {
+    const words = candidate.split('_')
+    return [candidate, ...Array.from({ length: Math.max(0, words.length - 3) }, (_, index) => words.slice(0, words.length - 1 - index).join('_'))]
+  })
+}
+
 export const pairingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   const strong = clause.mentions.filter((mention) => !mention.weak)
-  const add = (api: string, release: string) => {
-    derived.push(...factsFor([api], 'release', release))
-    if (/unmap/.test(release) && /map/.test(api)) derived.push(...factsFor([api], 'unmap', release))
-  }
+  const add = (api: string, release: string) => derived.push(...releaseFacts(api, release))
   // Names that pair by the kernel's naming, told together in a sentence of their own (not in a list of many names).
-  if (strong.length <= 4 && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
+  // "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()" pairs nothing.
+  if (strong.length <= 4 && !negation.test(clause.text) && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
     for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
   }
   // `k[un]map_atomic()`: both written at once.

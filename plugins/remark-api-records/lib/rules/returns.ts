@@ -1,4 +1,4 @@
-import { subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
+import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -8,8 +8,8 @@ import { factsFor, matches, negation, type ClauseRule, type Derived } from './de
  */
 
 // Case matters: `-EINVAL` and `SEQ_SKIP` are constants, "errors" is a word.
-const value =
-  /^(?:NULL|null|-E[A-Z0-9]+|E[A-Z]{3,}\b|ERR_PTR\([^)]{0,40}\)|ERR_PTR|[Tt]rue|[Ff]alse|TRUE|FALSE|[Zz]ero|0|1|-1|[Nn]on-?zero|an? (?:negative |negated )?(?:error(?: code| number| value)?|errno(?: code)?)(?= |$|[,.;)])|(?:an? )?negative(?: (?:error(?: code| number| value)?|errno(?: code)?|value|number))?|-errno|an? error pointer|an? ERR_PTR|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w(])/
+const valueWords = String.raw`NULL|null|-E[A-Z0-9]+|E[A-Z]{3,}\b|ERR_PTR\([^)]{0,40}\)|ERR_PTR|[Tt]rue|[Ff]alse|TRUE|FALSE|[Zz]ero|0|1|-1|[Nn]on-?zero|an? (?:negative |negated )?(?:error(?: code| number| value)?|errno(?: code)?)(?= |$|[,.;)])|(?:an? )?negative(?: (?:error(?: code| number| value)?|errno(?: code)?|value|number))?|-errno|an? error pointer|an? ERR_PTR|[A-Z][A-Z0-9]*_[A-Z0-9_]+`
+const value = new RegExp(`^(?:${valueWords})(?![\\w(])`)
 
 /** Values as the record writes them. */
 function canonical(written: string): string {
@@ -25,6 +25,10 @@ function canonical(written: string): string {
 
 const joiner = /^\s*(?:,\s*(?:or|and|else|otherwise)?|or|and|else|otherwise|;\s*(?:else|otherwise))\s+/i
 const conditionAt = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.]{0,80})/i
+/** A condition ends where the next value is joined on: "non-zero if it acquires the spinlock on the first try or 0 if not". */
+const nextValue = new RegExp(`\\s+(?:or|and|else|otherwise)\\s+(?=(?:${valueWords})(?![\\w(]))`)
+/** A stated value that is no constant ("a pointer to the allocated URB"): skipped up to the next item of the list. */
+const freeItem = /^[^,;.()]{1,60}?(?=,\s*(?:or\s+|and\s+|else\s+|otherwise\s+)?\S|\s+or\s+\S)/
 
 /** A value and the condition written right after it. */
 export interface FoundValue {
@@ -37,13 +41,22 @@ export function valuesAt(text: string): FoundValue[] {
   const values: FoundValue[] = []
   let rest = text
   for (let step = 0; step < 4; step++) {
-    rest = rest.replace(/^[\s`*"']*(?:either\s+|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
+    // "It immediately returns, either with status 0 (request queued) or …".
+    rest = rest.replace(/^[\s`*"']*(?:,\s*)?(?:either\s+)?(?:with\s+(?:(?:a\s+)?(?:status|value|code|return code)\s+)?|the\s+value\s+|a\s+value\s+of\s+|the\s+constant\s+)?[`*"']*/i, '')
     const found = value.exec(rest)
-    if (!found) break
-    rest = rest.slice(found[0].length).replace(/^[`*"']*/, '')
-    const when = conditionAt.exec(rest)
-    values.push(when ? { value: canonical(found[0]), condition: when[1].trim() } : { value: canonical(found[0]) })
-    if (when) rest = rest.slice(when[0].length)
+    if (!found) {
+      // "Return value is a pointer to the allocated URB, 0 if allocation failed": a described value, then a constant.
+      const skipped = step === 0 || values.length > 0 ? freeItem.exec(rest) : null
+      if (!skipped) break
+      rest = rest.slice(skipped[0].length)
+    } else {
+      rest = rest.slice(found[0].length).replace(/^[`*"']*/, '')
+      const when = conditionAt.exec(rest)
+      const cut = when ? nextValue.exec(when[1]) : null
+      const condition = when ? (cut ? when[1].slice(0, cut.index) : when[1]).trim() : undefined
+      values.push(condition ? { value: canonical(found[0]), condition } : { value: canonical(found[0]) })
+      if (when) rest = rest.slice(when[0].length - (cut ? when[1].length - cut.index : 0))
+    }
     const joined = joiner.exec(rest)
     if (!joined) break
     rest = rest.slice(joined[0].length)
@@ -52,23 +65,54 @@ export function valuesAt(text: string): FoundValue[] {
 }
 
 const phrases = [
-  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)\s+/i,
+  /\b(?:returns?|returning|will return|shall return|must return|should return|can return|may return|would return)(?!\s+(?:value|code|type)s?\b)(?:\s+|\s*,\s*(?=either\b))/i,
   /\b(?:the )?return (?:value|code) (?:is|will be|should be|must be)\s+/i,
 ]
+/** The value an API named after it returns: "the return value of X", "the value returned from X". */
+const returnOf = /\b(?:the )?(?:return (?:value|code)s?|values? returned|value it returns) (?:of|from|by)\s+/i
+/** A call said to be true or false. */
+const predicate = /\b(?:is|will be)\s+(?:always\s+|guaranteed(?:\s+to\s+be)?\s+)?(true|false)\b/gi
 const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
 
-export const returnsRule: ClauseRule = (clause: ReadClause) => {
+export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
   const derived: Derived[] = []
   const add = (apis: string[], found: FoundValue[]) => {
     for (const each of found) derived.push(...factsFor(apis, 'returnValues', each.value, [clause.condition, each.condition].filter(Boolean).join('; ') || undefined))
+    if (apis.length > 0 && found.length > 0) state.returned = apis
   }
+  // "If you accept the device return 0, otherwise -ENODEV or -ENXIO": the values go on in a clause of their own.
+  const otherwise = /^\W*(?:otherwise|else)\s*,?\s+/i.exec(clause.text)
+  if (otherwise && state.returned) add(state.returned, valuesAt(clause.text.slice(otherwise[0].length)))
   for (const pattern of phrases) {
     for (const match of matches(pattern, clause.text)) {
       const before = clause.text.slice(Math.max(0, match.index - 30), match.index)
       if (negation.test(before.split(/[,;]/).pop() ?? '')) continue
       const found = valuesAt(clause.text.slice(match.index + match[0].length))
-      if (found.length > 0) add(subjectAt(clause, match.index), found)
+      // "Again, the return value will be a dentry pointer …": in a description, the value of the API described.
+      const definite = /return (?:value|code)/i.test(match[0]) && clause.described && !clause.mentions.some((mention) => !mention.weak && mention.index < match.index)
+      const ofTopic = definite ? clause.described!.filter((api) => clause.topic.includes(api)) : []
+      const subjects = definite ? (ofTopic.length > 0 ? ofTopic : clause.described!) : subjectAt(clause, match.index)
+      // "If you accept the device return 0, otherwise -ENODEV or -ENXIO": told to whoever implements the callback described.
+      const imperative = subjects.length === 0 && /^return\s/i.test(match[0]) && clause.described ? clause.described : subjects
+      if (found.length > 0) add(imperative, found)
     }
+  }
+  // "The return value of gpiod_get_array_value() and its variants is 0 on success …": the API named after "of".
+  for (const match of matches(returnOf, clause.text)) {
+    const at = match.index + match[0].length
+    const apis = objectAt(clause, at)
+    const last = clause.mentions.filter((mention) => mention.index >= at && apis.includes(mention.name)).pop()
+    const verb = last ? /^[^,;]{0,40}?\b(?:is|are|will be|would be)\s+(?:(?:generally|usually|always|normally|either|then)\s+)?/i.exec(clause.text.slice(last.end)) : null
+    if (!last || !verb || negation.test(verb[0])) continue
+    add(apis, valuesAt(clause.text.slice(last.end + verb[0].length)))
+  }
+  // "netif_running() is guaranteed false", "in_interrupt() is false": what a predicate evaluates to.
+  for (const match of matches(predicate, clause.text)) {
+    const subject = clause.mentions.filter((mention) => !mention.weak && mention.kind === 'function' && mention.index < match.index).pop()
+    if (!subject || !/^[\s`*]*(?:\([^)]{0,60}\))?[\s`*]*$/.test(clause.text.slice(subject.end, match.index))) continue
+    if (negation.test(clause.text.slice(subject.end, match.index + match[0].length))) continue
+    const condition = conditionAt.exec(clause.text.slice(match.index + match[0].length))?.[1]?.trim()
+    add([subject.name], [condition ? { value: match[1].toLowerCase(), condition } : { value: match[1].toLowerCase() }])
   }
   // "SEQ_SKIP is returned if …": the value stands before the verb; the subject is the topic.
   const back = passive.exec(clause.text)

@@ -29,7 +29,7 @@ const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   {
     status: 'preferred',
     pattern:
-      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference)|as|at|from|inside|within|before|after|under|while|together)\b)|\bmust (?:always )?be used to\b|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
+      /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b(?!\s+to\s)|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference| order to)|as|at|from|inside|within|before|after|under|while|together)\b)|\bmust (?:always )?be used to\b|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
   },
 ]
 
@@ -38,7 +38,7 @@ const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   { status: 'deprecated', pattern: /\b(?:do not|don't|never) (?:use|call)\b/i },
   { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?use\b/i },
   // "use X" as an imperative only: at the start of its clause; "writers can just use X" permits, it does not recommend.
-  { status: 'preferred', pattern: /\b(?:prefer|should (?:always |generally |really |probably )?use|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*,?\s+)?use\b/i },
+  { status: 'preferred', pattern: /^\s*instead\b,?[^;]{0,120}?\b(?:you )?should (?:call|use)\b|\b(?:prefer|should (?:always |generally |really |probably )?use|consider (?:using|implementing)|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*(?:\([^)]{0,80}\)\s*)?,?\s+)?use\b/i },
 ]
 
 /** The strongest status the facts so far give. */
@@ -88,7 +88,8 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       // "Most drivers should not use this": the object is the topic.
       // "Use them." recommends the topic; "it should use this call for slave transactions" is a rule of use.
       const pronounObject = status === 'preferred' ? /^\s+(?:it|this|them|these)\s*[.!]?\s*$/i : /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i
-      if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = clause.topic
+      // "f_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely": "it" is what the sentence just removed.
+      if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = state.deprecated.length > 0 ? [...state.deprecated] : clause.topic
       // "Don't use in new code", "so don't use.": the object is the topic.
       if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b|^\s*[.!]?\s*$/i.test(clause.text.slice(at))) objects = clause.topic
       if (objects.length === 0) continue
@@ -120,6 +121,9 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (worse.length === 0 || better.length === 0) return
     // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name.
     if (worse.length === better.length && worse.length > 1) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
+    // "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone … Replacement is collect_paths()/drop_collected_path()":
+    // as many as there are names alike (iterate_mounts has none).
+    else if (better.length > 1 && worse.length > 1) for (const each of worse) derived.push(...factsFor([each], 'replacement', likeNamed(each, better) ?? each, clause.condition))
     else for (const name of better) derived.push(...factsFor(worse, 'replacement', name, clause.condition))
     // What the document tells the reader to use instead is what it recommends; a rename or a supersession only says what took the place.
     if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
@@ -133,7 +137,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   if (labelled) add(gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
   const text = clause.text
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
-  for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with)\s+/i, text)) {
+  for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i, text)) {
     const at = match.index + match[0].length
     const better = objectAt(clause, at)
     if (better.length === 0) continue
@@ -151,16 +155,16 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
         continue
       }
     }
-    // "Use X instead." after a deprecation: the topic gives way.
-    if (/^use|^call/i.test(match[0]) && /^\s*[`*()]*\s*instead\b(?! of)/i.test(after)) {
-      add(ownTopic(clause), better)
+    // "Use X instead." after a deprecation: the topic gives way; "invalidate_inodes() is gone use evict_inodes() instead": what the clause removed.
+    if (/^use|^call|^consider/i.test(match[0]) && /^\s*[`*()]*\s*(?:\w+\s+){0,2}instead\b(?! of)/i.test(after)) {
+      add(state.deprecated.length > 0 ? state.deprecated : ownTopic(clause), better)
       derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
     }
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
     if (/^prefer/i.test(match[0]) && !over) add([...state.advisedAgainst, ...state.deprecated], better)
   }
   // "Instead of Y, use X" and "Instead of using Y, drivers are encouraged to use X".
-  const insteadFirst = /^\s*instead of (?:using |calling |the use of )?/i.exec(text)
+  const insteadFirst = /^\s*(?:(?:but|and|so|or)\s+)?instead of (?:using |calling |the use of )?/i.exec(text)
   if (insteadFirst) {
     const worse = objectAt(clause, insteadFirst[0].length, { weak: true })
     const use = /\b(?:use|call|prefer)\s+/i.exec(text.slice(insteadFirst[0].length))
@@ -172,9 +176,14 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
-  for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded|obsoleted)\s+(?:by|with)\s+/i, text)) {
+  // "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
+  for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:(?:replaced|superseded|obsoleted)\s+(?:by|with)|renamed\s+(?:to|into))\s+/i, text)) {
     if (undone(clause, match.index)) continue
-    add(subjectAt(clause, match.index, { weak: true }), objectAt(clause, match.index + match[0].length), false)
+    const better = objectAt(clause, match.index + match[0].length)
+    add(subjectAt(clause, match.index, { weak: true }), better, false)
+    // A function that takes the place of another is what to call now ("->follow_link() is replaced with ->get_link()");
+    // a field or a lock that took another's name is not an API to prefer.
+    if (!/renamed/i.test(match[0])) derived.push(...factsFor(writtenAsCalls(clause, better, match.index + match[0].length), 'status', 'preferred', clause.condition))
   }
   // "X replaces Y", "X supersedes Y".
   for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
@@ -212,6 +221,8 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   // "convert to X", "switch from Y to X", "callers should be converted to X".
   for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
     const at = match.index + match[0].length
+    // "… calls can safely be converted to readX_relaxed() calls, since …" says what is possible, not what to do.
+    if (/\b(?:can|may|could|might)\s+(?:\w+\s+)?be\s+$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
     let worse = /from\s+$/i.test(match[0]) ? objectAt(clause, at, { weak: true }) : []
     const rest = text.slice(at)
     const to = /^(?:[^,;]*?)\bto\s+(?:use\s+|using\s+)?/i.exec(rest.slice(0, 200))
@@ -220,6 +231,18 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : ownTopic(clause)
     add(worse, better)
   }
+}
+
+/** The one of `names` that begins with the same word as `name` (`collect_mounts` → `collect_paths`), if only one does. */
+function likeNamed(name: string, names: readonly string[]): string | undefined {
+  const head = name.split('_')[0]
+  const alike = names.filter((each) => each.split('_')[0] === head)
+  return alike.length === 1 ? alike[0] : undefined
+}
+
+/** Those of `names` the clause writes as calls (`get_link()`, not `->i_rwsem`) after offset `at`. */
+function writtenAsCalls(clause: ReadClause, names: string[], at: number): string[] {
+  return names.filter((name) => clause.mentions.some((mention) => mention.name === name && mention.index >= at && /\)\W*$/.test(clause.text.slice(mention.index, mention.end))))
 }
 
 /** Status and replacement facts of one clause. */
