@@ -22,10 +22,11 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { remarkApiLinks } from '../../plugins/remark-api-links/index.ts'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import { remarkDeprecationBanners, type Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
+import { patchUrl, remarkDeprecationBanners, type Provenance } from '../../plugins/remark-deprecation-banners/index.ts'
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
 import { remarkXrefs, type XrefIndex } from '../../plugins/remark-xrefs/index.ts'
 import { remarkToctree, type DocumentSection } from '../../plugins/remark-toctree/index.ts'
+import type { Deprecation } from '../knowledge/derive.ts'
 import { urls } from '../lib/urls.ts'
 import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
@@ -121,8 +122,8 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
       toctreeOf: xrefs.toctreeOf,
     })
     .use(remarkXrefs, { index: xrefs.index, document, path: xrefs.path, versionOf: xrefs.versionOf, urlOf: urls.document, titleOf: xrefs.titleOf })
-    .use(remarkApiLinks, { records, document, version })
-    .use(remarkDeprecationBanners, { records, document, version, deprecations: input.deprecations ?? {} })
+    .use(remarkApiLinks, { records, document, version, apiUrlOf: urls.api })
+    .use(remarkDeprecationBanners, { records, document, version, apiUrlOf: urls.api, provenance: provenanceOf(document, input.deprecations ?? {}) })
     .use(remarkLegacyDetails)
     .use(remarkDocutilsLists)
     .use(remarkRehype, { handlers, allowDangerousHtml: false })
@@ -136,6 +137,18 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
   const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
   const messages = file.messages.map((message) => `${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`)
   return { html: processor.stringify(tree), headings, messages }
+}
+
+/** The banners' view of each deprecation: the same facts, with the URLs they link to. */
+function provenanceOf(document: string, deprecations: Readonly<Record<string, Deprecation>>): Record<string, Provenance> {
+  const result: Record<string, Provenance> = {}
+  for (const [name, { since, patch }] of Object.entries(deprecations)) {
+    result[name] = {
+      since: { label: since.label, url: urls.document(document, since.id) },
+      patch: patch ? { subject: patch.subject, url: patch.messageId ? patchUrl(patch.messageId) : null } : null,
+    }
+  }
+  return result
 }
 
 /**
@@ -170,7 +183,7 @@ function rehypeFocusableCode() {
 export function renderFragment(nodes: readonly RootContent[], context?: Readonly<FragmentContext> | null): string {
   const root: Root = { type: 'root', children: structuredClone([...nodes]) }
   const processor = unified()
-  if (context) processor.use(remarkApiLinks, { records: context.records, document: context.document, version: context.version })
+  if (context) processor.use(remarkApiLinks, { records: context.records, document: context.document, version: context.version, apiUrlOf: urls.api })
   const rendered = processor
     .use(remarkDocutilsLists)
     .use(remarkRehype, { handlers, allowDangerousHtml: false })

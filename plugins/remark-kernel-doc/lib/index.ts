@@ -1,6 +1,6 @@
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
-import type { KernelDocEntry } from '../../../src/ingest/kernel-doc/index.ts'
+import type { KernelDocEntry } from '../../../src/schema/kernel-doc.ts'
 
 /** What the ingest edge found for one `kernel-doc` directive, put on its node as `data.kernelDoc`. */
 export type KernelDocOutcome =

@@ -1,7 +1,8 @@
-import type { Deprecation } from '../../../plugins/remark-deprecation-banners/index.ts'
 import type { ApiRecord } from '../../../plugins/remark-api-records/index.ts'
 import type { DocumentVersion } from '../../versions/versions.ts'
 import type { Changes } from '../../knowledge/changes.ts'
+import type { Deprecation } from '../../knowledge/derive.ts'
+import type { SectionDiff } from '../../knowledge/sections.ts'
 
 /** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
 export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> {
@@ -41,5 +42,5 @@ export interface ChangesEntry {
   direct: boolean
   changes: Changes
   /** The rendered text of each version, section by section, diffed by words. */
-  sections: Array<{ title: string; id: string; change: 'added' | 'removed' | 'changed' | 'unchanged'; before: string; after: string; diff: Array<{ value: string; added?: true; removed?: true }> }>
+  sections: SectionDiff[]
 }
