@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs'
-import type { Plugin } from 'vite'
+import type { ViteUserConfig } from 'astro'
+
+/** A Vite plugin, as Astro's config takes it (Vite is Astro's, not a dependency of ours). */
+type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>
 
 /** The id Astro 5 resolves `astro:data-layer-content` (the content data store) to. */
 const dataStoreModule = '\0astro:data-layer-content'
@@ -25,7 +28,7 @@ const dataStoreModule = '\0astro:data-layer-content'
  * @param file
  *   The data store file of this command (`cacheDir` in a build, `.astro` in dev).
  */
-export function dataStoreFromFile(file: URL): Plugin {
+export function dataStoreFromFile(file: URL): VitePlugin {
   return {
     name: 'strata:data-store-from-file',
     load: {
