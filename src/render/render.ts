@@ -1,11 +1,11 @@
 /**
  * The rendering stage: one version's mdast and records in, safe HTML out.
  *
- * remark: toctrees and cross-references → API links → deprecation banners → legacy details → docutils'
- * compact lists (`render-lists.ts`); remark-rehype
- * with the parser's handlers (no raw HTML ever: `allowDangerousHtml` is off,
- * so `html` nodes are dropped); rehype: slug → table of contents → sanitize →
- * stringify. Links run first so the banners' own text (a patch subject such
+ * remark: toctrees → cross-references → API links → deprecation banners →
+ * legacy details → docutils' compact lists (`lists.ts`); remark-rehype with
+ * the parser's handlers and Strata's (`handlers.ts`; no raw HTML ever:
+ * `allowDangerousHtml` is off, so `html` nodes are dropped); rehype: slug →
+ * table of contents → sanitize → focusable code blocks → stringify. Links run first so the banners' own text (a patch subject such
  * as "…kmap{,_atomic}()") is not linked again; the table of contents runs
  * after rehype-slug (it links to the ids it gives) and before the sanitizer,
  * so what it builds is checked too.
