@@ -27,6 +27,7 @@ import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.t
 import { remarkXrefs, type XrefIndex } from '../../plugins/remark-xrefs/index.ts'
 import { remarkToctree, type DocumentSection } from '../../plugins/remark-toctree/index.ts'
 import type { Deprecation } from '../knowledge/derive.ts'
+import { placeOf } from '../lib/diagnostics.ts'
 import { urls } from '../lib/urls.ts'
 import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
@@ -82,7 +83,7 @@ export interface RenderedHeading {
 
 export interface RenderedVersion {
   html: string
-  /** Problems found while rendering (unresolved references), as `line:column: reason`. */
+  /** Problems found while rendering (unresolved references), as `line:column: reason`; the messages themselves are on the file. */
   messages: string[]
   /** Every heading that has an id, in order (the table of contents links to these). */
   headings: RenderedHeading[]
@@ -104,10 +105,12 @@ const handlers = strataHandlers(rstToHastHandlers as Handlers)
  *
  * @param input
  *   The version.
+ * @param file
+ *   Where the plugins leave their messages (default: a file of its own).
  * @returns
  *   The HTML and the page's headings.
  */
-export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
+export function renderVersion(input: Readonly<RenderInput>, file: VFile = new VFile()): RenderedVersion {
   const { records, document, version } = input
   const xrefs = input.xrefs ?? { index: { labels: {}, documents: {} }, path: '', versionOf: () => version }
   const titleOf = xrefs.titleOf ?? ((id: string) => id)
@@ -132,10 +135,9 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
     .use(rehypeSanitize, strataSchema)
     .use(rehypeFocusableCode)
     .use(rehypeStringify)
-  const file = new VFile()
   const tree = processor.runSync(structuredClone(input.tree), file) as HastRoot
   const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
-  const messages = file.messages.map((message) => `${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`)
+  const messages = file.messages.map((message) => `${placeOf(message)}: ${message.reason}`)
   return { html: processor.stringify(tree), headings, messages }
 }
 

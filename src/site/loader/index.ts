@@ -2,9 +2,10 @@ import type { Loader, LoaderContext } from 'astro/loaders'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { toString } from 'mdast-util-to-string'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import config from 'virtual:strata/config'
 import { loadManifest, type ResolvedManifest } from '../../versions/load.ts'
+import { formatDiagnostic, formatDiagnostics } from '../../lib/diagnostics.ts'
 import { serialiseMessages } from '../../lib/messages.ts'
 import { buildKnowledgeBase, type KnownVersion } from '../../knowledge/build.ts'
 import { compareVersions } from '../../knowledge/changes.ts'
@@ -21,14 +22,8 @@ import type { ChangesEntry, RecordEntry, VersionEntry } from './types.ts'
 /** Thrown when the content cannot be built; its message carries every diagnostic. */
 export class ContentError extends Error {}
 
-/** `file:line:column: severity: reason`, as the CLI prints them. */
-function formatMessages(files: readonly VFile[]): string {
-  return files
-    .flatMap((file) =>
-      file.messages.map((message) => `${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}`),
-    )
-    .join('\n')
-}
+/** The files' messages, one line each, in the form the CLI prints them. */
+const formatMessages = (files: readonly VFile[]) => formatDiagnostics(files).join('\n')
 
 /**
  * The error for content that cannot be built. Its messages are also left in
@@ -103,6 +98,7 @@ async function computeSite(logger: LoaderContext['logger']) {
     const title = titles.get(document)!
     for (const version of siblings) {
       const deprecations = deprecationsOf(version, siblings)
+      const renderFile = new VFile({ path: `${version.path}@${version.id}` })
       const rendered = renderVersion({
         tree: version.tree,
         records: version.records,
@@ -117,8 +113,8 @@ async function computeSite(logger: LoaderContext['logger']) {
           sectionsOf: (target) => outlineIn(version.id, target)?.sections ?? [],
           toctreeOf: (target) => outlineIn(version.id, target)?.toctree ?? [],
         },
-      })
-      for (const message of rendered.messages) logger.warn(`${version.path}@${version.id}:${message}`)
+      }, renderFile)
+      for (const message of renderFile.messages) logger.warn(formatDiagnostic(renderFile.path, message))
       const key = versionKey(document, version.id)
       versions.push({
         key,
