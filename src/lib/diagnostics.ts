@@ -1,6 +1,12 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 
+/** A 1-based place in a file, for diagnostics (what vfile's `place` takes as a point). */
+export interface Place {
+  line: number
+  column: number
+}
+
 /** How bad a message is: vfile's `fatal` true, false and unset. */
 export type Severity = 'error' | 'warning' | 'note'
 

@@ -29,7 +29,7 @@ import { remarkToctree, type DocumentSection } from '../../plugins/remark-toctre
 import type { Deprecation } from '../knowledge/derive.ts'
 import { placeOf } from '../lib/diagnostics.ts'
 import { urls } from '../lib/urls.ts'
-import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
+import { rehypeToc, pageHeadings, type PageHeading } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
 import { rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
 import { strataHandlers } from './handlers.ts'
@@ -74,11 +74,9 @@ export interface SiteLinks {
   toctreeOf?: (document: string) => readonly string[]
 }
 
-/** A heading of the rendered page, with the id its anchor has in the HTML. */
-export interface RenderedHeading {
-  depth: number
+/** A heading of the rendered page: one rehype-toc found, kept only when it has the id its anchor links to. */
+export interface RenderedHeading extends PageHeading {
   id: string
-  text: string
 }
 
 export interface RenderedVersion {

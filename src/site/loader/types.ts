@@ -3,6 +3,7 @@ import type { DocumentVersion } from '../../versions/versions.ts'
 import type { Changes } from '../../knowledge/changes.ts'
 import type { Deprecation } from '../../knowledge/derive.ts'
 import type { SectionDiff } from '../../knowledge/sections.ts'
+import type { RenderedHeading } from '../../render/render.ts'
 
 /** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
 export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> {
@@ -12,7 +13,7 @@ export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' 
   /** The newest version of the document (see `newestOf`); pages find its siblings with `versionsOf`. */
   newest: boolean
   html: string
-  headings: Array<{ depth: number; id: string; text: string }>
+  headings: RenderedHeading[]
   /** The documents this version's toctrees list, in order, hidden ones too: what navigation is built from. */
   toctree: string[]
   source: string
