@@ -146,7 +146,7 @@ function blockText(node: RootContent | Nodes): string {
     case 'list':
       return node.children.map((item) => '• ' + blockText(item).replace(/\n/g, '\n  ')).join('\n')
     default:
-      if (node.type === ('comment' as string) || node.type === ('target' as string)) return ''
+      if (node.type === 'comment' || node.type === 'target') return ''
       if ('children' in node && Array.isArray(node.children)) {
         return (node.children as RootContent[]).map(blockText).filter(Boolean).join('\n\n')
       }

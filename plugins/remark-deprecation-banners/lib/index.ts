@@ -1,4 +1,4 @@
-import type { Root } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { ApiRecord } from '../../remark-api-records/index.ts'
 import { deprecationBanner, type Provenance } from './banner.ts'
 import { findBlock, findNote } from './find.ts'
@@ -77,7 +77,7 @@ export function remarkDeprecationBanners(options: Readonly<Options>) {
         data.hProperties = { ...data.hProperties, id }
       }
       const banner = deprecationBanner(record, { document, version, apiUrlOf, byName, provenance: provenance.get(record.name), noteId: id })
-      place.parent.children.splice(place.index, 0, banner as never)
+      ;(place.parent.children as RootContent[]).splice(place.index, 0, banner)
     }
     return undefined
   }
