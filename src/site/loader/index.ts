@@ -35,22 +35,17 @@ async function contentError(summary: string, files: readonly VFile[]): Promise<C
   return new ContentError(`${summary}:\n${formatMessages(files)}`)
 }
 
+type Site = Awaited<ReturnType<typeof computeSite>>
+type Collection = 'versions' | 'records' | 'changes'
+
 /**
- * Run ingest → parse → records once, and share the result between the
- * collections (each collection's loader asks for it; the first builds it).
+ * One run of ingest → parse → records → render feeds every collection: the
+ * first loader to ask starts it, the others share it. It is run again only
+ * when an input changes (see {@link watchInputs}), however many collections
+ * there are.
  */
-let pending: Promise<Awaited<ReturnType<typeof computeSite>>> | undefined
-let served = 0
-function site(logger: LoaderContext['logger']) {
-  pending ??= computeSite(logger)
-  const result = pending
-  // One run feeds the three collections; the next sync (a dev reload) starts afresh.
-  if (++served === 3) {
-    pending = undefined
-    served = 0
-  }
-  return result
-}
+let current: Promise<Site> | undefined
+const site = (logger: LoaderContext['logger']) => (current ??= computeSite(logger))
 
 async function computeSite(logger: LoaderContext['logger']) {
   const { file, manifest } = await loadManifest({ content: config.content, corpus: config.corpus, kernelTree: config.kernelTree })
@@ -173,52 +168,86 @@ function titleOf(version: KnownVersion): string {
   return heading ? toString(heading) : version.document
 }
 
+/** What each collection's loader needs to fill its store again after a change. */
+const refills = new Map<Collection, (built: Site) => void>()
+
+/** Put a collection's entries in its store; a version's HTML goes where Astro keeps rendered content. */
+function fillStore(collection: Collection, built: Site, { store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>): void {
+  store.clear()
+  if (collection === 'versions') {
+    for (const entry of built.versions) {
+      const { html, ...data } = entry
+      store.set({ id: entry.key, data, digest: generateDigest(entry), rendered: { html } })
+    }
+    return
+  }
+  for (const entry of built[collection]) store.set({ id: entry.key, data: entry, digest: generateDigest(entry) })
+}
+
 /**
  * A Content Layer loader for one of Strata's collections (`versions`,
  * `records`, `changes`), all fed from one run over the content manifest.
  */
-export function strataLoader(collection: 'versions' | 'records' | 'changes'): Loader {
+export function strataLoader(collection: Collection): Loader {
   return {
     name: `strata-${collection}`,
     load: async ({ store, logger, generateDigest, watcher }) => {
-      const fill = async () => {
-        const built = await site(logger)
-        // The sync is not over until the search files are written: the build reads them next.
-        await built.search
-        store.clear()
-        for (const entry of built[collection]) {
-          store.set({ id: entry.key, data: entry as unknown as Record<string, unknown>, digest: generateDigest(entry as unknown as Record<string, unknown>) })
-        }
-        return built.inputs
-      }
-      const inputs = new Set(await fill())
-      // In dev, a change to the manifest, a base document or a patch rebuilds
-      // the collections and Astro reloads the pages; a change that breaks the
-      // content is reported and the last good content stays.
-      if (!watcher) return
-      watcher.add([...inputs])
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const onChange = (changed: string) => {
-        if (!inputs.has(path.resolve(changed))) return
-        // Editors save in several steps; one rebuild after the last.
-        clearTimeout(timer)
-        timer = setTimeout(() => {
-          fill().then(
-            (files) => {
-              for (const file of files.filter((each) => !inputs.has(each))) {
-                inputs.add(file)
-                watcher.add(file)
-              }
-              logger.info(`reloaded after a change to ${path.relative(process.cwd(), changed)}`)
-            },
-            (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
-          )
-        }, reloadDelay)
-      }
-      watcher.on('change', onChange)
-      watcher.on('add', onChange)
+      const built = await site(logger)
+      // The sync is not over until the search files are written: the build reads them next.
+      await built.search
+      fillStore(collection, built, { store, generateDigest })
+      refills.set(collection, (next) => fillStore(collection, next, { store, generateDigest }))
+      if (watcher) watchInputs(watcher, logger, built.inputs)
     },
   }
+}
+
+type Watcher = NonNullable<LoaderContext['watcher']>
+
+/** The dev server's watcher that already listens for every collection. */
+let watching: Watcher | undefined
+
+/**
+ * In dev, a change to the manifest, a base document or a patch runs the
+ * content again, once, and refills every collection; Astro reloads the pages.
+ * A change that breaks the content is reported and the last good content
+ * stays. The watcher is the dev server's, the same for every collection, so
+ * the first loader to get it listens for all.
+ */
+function watchInputs(watcher: Watcher, logger: LoaderContext['logger'], inputs: readonly string[]): void {
+  if (watching === watcher) return
+  watching = watcher
+  const files = new Set(inputs)
+  watcher.add([...files])
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const onChange = (changed: string) => {
+    if (!files.has(path.resolve(changed))) return
+    // Editors save in several steps; one run after the last.
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      const previous = current
+      current = undefined
+      const next = site(logger)
+      next.then(
+        async (built) => {
+          await built.search
+          for (const refill of refills.values()) refill(built)
+          for (const file of built.inputs.filter((each) => !files.has(each))) {
+            files.add(file)
+            watcher.add(file)
+          }
+          logger.info(`reloaded after a change to ${path.relative(process.cwd(), changed)}`)
+        },
+        (error: unknown) => {
+          // The last good content stays, for the pages and for the next loader to ask.
+          current = previous
+          logger.error(error instanceof Error ? error.message : String(error))
+        },
+      )
+    }, reloadDelay)
+  }
+  watcher.on('change', onChange)
+  watcher.on('add', onChange)
 }
 
 /** How long dev waits after the last change to an input before it rebuilds (ms). */

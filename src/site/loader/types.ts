@@ -5,8 +5,8 @@ import type { Deprecation } from '../../knowledge/derive.ts'
 import type { SectionDiff } from '../../knowledge/sections.ts'
 import type { RenderedHeading } from '../../render/render.ts'
 
-/** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. */
-export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> {
+/** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. The HTML is stored as the entry's `rendered` content, the rest as its data ({@link VersionData}). */
+export type VersionEntry = Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> & {
   key: string
   /** The document's title, from the manifest or its first heading. */
   title: string
@@ -20,10 +20,13 @@ export interface VersionEntry extends Pick<DocumentVersion, 'document' | 'path' 
   counts: { apis: number; described: number; deprecated: number }
 }
 
+/** What the `versions` collection stores as an entry's data. */
+export type VersionData = Omit<VersionEntry, 'html'>
+
 export type { Deprecation }
 
 /** A record as the API page sees it: the record, its status across versions, its deprecation. */
-export interface RecordEntry {
+export type RecordEntry = {
   key: string
   record: ApiRecord
   versionLabel: string
@@ -34,7 +37,7 @@ export interface RecordEntry {
 }
 
 /** A comparison between two versions of a document. */
-export interface ChangesEntry {
+export type ChangesEntry = {
   key: string
   document: string
   from: { id: string; label: string }
