@@ -50,15 +50,15 @@ const site = (logger: LoaderContext['logger']) => (current ??= computeSite(logge
 async function computeSite(logger: LoaderContext['logger']) {
   const { file, manifest } = await loadManifest({ content: config.content, corpus: config.corpus, kernelTree: config.kernelTree })
   if (!manifest) throw await contentError('The content manifest has errors', [file])
-  const { base, files } = await buildKnowledgeBase(manifest, {
+  const { knowledge, files } = await buildKnowledgeBase(manifest, {
     onVersion: (version, index, total) => logger.info(`[${index + 1}/${total}] ${version.document}@${version.id}`),
   })
   const warnings = files.filter((each) => each.messages.some((message) => !message.fatal))
   if (warnings.length > 0) logger.warn(formatMessages(warnings))
-  if (!base) throw await contentError('Strata could not build the content', files)
+  if (!knowledge) throw await contentError('Strata could not build the content', files)
 
   const byDocument = new Map<string, KnownVersion[]>()
-  for (const version of base.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
+  for (const version of knowledge.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
 
   // The search indexes need only the records: built in a worker from here on,
   // they are ready by the time the versions below are rendered and stored.
@@ -69,7 +69,7 @@ async function computeSite(logger: LoaderContext['logger']) {
 
   // Cross-document references resolve against every document; a link to
   // another document goes to its version of the same id, else its newest.
-  const xrefIndex = collectXrefs(base.versions)
+  const xrefIndex = collectXrefs(knowledge.versions)
   const newestIds = new Map([...byDocument].map(([document, siblings]) => [document, newestOf(siblings).id]))
   const versionFor = (current: string) => (target: string) =>
     byDocument.get(target)?.some((version) => version.id === current) ? current : newestIds.get(target) ?? current
@@ -77,7 +77,7 @@ async function computeSite(logger: LoaderContext['logger']) {
   // toctree entries, per version (a patch can change any of them).
   const titles = new Map([...byDocument].map(([document, siblings]) => [document, manifest.documents.find((each) => each.id === document)?.title ?? titleOf(siblings[0])]))
   const outline = new Map<string, { sections: DocumentSection[]; toctree: string[] }>()
-  for (const version of base.versions) {
+  for (const version of knowledge.versions) {
     outline.set(versionKey(version.document, version.id), {
       sections: mdastSections(version.tree),
       toctree: toctreeDocuments(version.tree, { documents: xrefIndex.documents, path: version.path }),
@@ -121,14 +121,14 @@ async function computeSite(logger: LoaderContext['logger']) {
         date: version.date,
         parent: version.parent,
         patches: version.patches,
-        patchObjects: version.patchObjects,
+        parsedPatches: version.parsedPatches,
         reviews: version.reviews,
         blob: version.blob,
         newest: version === newest,
         html: rendered.html,
         headings: rendered.headings,
         toctree: outline.get(key)!.toctree,
-        source: version.text,
+        text: version.text,
         counts: countsOf(version.records),
       })
       for (const record of version.records) {

@@ -6,7 +6,7 @@ import type { SectionDiff } from '../../knowledge/sections.ts'
 import type { RenderedHeading } from '../../render/render.ts'
 
 /** A version as pages see it: metadata, rendered HTML, and where it stands among its siblings. The HTML is stored as the entry's `rendered` content, the rest as its data ({@link VersionData}). */
-export type VersionEntry = Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'patchObjects' | 'reviews' | 'blob'> & {
+export type VersionEntry = Pick<DocumentVersion, 'document' | 'path' | 'id' | 'label' | 'date' | 'parent' | 'patches' | 'parsedPatches' | 'reviews' | 'blob'> & {
   key: string
   /** The document's title, from the manifest or its first heading. */
   title: string
@@ -16,7 +16,8 @@ export type VersionEntry = Pick<DocumentVersion, 'document' | 'path' | 'id' | 'l
   headings: RenderedHeading[]
   /** The documents this version's toctrees list, in order, hidden ones too: what navigation is built from. */
   toctree: string[]
-  source: string
+  /** The version's reST text, for its source page. */
+  text: string
   counts: { apis: number; described: number; deprecated: number }
 }
 
