@@ -24,7 +24,7 @@ export type SizeName = '1' | 'shared' | '100' | '1000'
 export const allSizes: SizeName[] = ['1', 'shared', '100', '1000']
 
 /** The seed every generated corpus uses, so runs compare like with like. */
-export const seed = 7
+const seed = 7
 
 /** Where workspaces go: inside the project, so builds keep their chunks apart (see above). */
 const scratch = path.join(projectRoot, '.scratch')

@@ -25,11 +25,11 @@ export const changesCommand: Command = {
     const fromId = stringOption(args, 'from')
     const toId = stringOption(args, 'to')
     if (!fromId || !toId) throw new UsageError('give --from ID and --to ID')
-    const base = await loadKnowledgeBase(args, io)
-    if (!base) return 1
+    const knowledge = await loadKnowledgeBase(args, io)
+    if (!knowledge) return 1
     const document = stringOption(args, 'document')
-    const from = findVersion(base, fromId, document)
-    const to = findVersion(base, toId, document)
+    const from = findVersion(knowledge, fromId, document)
+    const to = findVersion(knowledge, toId, document)
     for (const found of [from, to]) {
       if (typeof found === 'string') {
         io.stderr.write(`strata changes: ${found}\n`)

@@ -50,10 +50,10 @@ export async function loadKnowledgeBase(args: ParsedArgs, io: Io): Promise<Knowl
     return undefined
   }
   const report = progress(io, { quiet })
-  const { base, files } = await buildKnowledgeBase(manifest, {
+  const { knowledge, files } = await buildKnowledgeBase(manifest, {
     onVersion: (version, index, total) => report(index + 1, total, `${version.document}@${version.id}`),
   })
   report.done()
   printDiagnostics(files, io, { quiet })
-  return base && !hasErrors(files) ? base : undefined
+  return knowledge && !hasErrors(files) ? knowledge : undefined
 }

@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
+import { formatDiagnostic, severityOf } from '../../src/lib/diagnostics.ts'
 import type { Io } from './command.ts'
 
 export interface ReportOptions {
@@ -10,9 +11,8 @@ export interface ReportOptions {
 }
 
 /**
- * Print the messages of processed files on stderr. The default form is the
- * compilers' `file:line:column: severity: message`, which editors and CI logs
- * link to the place.
+ * Print the messages of processed files on stderr, in the one form of
+ * `formatDiagnostic` (an error's note on the line after it).
  */
 export function printDiagnostics(files: readonly VFile[], io: Io, options: ReportOptions = {}): void {
   if (options.format === 'vfile') {
@@ -22,11 +22,9 @@ export function printDiagnostics(files: readonly VFile[], io: Io, options: Repor
   }
   for (const file of files) {
     for (const message of file.messages) {
-      const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'note'
+      const severity = severityOf(message)
       if (options.quiet && severity !== 'error') continue
-      const where = `${file.path || '<stdin>'}:${message.line ?? 1}:${message.column ?? 1}`
-      const rule = message.ruleId ? ` [${message.source ? message.source + ':' : ''}${message.ruleId}]` : ''
-      io.stderr.write(`${where}: ${severity}: ${message.reason}${rule}\n`)
+      io.stderr.write(formatDiagnostic(file.path, message) + '\n')
       if (message.note && severity === 'error') io.stderr.write(`  ${message.note}\n`)
     }
   }

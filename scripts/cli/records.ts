@@ -42,9 +42,9 @@ export const recordsCommand: Command = {
       if (!booleanOption(args, 'quiet')) io.stderr.write(formatCoverage(coverageOf(parsed.records)) + '\n')
       return 0
     }
-    const base = await loadKnowledgeBase(args, io)
-    if (!base) return 1
-    const found = findVersion(base, version!, stringOption(args, 'document'))
+    const knowledge = await loadKnowledgeBase(args, io)
+    if (!knowledge) return 1
+    const found = findVersion(knowledge, version!, stringOption(args, 'document'))
     if (typeof found === 'string') {
       io.stderr.write(`strata records: ${found}\n`)
       return 1

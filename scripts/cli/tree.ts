@@ -12,7 +12,8 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { rstParse, rstSanitizeSchema, rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
+import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
+import { rstParse, rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
 import { booleanOption, UsageError, type Command } from './command.ts'
 
 export const treeCommand: Command = {
@@ -46,7 +47,8 @@ export const treeCommand: Command = {
       const processor = unified()
         .use(rstParse)
         .use(remarkRehype, { handlers: rstToHastHandlers })
-        .use(rehypeSanitize, rstSanitizeSchema)
+        // The site's schema: what `--html` shows is what a page could hold.
+        .use(rehypeSanitize, strataSchema)
         .use(rehypeStringify)
       const result = await processor.process(file)
       io.stdout.write(String(result.value) + '\n')

@@ -155,12 +155,12 @@ async function runBuild(input: ContentInput, box: Sandbox): Promise<Outcome> {
   }
   const start = process.cpuUsage()
   const { manifest } = await loadManifest({ content: box.content })
-  const base = manifest ? (await buildKnowledgeBase(manifest)).base : undefined
+  const knowledge = manifest ? (await buildKnowledgeBase(manifest)).knowledge : undefined
   const ms = cpuMs(start)
   const escapes = findEscapes(box, before, [])
-  if (base && JSON.stringify(base.versions.map((version) => version.records)).includes(secret)) escapes.push('a record holds text from outside the kernel tree')
+  if (knowledge && JSON.stringify(knowledge.versions.map((version) => version.records)).includes(secret)) escapes.push('a record holds text from outside the kernel tree')
   // The build reads the manifest and the patches once, and parses each version's text.
   const read = Buffer.byteLength(input.manifest) + Buffer.byteLength(input.files['patches/one.patch'] ?? '')
-  const parsed = base ? base.versions.reduce((sum, version) => sum + Buffer.byteLength(version.text), 0) : Object.values(input.files).reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  const parsed = knowledge ? knowledge.versions.reduce((sum, version) => sum + Buffer.byteLength(version.text), 0) : Object.values(input.files).reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   return { bytes: read + parsed, ms, escapes }
 }

@@ -3,6 +3,7 @@
  * Mailbox → Series → Patch): a mail or diff is read into `Patch` objects whose
  * `FilePatch`es carry `Hunk`s, which the applier then applies to a base.
  */
+import type { Place } from '../lib/diagnostics.ts'
 
 /** The three forms a patch reaches a kernel developer in. */
 export type PatchFormat = 'archive' | 'mail' | 'diff'
@@ -52,11 +53,8 @@ export interface Diffstat {
   deletions: number
 }
 
-/** A place in the patch file, for diagnostics (1-based, as vfile wants). */
-export interface Place {
-  line: number
-  column: number
-}
+/** A place in the patch file, for diagnostics. */
+export type { Place } from '../lib/diagnostics.ts'
 
 /**
  * One line of a hunk.

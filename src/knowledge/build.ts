@@ -24,13 +24,13 @@ export interface BuildOptions {
 /**
  * From a manifest to the knowledge base: every version's text (patches
  * applied), its mdast and its API records. Returns the files that carry
- * messages (patch files, and each version's parser warnings); the base is
- * `undefined` when a patch did not apply.
+ * messages (patch files, and each version's parser warnings); the knowledge
+ * base is `undefined` when a patch did not apply.
  */
 export async function buildKnowledgeBase(
   manifest: ResolvedManifest,
   options: BuildOptions = {},
-): Promise<{ base?: KnowledgeBase; files: VFile[] }> {
+): Promise<{ knowledge?: KnowledgeBase; files: VFile[] }> {
   const { versions, files } = await computeVersions(manifest)
   if (versions.length === 0) return { files }
   const known: KnownVersion[] = []
@@ -42,14 +42,14 @@ export async function buildKnowledgeBase(
     known.push(entry)
     options.onVersion?.(entry, index, versions.length)
   }
-  return { base: { manifest, versions: known }, files }
+  return { knowledge: { manifest, versions: known }, files }
 }
 
 /** Find a version by id, within a document when the id is not unique. */
-export function findVersion(base: KnowledgeBase, id: string, document?: string): KnownVersion | string {
-  const matches = base.versions.filter((version) => version.id === id && (!document || version.document === document))
+export function findVersion(knowledge: KnowledgeBase, id: string, document?: string): KnownVersion | string {
+  const matches = knowledge.versions.filter((version) => version.id === id && (!document || version.document === document))
   if (matches.length === 1) return matches[0]
-  const known = [...new Set(base.versions.map((version) => `${version.document}@${version.id}`))].join(', ')
+  const known = [...new Set(knowledge.versions.map((version) => `${version.document}@${version.id}`))].join(', ')
   if (matches.length === 0) return `unknown version \`${id}\`${document ? ` of \`${document}\`` : ''} (known: ${known})`
   return `version \`${id}\` exists in several documents; name one with --document (known: ${known})`
 }

@@ -1,14 +1,9 @@
-import { diffWords } from 'diff'
-import type { Heading, Root } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import type { Root } from 'mdast'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
+import { compareSections, type SectionChange } from './sections.ts'
+import { wordDiff, type DiffRun } from './word-diff.ts'
 
-/** A run of a word-level diff: unchanged, added or removed text. */
-export interface DiffRun {
-  value: string
-  added?: true
-  removed?: true
-}
+export type { DiffRun, SectionChange }
 
 export type FieldChange =
   | { field: 'status'; before: string; after: string }
@@ -25,31 +20,12 @@ export interface RecordChange {
   fields: FieldChange[]
 }
 
-export interface SectionChange {
-  /** The section's title (the last version's, for a changed one). */
-  title: string
-  change: 'added' | 'removed' | 'changed'
-  /** 1-based lines of the section in the newer version (in the older one when removed). */
-  startLine: number
-  endLine: number
-  diff: DiffRun[]
-}
-
 export interface Changes {
   document: string
   from: string
   to: string
   records: RecordChange[]
   sections: SectionChange[]
-}
-
-/** Word-level diff, runs merged as jsdiff gives them. */
-export function wordDiff(before: string, after: string): DiffRun[] {
-  return diffWords(before, after).map((part) => ({
-    value: part.value,
-    ...(part.added ? { added: true as const } : {}),
-    ...(part.removed ? { removed: true as const } : {}),
-  }))
 }
 
 const setChange = (field: 'replacement' | 'contexts' | 'effects' | 'notes' | 'related', before: string[], after: string[]): FieldChange | undefined => {
@@ -112,47 +88,4 @@ export function compareVersions(
     else if (old) records.push({ name, change: 'removed', before: brief(old), fields: [] })
   }
   return { document, from: from.id, to: to.id, records, sections: compareSections(from, to) }
-}
-
-interface Section {
-  title: string
-  key: string
-  startLine: number
-  endLine: number
-  text: string
-}
-
-/** The document cut at its headings; text before the first heading is the preamble. */
-export function sectionsOf(text: string, tree: Root): Section[] {
-  const lines = text.split('\n')
-  const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && Boolean(node.position))
-  const starts = headings.map((heading) => heading.position!.start.line)
-  const sections: Section[] = []
-  const seen = new Map<string, number>()
-  const push = (title: string, startLine: number, endLine: number) => {
-    const count = seen.get(title) ?? 0
-    seen.set(title, count + 1)
-    sections.push({ title, key: count ? `${title}#${count}` : title, startLine, endLine, text: lines.slice(startLine - 1, endLine).join('\n') })
-  }
-  if ((starts[0] ?? lines.length + 1) > 1) push('(preamble)', 1, (starts[0] ?? lines.length + 1) - 1)
-  headings.forEach((heading, index) => push(toString(heading), starts[index], (starts[index + 1] ?? lines.length + 1) - 1))
-  return sections
-}
-
-function compareSections(from: { text: string; tree: Root }, to: { text: string; tree: Root }): SectionChange[] {
-  const old = new Map(sectionsOf(from.text, from.tree).map((section) => [section.key, section]))
-  const changes: SectionChange[] = []
-  const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
-  for (const section of sectionsOf(to.text, to.tree)) {
-    const previous = old.get(section.key)
-    old.delete(section.key)
-    if (!previous) changes.push({ title: section.title, change: 'added', startLine: section.startLine, endLine: section.endLine, diff: [{ value: section.text, added: true }] })
-    else if (fold(previous.text) !== fold(section.text) || previous.text !== section.text) {
-      changes.push({ title: section.title, change: 'changed', startLine: section.startLine, endLine: section.endLine, diff: wordDiff(previous.text, section.text) })
-    }
-  }
-  for (const section of old.values()) {
-    changes.push({ title: section.title, change: 'removed', startLine: section.startLine, endLine: section.endLine, diff: [{ value: section.text, removed: true }] })
-  }
-  return changes
 }

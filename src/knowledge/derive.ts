@@ -1,6 +1,11 @@
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import type { KnownVersion } from './build.ts'
-import type { Deprecation } from '../site/loader/types.ts'
+
+/** Since which version, and by which patch, an API is deprecated (see {@link deprecationsOf}). */
+export interface Deprecation {
+  since: { id: string; label: string }
+  patch: { subject: string; messageId: string | null } | null
+}
 
 /**
  * The newest version of a document. A patched version is newer than the one

@@ -1,19 +1,10 @@
 import type { Root } from 'mdast'
-import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { fieldsFromFacts, kernelDocFacts, type ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import type { KernelDocOutcome } from '../../plugins/remark-kernel-doc/index.ts'
+import type { Directive } from '../../plugins/rst-parse/index.ts'
 import { resolveKernelDoc, type KernelDocEntry } from '../ingest/kernel-doc/index.ts'
-
-interface KernelDocNode {
-  type: 'directive'
-  name: string
-  argument: string
-  options: Record<string, string>
-  position?: Position
-  data?: Record<string, unknown>
-}
 
 /**
  * Resolve every `kernel-doc` directive of a document against the kernel tree
@@ -26,8 +17,8 @@ export async function resolveKernelDocDirectives(
   kernelTree: string | undefined,
   file: VFile,
 ): Promise<{ entries: KernelDocEntry[]; sources: VFile[] }> {
-  const nodes: KernelDocNode[] = []
-  visit(tree, 'directive' as never, (node: KernelDocNode) => {
+  const nodes: Directive[] = []
+  visit(tree, 'directive', (node: Directive) => {
     if (node.name === 'kernel-doc') nodes.push(node)
   })
   const entries: KernelDocEntry[] = []

@@ -1,11 +1,11 @@
 /**
  * The rendering stage: one version's mdast and records in, safe HTML out.
  *
- * remark: toctrees and cross-references → API links → deprecation banners → legacy details → docutils'
- * compact lists (`render-lists.ts`); remark-rehype
- * with the parser's handlers (no raw HTML ever: `allowDangerousHtml` is off,
- * so `html` nodes are dropped); rehype: slug → table of contents → sanitize →
- * stringify. Links run first so the banners' own text (a patch subject such
+ * remark: toctrees → cross-references → API links → deprecation banners →
+ * legacy details → docutils' compact lists (`lists.ts`); remark-rehype with
+ * the parser's handlers and Strata's (`handlers.ts`; no raw HTML ever:
+ * `allowDangerousHtml` is off, so `html` nodes are dropped); rehype: slug →
+ * table of contents → sanitize → focusable code blocks → stringify. Links run first so the banners' own text (a patch subject such
  * as "…kmap{,_atomic}()") is not linked again; the table of contents runs
  * after rehype-slug (it links to the ids it gives) and before the sanitizer,
  * so what it builds is checked too.
@@ -22,12 +22,14 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { remarkApiLinks } from '../../plugins/remark-api-links/index.ts'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import { remarkDeprecationBanners, type Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
+import { patchUrl, remarkDeprecationBanners, type Provenance } from '../../plugins/remark-deprecation-banners/index.ts'
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
 import { remarkXrefs, type XrefIndex } from '../../plugins/remark-xrefs/index.ts'
 import { remarkToctree, type DocumentSection } from '../../plugins/remark-toctree/index.ts'
+import type { Deprecation } from '../knowledge/derive.ts'
+import { placeOf } from '../lib/diagnostics.ts'
 import { urls } from '../lib/urls.ts'
-import { rehypeToc, pageHeadings } from '../../plugins/rehype-toc/index.ts'
+import { rehypeToc, pageHeadings, type PageHeading } from '../../plugins/rehype-toc/index.ts'
 import { strataSchema } from '../../plugins/rehype-strata-sanitize/index.ts'
 import { rstToHastHandlers } from '../../plugins/rst-parse/index.ts'
 import { strataHandlers } from './handlers.ts'
@@ -72,16 +74,14 @@ export interface SiteLinks {
   toctreeOf?: (document: string) => readonly string[]
 }
 
-/** A heading of the rendered page, with the id its anchor has in the HTML. */
-export interface RenderedHeading {
-  depth: number
+/** A heading of the rendered page: one rehype-toc found, kept only when it has the id its anchor links to. */
+export interface RenderedHeading extends PageHeading {
   id: string
-  text: string
 }
 
 export interface RenderedVersion {
   html: string
-  /** Problems found while rendering (unresolved references), as `line:column: reason`. */
+  /** Problems found while rendering (unresolved references), as `line:column: reason`; the messages themselves are on the file. */
   messages: string[]
   /** Every heading that has an id, in order (the table of contents links to these). */
   headings: RenderedHeading[]
@@ -103,10 +103,12 @@ const handlers = strataHandlers(rstToHastHandlers as Handlers)
  *
  * @param input
  *   The version.
+ * @param file
+ *   Where the plugins leave their messages (default: a file of its own).
  * @returns
  *   The HTML and the page's headings.
  */
-export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
+export function renderVersion(input: Readonly<RenderInput>, file: VFile = new VFile()): RenderedVersion {
   const { records, document, version } = input
   const xrefs = input.xrefs ?? { index: { labels: {}, documents: {} }, path: '', versionOf: () => version }
   const titleOf = xrefs.titleOf ?? ((id: string) => id)
@@ -121,8 +123,8 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
       toctreeOf: xrefs.toctreeOf,
     })
     .use(remarkXrefs, { index: xrefs.index, document, path: xrefs.path, versionOf: xrefs.versionOf, urlOf: urls.document, titleOf: xrefs.titleOf })
-    .use(remarkApiLinks, { records, document, version })
-    .use(remarkDeprecationBanners, { records, document, version, deprecations: input.deprecations ?? {} })
+    .use(remarkApiLinks, { records, document, version, apiUrlOf: urls.api })
+    .use(remarkDeprecationBanners, { records, document, version, apiUrlOf: urls.api, provenance: provenanceOf(document, input.deprecations ?? {}) })
     .use(remarkLegacyDetails)
     .use(remarkDocutilsLists)
     .use(remarkRehype, { handlers, allowDangerousHtml: false })
@@ -131,11 +133,22 @@ export function renderVersion(input: Readonly<RenderInput>): RenderedVersion {
     .use(rehypeSanitize, strataSchema)
     .use(rehypeFocusableCode)
     .use(rehypeStringify)
-  const file = new VFile()
   const tree = processor.runSync(structuredClone(input.tree), file) as HastRoot
   const headings = pageHeadings(tree).flatMap((heading) => (heading.id ? [{ depth: heading.depth, id: heading.id, text: heading.text }] : []))
-  const messages = file.messages.map((message) => `${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`)
+  const messages = file.messages.map((message) => `${placeOf(message)}: ${message.reason}`)
   return { html: processor.stringify(tree), headings, messages }
+}
+
+/** The banners' view of each deprecation: the same facts, with the URLs they link to. */
+function provenanceOf(document: string, deprecations: Readonly<Record<string, Deprecation>>): Record<string, Provenance> {
+  const result: Record<string, Provenance> = {}
+  for (const [name, { since, patch }] of Object.entries(deprecations)) {
+    result[name] = {
+      since: { label: since.label, url: urls.document(document, since.id) },
+      patch: patch ? { subject: patch.subject, url: patch.messageId ? patchUrl(patch.messageId) : null } : null,
+    }
+  }
+  return result
 }
 
 /**
@@ -170,7 +183,7 @@ function rehypeFocusableCode() {
 export function renderFragment(nodes: readonly RootContent[], context?: Readonly<FragmentContext> | null): string {
   const root: Root = { type: 'root', children: structuredClone([...nodes]) }
   const processor = unified()
-  if (context) processor.use(remarkApiLinks, { records: context.records, document: context.document, version: context.version })
+  if (context) processor.use(remarkApiLinks, { records: context.records, document: context.document, version: context.version, apiUrlOf: urls.api })
   const rendered = processor
     .use(remarkDocutilsLists)
     .use(remarkRehype, { handlers, allowDangerousHtml: false })

@@ -113,7 +113,7 @@ export const apiRecordSchema = z
 
 export type Status = (typeof statuses)[number]
 export type Kind = (typeof kinds)[number]
-export type Context = (typeof contexts)[number]
+export type CallingContext = (typeof contexts)[number]
 export type LockRule = (typeof lockRules)[number]
 export type Locking = z.infer<typeof lockingSchema>
 export type ReturnValue = z.infer<typeof returnValueSchema>

@@ -94,5 +94,3 @@ export const manifestSchema = z
 export type ManifestInput = z.input<typeof manifestSchema>
 export type Manifest = z.infer<typeof manifestSchema>
 export type DocumentEntry = z.infer<typeof documentSchema>
-export type FolderEntry = z.infer<typeof folderSchema>
-export type VersionEntry = z.infer<typeof versionSchema>

@@ -29,14 +29,14 @@ export interface DocumentVersion {
   label: string
   date: string | null
   parent: string | null
-  /** The patches that made this version from its parent, in order. */
+  /** What the version keeps of each patch that made it from its parent, in order: enough to cite it. */
   patches: PatchMeta[]
-  /** The parsed patches themselves (hunks included), for the comparison pages. */
-  patchObjects: Patch[]
+  /** The same patches as read (headers, files and hunks), for the patch and comparison pages. */
+  parsedPatches: Patch[]
   /** Review replies to this version's patches (from the manifest's `replies`), oldest first. */
   reviews: ReviewReply[]
   /** The file the text came from: the base file, or the last patch. */
-  source: string
+  sourceFile: string
   text: string
   /** `git hash-object` of the text. */
   blob: string
@@ -110,12 +110,12 @@ async function computeOne(
   const common = { document: document.id, path: document.path, id: version.id, parent: version.parent }
   if (version.base) {
     const text = await readFile(version.base, 'utf8')
-    return { ...common, label: version.label ?? version.id, date: version.date ?? null, patches: [], patchObjects: [], reviews: [], source: version.base, text, blob: gitBlobId(text) }
+    return { ...common, label: version.label ?? version.id, date: version.date ?? null, patches: [], parsedPatches: [], reviews: [], sourceFile: version.base, text, blob: gitBlobId(text) }
   }
   const parent = done.get(version.parent!)!
   let text = parent.text
   const metas: PatchMeta[] = []
-  const patchObjects: Patch[] = []
+  const parsedPatches: Patch[] = []
   for (const patchPath of version.patches) {
     const file = new VFile({ path: path.relative(process.cwd(), patchPath), value: await readFile(patchPath, 'utf8') })
     files.push(file)
@@ -132,7 +132,7 @@ async function computeOne(
     const result = applyToDocument(text, document.path, patches, file)
     if (!result) return undefined
     text = result.text
-    patchObjects.push(...patches)
+    parsedPatches.push(...patches)
     // A series over several documents: each version names the patches that touch it.
     const own = patches.filter((patch) => touches([patch], document.path))
     metas.push(...(own.length > 0 ? own : patches.filter((patch) => patch.files.length > 0)).map((patch) => metaOf(patch, file.path)))
@@ -144,9 +144,9 @@ async function computeOne(
     label: version.label ?? last?.subject ?? version.id,
     date: version.date ?? last?.date?.slice(0, 10) ?? null,
     patches: metas,
-    patchObjects,
-    reviews: await reviewsFor(version, patchObjects),
-    source: version.patches.at(-1)!,
+    parsedPatches,
+    reviews: await reviewsFor(version, parsedPatches),
+    sourceFile: version.patches.at(-1)!,
     text,
     blob: gitBlobId(text),
   }

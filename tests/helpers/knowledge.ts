@@ -16,9 +16,9 @@ export function defaultKnowledgeBase(): Promise<KnowledgeBase> {
   cached ??= (async () => {
     const { manifest, file } = await loadManifest({ content: defaultContent })
     if (!manifest) throw new Error(file.messages.map(String).join('\n'))
-    const { base, files } = await buildKnowledgeBase({ ...manifest, documents: manifest.documents.filter((document) => document.id === 'mm/highmem') })
-    if (!base) throw new Error(files.flatMap((each) => each.messages.map(String)).join('\n'))
-    return base
+    const { knowledge, files } = await buildKnowledgeBase({ ...manifest, documents: manifest.documents.filter((document) => document.id === 'mm/highmem') })
+    if (!knowledge) throw new Error(files.flatMap((each) => each.messages.map(String)).join('\n'))
+    return knowledge
   })()
   return cached
 }

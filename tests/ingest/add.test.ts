@@ -94,7 +94,7 @@ describe('strata add on the shared thread', () => {
     expect(stdout).toContain('1 patch, 1 review reply')
     const { versions } = await versionsOf(dir)
     expect(versions.at(-1)!.blob.slice(0, 12)).toBe('9523e92299f6')
-    expect(versions.at(-1)!.patchObjects).toHaveLength(1)
+    expect(versions.at(-1)!.parsedPatches).toHaveLength(1)
   })
 })
 

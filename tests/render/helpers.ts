@@ -5,7 +5,7 @@
 import type { Element, Nodes, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { KnownVersion } from '../../src/knowledge/build.ts'
-import type { Deprecation } from '../../plugins/remark-deprecation-banners/index.ts'
+import type { Deprecation } from '../../src/knowledge/derive.ts'
 import { renderVersion, type RenderedVersion } from '../../src/render/render.ts'
 
 /** Parse rendered HTML as a fragment. */

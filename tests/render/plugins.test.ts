@@ -5,7 +5,7 @@ import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { remarkApiLinks } from '../../plugins/remark-api-links/index.ts'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
-import { remarkDeprecationBanners } from '../../plugins/remark-deprecation-banners/index.ts'
+import { patchUrl, remarkDeprecationBanners } from '../../plugins/remark-deprecation-banners/index.ts'
 import { remarkLegacyDetails } from '../../plugins/remark-legacy-details/index.ts'
 import { rehypeToc } from '../../plugins/rehype-toc/index.ts'
 import { fromRst } from '../../plugins/rst-parse/index.ts'
@@ -22,7 +22,7 @@ function record(name: string, status: ApiRecord['status'], extra: Partial<ApiRec
   }
 }
 
-const context = { document: 'test/doc', version: 'v1' }
+const context = { document: 'test/doc', version: 'v1', apiUrlOf: urls.api }
 const records = [
   record('kmap', 'deprecated', { replacement: ['kmap_local_page'] }),
   record('kmap_atomic', 'deprecated', { replacement: ['kmap_local_page'] }),
@@ -103,7 +103,7 @@ describe('remarkDeprecationBanners', () => {
     const tree = fromRst(source)
     const list = [record('kmap', 'deprecated', { described: true, replacement: ['kmap_local_page'], source: { file: 'doc.rst', startLine: 1, endLine: 3 } }), record('kmap_local_page', 'preferred')]
     unified()
-      .use(remarkDeprecationBanners, { ...context, records: list, deprecations: { kmap: { since: { id: 'v0', label: 'Linux v0' }, patch: { subject: 'mm: deprecate kmap', messageId: '<1@example.org>' } } } })
+      .use(remarkDeprecationBanners, { ...context, records: list, provenance: { kmap: { since: { label: 'Linux v0', url: urls.document('test/doc', 'v0') }, patch: { subject: 'mm: deprecate kmap', url: patchUrl('<1@example.org>') } } } })
       .runSync(tree)
     const item = all(tree, 'listItem')[0]
     expect(item.children.map((child) => child.data?.hName ?? child.type)).toEqual(['paragraph', 'aside', 'paragraph'])
@@ -126,7 +126,7 @@ describe('remarkDeprecationBanners', () => {
       record('kmap', 'deprecated', { described: true, source: { file: 'doc.rst', startLine: 1, endLine: 4 } }),
       record('kmap_atomic', 'deprecated', { described: true, replacement: ['kmap_local_page'], source: { file: 'doc.rst', startLine: 6, endLine: 8 } }),
     ]
-    unified().use(remarkDeprecationBanners, { ...context, records: list, deprecations: { kmap: { since: { id: 'v0', label: 'Linux v0' }, patch: null } } }).runSync(tree)
+    unified().use(remarkDeprecationBanners, { ...context, records: list, provenance: { kmap: { since: { label: 'Linux v0', url: urls.document('test/doc', 'v0') }, patch: null } } }).runSync(tree)
     expect(tree.children.map((child) => child.data?.hName ?? child.type)).toEqual(['heading', 'aside', 'paragraph', 'directive', 'heading'])
     const html = parse(renderVersion({ tree: fromRst(source), records: list, ...context, deprecations: { kmap: { since: { id: 'v0', label: 'Linux v0' }, patch: null } } }).html)
     const asides = elements(html).filter((node) => node.tagName === 'aside' && node.properties.role === 'note')

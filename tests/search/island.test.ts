@@ -4,8 +4,9 @@ import Search from '../../src/components/Search.tsx'
 
 /**
  * The island's server-rendered markup: what e2e tests and assistive
- * technology rely on before it hydrates. preact-render-to-string comes with
- * @astrojs/preact.
+ * technology rely on before it hydrates, rendered with
+ * preact-render-to-string (a devDependency: without it the import fails the
+ * file, it never skips).
  */
 const { render } = await import('preact-render-to-string')
 

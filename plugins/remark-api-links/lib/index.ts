@@ -11,10 +11,12 @@ export { apiSpans, pointMapper, type ApiSpan } from './spans.ts'
 export interface Options {
   /** The records of the version being rendered; only names with a record are linked (required). */
   records: readonly ApiRecord[]
-  /** The document id, for `urls.api` (required). */
+  /** The document id, for `apiUrlOf` (required). */
   document: string
-  /** The version id, for `urls.api` (required). */
+  /** The version id, for `apiUrlOf` (required). */
   version: string
+  /** The URL of an API's page from its document, version and name (required). */
+  apiUrlOf: (document: string, version: string, name: string) => string
 }
 
 /** Resolved configuration. */
@@ -43,9 +45,10 @@ export function resolveApiLinkOptions(options: Readonly<Options> | null | undefi
   if (typeof options.document !== 'string' || typeof options.version !== 'string') {
     throw new TypeError('remarkApiLinks: `document` and `version` must be strings')
   }
+  if (typeof options.apiUrlOf !== 'function') throw new TypeError('remarkApiLinks: `apiUrlOf` must be a function')
   const byName = new Map<string, ApiRecord>()
   for (const record of options.records) if (!byName.has(record.name)) byName.set(record.name, record)
-  return { byName, document: options.document, version: options.version }
+  return { byName, document: options.document, version: options.version, apiUrlOf: options.apiUrlOf }
 }
 
 /**
@@ -143,7 +146,7 @@ export function mdastLinkApis(tree: Root, settings: Settings): undefined {
  * Link API names to their pages (see {@link mdastLinkApis}).
  *
  * @param options
- *   Configuration (required: the records, document and version).
+ *   Configuration (required: the records, document, version and `apiUrlOf`).
  * @returns
  *   Transform that changes the tree in place.
  */

@@ -1,12 +1,13 @@
 import type { Link, PhrasingContent } from 'mdast'
 import type { Position } from 'unist'
-import { urls } from '../../../src/lib/urls.ts'
 import type { ApiRecord } from '../../remark-api-records/index.ts'
 
-/** Where API pages live: the document and version the links point into. */
+/** Where API pages live: the document and version the links point into, and how their URLs are made. */
 export interface ApiLinkContext {
   document: string
   version: string
+  /** The URL of an API's page; the site passes its `urls.api`, so the plugin knows no URL scheme. */
+  apiUrlOf: (document: string, version: string, name: string) => string
 }
 
 /** How an API is written in prose: functions and function-like macros with `()`. */
@@ -47,7 +48,7 @@ export function apiClassName(record: Pick<ApiRecord, 'status'>): string[] {
  * @param children
  *   What the link shows.
  * @param context
- *   Document and version of the API page.
+ *   Document and version of the API page, and how its URL is made.
  * @param position
  *   Where the linked text is in the source (optional).
  * @returns
@@ -62,7 +63,7 @@ export function apiLink(
 ): Link {
   const link: Link = {
     type: 'link',
-    url: urls.api(context.document, context.version, record.name),
+    url: context.apiUrlOf(context.document, context.version, record.name),
     title,
     children,
     data: { hProperties: { className: apiClassName(record), dataApi: record.name } },

@@ -42,14 +42,6 @@ const legacyMarker = /^\s*\[[^\]\n]*\b(?:legacy|deprecated|obsolete|historical)\
 const preferenceIntro = /\border of preference\b|\bmost preferred first\b|\bpreferred first\b/i
 const noteAdmonitions = new Set(['note', 'warning', 'attention', 'caution', 'important', 'hint', 'tip', 'danger', 'error'])
 
-/** The API a piece of text leads with (`kmap_local_page().  This function…`), if any. */
-export function leadingApi(text: string): Mention | undefined {
-  const trimmed = text.replace(/^[\s*`]+/, '')
-  const mention = findMentions(trimmed)[0]
-  if (!mention || mention.index > 0) return undefined
-  return mention
-}
-
 /** The API a C-domain directive declares: `.. c:function:: void *kmap_local_page(struct page *page)`. */
 function declaredApi(node: Nodes): Mention | undefined {
   if (node.type !== 'directive') return undefined

@@ -6,7 +6,7 @@ import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.t
 import { findMentions, type Mention } from './mentions.ts'
 import { pairs, ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
-import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type Context, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from '../../../src/schema/records.ts'
+import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type CallingContext, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from '../../../src/schema/records.ts'
 import { splitSentences, type Sentence } from './sentences.ts'
 
 export interface ExtractOptions {
@@ -289,8 +289,8 @@ export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
     status,
     replacement: [...new Set(field('replacement').map((fact) => fact.value))],
     unmap,
-    contexts: inOrder(contextOrder, field('contexts').map((fact) => fact.value as Context)),
-    forbiddenContexts: inOrder(contextOrder, field('forbiddenContexts').map((fact) => fact.value as Context)),
+    contexts: inOrder(contextOrder, field('contexts').map((fact) => fact.value as CallingContext)),
+    forbiddenContexts: inOrder(contextOrder, field('forbiddenContexts').map((fact) => fact.value as CallingContext)),
     effects: inOrder(effectOrder, field('effects').map((fact) => fact.value as Effect)),
     locking: lockingOf(field('locking')),
     returnValues: returnValuesOf(field('returnValues')),

@@ -1,20 +1,22 @@
 import type { Blockquote, Link, PhrasingContent } from 'mdast'
-import { urls } from '../../../src/lib/urls.ts'
-import { apiLink, displayName } from '../../remark-api-links/index.ts'
+import { apiLink, displayName, type ApiLinkContext } from '../../remark-api-links/index.ts'
 import type { ApiRecord } from '../../remark-api-records/index.ts'
 
-/** Since which version, and by which patch, an API is deprecated (computed by the site from the version history). */
-export interface Deprecation {
-  since: { id: string; label: string }
-  patch: { subject: string; messageId: string | null } | null
+/**
+ * What a banner says of where a deprecation comes from, as it shows it: the
+ * version that deprecated the API and the patch that did, each with the URL
+ * it links to (the site computes the deprecation and makes the URLs).
+ */
+export interface Provenance {
+  since: { label: string; url: string }
+  /** The patch, linked when its mail archive URL is known. */
+  patch: { subject: string; url: string | null } | null
 }
 
 /** What a banner needs to know besides the record. */
-export interface BannerContext {
-  document: string
-  version: string
+export interface BannerContext extends ApiLinkContext {
   byName: ReadonlyMap<string, ApiRecord>
-  deprecation: Deprecation | undefined
+  provenance: Provenance | undefined
   /** The anchor of the block's conversion note, without `#`, when it has one. */
   noteId: string | undefined
 }
@@ -44,14 +46,14 @@ const text = (value: string): PhrasingContent => ({ type: 'text', value })
 export function deprecationBanner(record: ApiRecord, context: BannerContext): Blockquote {
   const word = record.status === 'removed' ? 'Removed' : 'Deprecated'
   const phrasing: PhrasingContent[] = [{ type: 'strong', children: [text(word)] }]
-  const { deprecation } = context
-  if (deprecation) {
-    const since: Link = { type: 'link', url: urls.document(context.document, deprecation.since.id), children: [text(deprecation.since.label)] }
+  const { provenance } = context
+  if (provenance) {
+    const since: Link = { type: 'link', url: provenance.since.url, children: [text(provenance.since.label)] }
     phrasing.push(text(' in '), since)
-    if (deprecation.patch) {
-      const subject = text(deprecation.patch.subject)
-      const patch: PhrasingContent = deprecation.patch.messageId
-        ? { type: 'link', url: patchUrl(deprecation.patch.messageId), children: [subject] }
+    if (provenance.patch) {
+      const subject = text(provenance.patch.subject)
+      const patch: PhrasingContent = provenance.patch.url
+        ? { type: 'link', url: provenance.patch.url, children: [subject] }
         : { type: 'emphasis', children: [subject] }
       phrasing.push(text(' by '), patch)
     }

@@ -1,9 +1,9 @@
-import type { Root } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { ApiRecord } from '../../remark-api-records/index.ts'
-import { deprecationBanner, type Deprecation } from './banner.ts'
+import { deprecationBanner, type Provenance } from './banner.ts'
 import { findBlock, findNote } from './find.ts'
 
-export { deprecationBanner, patchUrl, type BannerContext, type Deprecation } from './banner.ts'
+export { deprecationBanner, patchUrl, type BannerContext, type Provenance } from './banner.ts'
 export { findBlock, findNote, type BlockPlace } from './find.ts'
 
 /** Configuration. */
@@ -14,12 +14,14 @@ export interface Options {
   document: string
   /** The version id (required). */
   version: string
+  /** The URL of an API's page, for the replacements the banner links to (required). */
+  apiUrlOf: (document: string, version: string, name: string) => string
   /**
    * Since which version and by which patch each deprecated API is deprecated,
-   * by name (default: `{}`; a deprecated API missing here gets a banner
-   * without "in … by …").
+   * by name, with the URLs to link them to (default: `{}`; a deprecated API
+   * missing here gets a banner without "in … by …").
    */
-  deprecations?: Readonly<Record<string, Deprecation>> | null
+  provenance?: Readonly<Record<string, Provenance>> | null
 }
 
 /** The id of an API's conversion note: `note-kmap_atomic`. Lowercase, like every id Strata emits (see rehype-strata-sanitize). */
@@ -34,7 +36,7 @@ export function noteId(name: string): string {
  * to put it in.
  *
  * @param options
- *   Configuration (required: the records, document and version).
+ *   Configuration (required: the records, document, version and `apiUrlOf`).
  * @returns
  *   Transform that changes the tree in place.
  */
@@ -43,13 +45,14 @@ export function remarkDeprecationBanners(options: Readonly<Options>) {
   if (typeof options.document !== 'string' || typeof options.version !== 'string') {
     throw new TypeError('remarkDeprecationBanners: `document` and `version` must be strings')
   }
+  if (typeof options.apiUrlOf !== 'function') throw new TypeError('remarkDeprecationBanners: `apiUrlOf` must be a function')
   const byName = new Map<string, ApiRecord>()
   for (const record of options.records) if (!byName.has(record.name)) byName.set(record.name, record)
-  const deprecations = new Map(Object.entries(options.deprecations ?? {}))
+  const provenance = new Map(Object.entries(options.provenance ?? {}))
   // Sorted by name so the output does not depend on the order of the records.
   // A removed API is one step past deprecated: it gets the same banner, saying so.
   const deprecated = [...byName.values()].filter((record) => (record.status === 'deprecated' || record.status === 'removed') && record.described).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const { document, version } = options
+  const { document, version, apiUrlOf } = options
 
   /**
    * @param tree
@@ -73,8 +76,8 @@ export function remarkDeprecationBanners(options: Readonly<Options>) {
         const data = (note.data ??= {})
         data.hProperties = { ...data.hProperties, id }
       }
-      const banner = deprecationBanner(record, { document, version, byName, deprecation: deprecations.get(record.name), noteId: id })
-      place.parent.children.splice(place.index, 0, banner as never)
+      const banner = deprecationBanner(record, { document, version, apiUrlOf, byName, provenance: provenance.get(record.name), noteId: id })
+      ;(place.parent.children as RootContent[]).splice(place.index, 0, banner)
     }
     return undefined
   }

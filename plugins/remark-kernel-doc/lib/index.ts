@@ -1,16 +1,18 @@
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
-import type { KernelDocEntry } from '../../../src/ingest/kernel-doc/index.ts'
+import type { KernelDocEntry } from '../../../src/schema/kernel-doc.ts'
+import type { Directive } from '../../rst-parse/index.ts'
 
 /** What the ingest edge found for one `kernel-doc` directive, put on its node as `data.kernelDoc`. */
 export type KernelDocOutcome =
   | { status: 'resolved'; path: string; entries: KernelDocEntry[] }
   | { status: 'no-tree' | 'missing'; path: string; message: string }
 
-interface DirectiveLike {
-  type: 'directive'
-  name: string
-  data?: { kernelDoc?: KernelDocOutcome }
+// The parser's directive node, with the outcome this plugin renders.
+declare module '../../rst-parse/lib/types.ts' {
+  interface DirectiveData {
+    kernelDoc?: KernelDocOutcome
+  }
 }
 
 const paragraph = (children: PhrasingContent[], hName?: string, className?: string[]): Paragraph => ({
@@ -63,7 +65,7 @@ function entryNodes(entry: KernelDocEntry): BlockContent[] {
  */
 export function remarkKernelDoc() {
   return function (tree: Root): undefined {
-    visit(tree, 'directive' as never, (node: DirectiveLike, index, parent) => {
+    visit(tree, 'directive', (node: Directive, index, parent) => {
       const outcome = node.data?.kernelDoc
       if (node.name !== 'kernel-doc' || !outcome || !parent || index === undefined) return
       const replacement: RootContent =
@@ -74,7 +76,7 @@ export function remarkKernelDoc() {
               data: { hName: 'section', hProperties: { className: ['kernel-doc'], 'aria-label': `API documentation from ${outcome.path}` } },
             }
           : { type: 'blockquote', children: [paragraph([text(outcome.message)])], data: { hName: 'aside', hProperties: { className: ['kernel-doc', 'kernel-doc-missing'] } } }
-      ;(replacement as { position?: unknown }).position = (node as { position?: unknown }).position
+      replacement.position = node.position
       ;(parent.children as RootContent[])[index] = replacement
       return [SKIP, index + 1]
     })

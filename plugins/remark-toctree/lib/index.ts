@@ -21,7 +21,7 @@ export interface Options extends ToctreeContext {
 const source = 'strata:toctree'
 export const toctreeRules = { missing: 'toctree-missing-document', noMatch: 'toctree-glob-no-match' } as const
 
-const isToctree = (node: RootContent): node is Directive & RootContent => node.type === ('directive' as string) && (node as unknown as Directive).name === 'toctree'
+const isToctree = (node: RootContent): node is Directive => node.type === 'directive' && node.name === 'toctree'
 
 /**
  * The documents a tree's toctrees list, in order, hidden ones too (Sphinx's

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import type { Target } from '../../rst-parse/index.ts'
 import { makeId } from '../../rst-parse/lib/chars.ts'
 
 /** Where a `:ref:` label points: a document and the anchor of its target, with the section title Sphinx would show. */
@@ -20,14 +21,6 @@ export interface XrefIndex {
   documents: Record<string, string>
 }
 
-interface TargetLike {
-  type: 'target'
-  identifier: string
-  url?: string
-  refname?: string
-  anonymous?: boolean
-}
-
 /**
  * Collect the labels and paths of documents. A label that stands right before
  * a section title takes that title (what `:ref:` shows without an explicit
@@ -40,13 +33,13 @@ export function collectXrefs(documents: ReadonlyArray<{ document: string; path: 
     index.documents[path.replace(/\.rst$/, '')] ??= document
     const children = tree.children as RootContent[]
     children.forEach((node, position) => {
-      if (node.type !== ('target' as string)) return
-      const target = node as unknown as TargetLike
+      if (node.type !== 'target') return
+      const target: Target = node
       if (target.anonymous || target.url || target.refname || !target.identifier) return
       let title: string | undefined
       for (const next of children.slice(position + 1)) {
         if (next.type === 'heading') title = toString(next)
-        if (next.type !== ('target' as string)) break
+        if (next.type !== 'target') break
       }
       index.labels[target.identifier] ??= { document, anchor: makeId(target.identifier), ...(title ? { title } : {}) }
     })

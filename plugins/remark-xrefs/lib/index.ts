@@ -1,6 +1,7 @@
 import type { Link, PhrasingContent, Root } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import type { Role } from '../../rst-parse/index.ts'
 import type { XrefIndex } from './collect.ts'
 
 export interface Options {
@@ -15,15 +16,6 @@ export interface Options {
   urlOf: (document: string, version: string) => string
   /** The title of a document, which `:doc:` shows when it has no title of its own, as Sphinx does (default: the target as written). */
   titleOf?: ((document: string) => string | undefined) | null
-}
-
-interface RoleLike {
-  type: 'role'
-  name: string
-  value: string
-  target?: string
-  children: PhrasingContent[]
-  position?: Root['position']
 }
 
 const source = 'strata:xrefs'
@@ -47,7 +39,7 @@ export function remarkXrefs(options: Readonly<Options>) {
   const titleOf = options.titleOf ?? (() => undefined)
   const directory = path.split('/').slice(0, -1)
   return function (tree: Root, file: VFile): undefined {
-    visit(tree, 'role' as never, (node: RoleLike, position, parent) => {
+    visit(tree, 'role', (node: Role, position, parent) => {
       if (!parent || position === undefined || !['ref', 'doc', 'numref'].includes(node.name)) return
       const wanted = (node.target ?? node.value).trim()
       let url: string | undefined

@@ -132,8 +132,3 @@ export function spanLines(ctx: Context, lines: Ln[], fallback: Ln): Position {
   return span(ctx, first, lines[last] ?? first)
 }
 
-/** Give a node a position and return it. */
-export function at<T extends Node>(node: T, position: Position): T {
-  node.position = position
-  return node
-}

@@ -140,26 +140,6 @@ export function indentOf(text: string): number {
   return i
 }
 
-/** Whether a line is blank. */
-export function isBlank(ln: Ln | undefined): boolean {
-  return ln !== undefined && ln.t === ''
-}
-
-/**
- * Remove `n` columns of indentation from lines (blank lines stay blank).
- *
- * @param lines
- *   Lines.
- * @param n
- *   Columns to remove.
- * @returns
- *   New lines.
- */
-export function dedent(lines: Ln[], n: number): Ln[] {
-  if (n <= 0) return lines
-  return lines.map((ln) => (ln.t === '' ? ln : cut(ln, Math.min(n, lnIndent(ln)))))
-}
-
 /**
  * docutils' `get_known_indented`: a list item whose marker line has text: the
  * body's indentation is the marker's width; the block ends at the first

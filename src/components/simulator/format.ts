@@ -80,11 +80,6 @@ export function poolCount(count: number): string {
   return count === 2 ? '1 user' : `${count - 1} users`
 }
 
-/** The records of one version that the engine reads, by name. */
-export function recordOf(records: readonly ApiRecord[], name: string): ApiRecord | undefined {
-  return records.find((record) => record.name === name)
-}
-
 /** The first free C identifier among a, b, …, z, then p0, p1, … (not yet used by the program). */
 export function freshName(calls: readonly Call[]): string {
   const used = new Set(calls.flatMap((call) => ('as' in call ? [call.as] : [])))

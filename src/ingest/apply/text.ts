@@ -32,13 +32,6 @@ export function splitLines(value: string): Line[] {
   return lines
 }
 
-/** Join lines back into a document. */
-export function joinLines(lines: readonly Line[]): string {
-  let out = ''
-  for (const line of lines) out += line.text + line.eol
-  return out
-}
-
 /** The line ending most of the document uses; added lines take it. */
 export function dominantEol(lines: readonly Line[]): string {
   let crlf = 0

@@ -1,12 +1,9 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import type { Place } from '../../lib/diagnostics.ts'
 import { source, type RuleId } from './rules.ts'
 
-/** A 1-based place in a file. */
-export interface Place {
-  line: number
-  column: number
-}
+export type { Place }
 
 /**
  * Put a located warning on `file` with the kernel-doc stage's source.

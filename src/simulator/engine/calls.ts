@@ -58,8 +58,3 @@ export function checkCall(call: unknown, config: MachineConfig): string | undefi
   const extra = Object.keys(raw).find((key) => !allowed.has(key))
   return extra ? `${op}: unknown field \`${extra}\`` : undefined
 }
-
-/** Narrowing helper for callers that checked with `checkCall`. */
-export function isCall(call: unknown, config: MachineConfig): call is Call {
-  return checkCall(call, config) === undefined
-}

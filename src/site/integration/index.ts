@@ -1,21 +1,25 @@
 import type { AstroIntegration } from 'astro'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
 import { dataStoreFromFile } from './data-store-module.ts'
 
-export interface StrataOptions {
-  /** The content folder holding `manifest.json` (relative to the project root). */
-  content: string
-  /** A kernel tree to read base documents from instead of the manifest's `corpus`. */
-  corpus?: string
-  /** A kernel checkout for `kernel-doc` directives. */
-  kernelTree?: string
-}
+/** The integration's options, checked when the config is read (paths relative to the project root). */
+const optionsSchema = z
+  .object({
+    /** The content folder holding `manifest.json`. */
+    content: z.string().min(1),
+    /** A kernel tree to read base documents from instead of the manifest's `corpus`. */
+    corpus: z.string().min(1).optional(),
+    /** A kernel checkout for `kernel-doc` directives. */
+    kernelTree: z.string().min(1).optional(),
+  })
+  .strict()
 
-export interface ResolvedStrataOptions {
-  content: string
-  corpus?: string
-  kernelTree?: string
+export type StrataOptions = z.input<typeof optionsSchema>
+
+/** The options as the loader and the pages read them: absolute paths, and where the build's own files go. */
+export interface ResolvedStrataOptions extends z.output<typeof optionsSchema> {
   /** Where the loader writes the search indexes and the search route reads them (in Astro's cache folder). */
   searchDir: string
   /** Where the loader leaves the located messages of content that cannot be built, for `strata build` to print (in Astro's cache folder). */
@@ -29,8 +33,13 @@ const virtualConfig = 'virtual:strata/config'
  * loader and pages through a virtual module, and injects the site's routes.
  * The hooks only connect things; each step is an imported function.
  */
-export default function strata(options: StrataOptions): AstroIntegration {
-  if (!options?.content) throw new Error('strata(): the `content` option (the folder holding manifest.json) is required')
+export default function strata(input: StrataOptions): AstroIntegration {
+  const parsed = optionsSchema.safeParse(input ?? {})
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `\`${issue.path.join('.') || 'options'}\`: ${issue.message}`)
+    throw new TypeError(`strata(): ${problems.join('; ')} (\`content\` is the folder holding manifest.json)`)
+  }
+  const options = parsed.data
   return {
     name: 'strata',
     hooks: {
@@ -56,11 +65,14 @@ export default function strata(options: StrataOptions): AstroIntegration {
             ],
           },
         })
-        for (const [pattern, entrypoint] of routes) injectRoute({ pattern, entrypoint: path.join(root, 'src/routes', entrypoint) })
+        for (const [pattern, entrypoint] of routes) injectRoute({ pattern, entrypoint: fileURLToPath(new URL(entrypoint, routesFolder)) })
       },
     },
   }
 }
+
+/** The site's pages, found from this module, not from the project using it. */
+const routesFolder = new URL('../../routes/', import.meta.url)
 
 /** The site's routes and the file that renders each. */
 const routes: Array<[string, string]> = [

@@ -30,7 +30,7 @@ export interface SiteData {
 
 export function siteData(): Promise<SiteData> {
   cache ??= (async () => {
-    const versions = (await getCollection('versions')).map((entry) => entry.data as unknown as VersionEntry)
+    const versions: VersionEntry[] = (await getCollection('versions')).map((entry) => ({ ...entry.data, html: entry.rendered?.html ?? '' }))
     const byDocument = new Map<string, VersionEntry[]>()
     for (const version of versions) {
       const list = byDocument.get(version.document)
@@ -40,10 +40,10 @@ export function siteData(): Promise<SiteData> {
     // Astro warns about an empty collection when it is read: a site with no
     // API, or one version per document, has none to read.
     const records = versions.some((version) => version.counts.apis > 0)
-      ? (await getCollection('records')).map((entry) => entry.data as unknown as RecordEntry)
+      ? (await getCollection('records')).map((entry) => entry.data)
       : []
     const changes = [...byDocument.values()].some((siblings) => siblings.length > 1)
-      ? (await getCollection('changes')).map((entry) => entry.data as unknown as ChangesEntry)
+      ? (await getCollection('changes')).map((entry) => entry.data)
       : []
     // Lookups are maps: a site of a thousand documents renders tens of
     // thousands of pages, each asking for its version and records.

@@ -2,9 +2,10 @@ import type { Loader, LoaderContext } from 'astro/loaders'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { toString } from 'mdast-util-to-string'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import config from 'virtual:strata/config'
 import { loadManifest, type ResolvedManifest } from '../../versions/load.ts'
+import { formatDiagnostic, formatDiagnostics } from '../../lib/diagnostics.ts'
 import { serialiseMessages } from '../../lib/messages.ts'
 import { buildKnowledgeBase, type KnownVersion } from '../../knowledge/build.ts'
 import { compareVersions } from '../../knowledge/changes.ts'
@@ -21,14 +22,8 @@ import type { ChangesEntry, RecordEntry, VersionEntry } from './types.ts'
 /** Thrown when the content cannot be built; its message carries every diagnostic. */
 export class ContentError extends Error {}
 
-/** `file:line:column: severity: reason`, as the CLI prints them. */
-function formatMessages(files: readonly VFile[]): string {
-  return files
-    .flatMap((file) =>
-      file.messages.map((message) => `${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}`),
-    )
-    .join('\n')
-}
+/** The files' messages, one line each, in the form the CLI prints them. */
+const formatMessages = (files: readonly VFile[]) => formatDiagnostics(files).join('\n')
 
 /**
  * The error for content that cannot be built. Its messages are also left in
@@ -40,35 +35,30 @@ async function contentError(summary: string, files: readonly VFile[]): Promise<C
   return new ContentError(`${summary}:\n${formatMessages(files)}`)
 }
 
+type Site = Awaited<ReturnType<typeof computeSite>>
+type Collection = 'versions' | 'records' | 'changes'
+
 /**
- * Run ingest → parse → records once, and share the result between the
- * collections (each collection's loader asks for it; the first builds it).
+ * One run of ingest → parse → records → render feeds every collection: the
+ * first loader to ask starts it, the others share it. It is run again only
+ * when an input changes (see {@link watchInputs}), however many collections
+ * there are.
  */
-let pending: Promise<Awaited<ReturnType<typeof computeSite>>> | undefined
-let served = 0
-function site(logger: LoaderContext['logger']) {
-  pending ??= computeSite(logger)
-  const result = pending
-  // One run feeds the three collections; the next sync (a dev reload) starts afresh.
-  if (++served === 3) {
-    pending = undefined
-    served = 0
-  }
-  return result
-}
+let current: Promise<Site> | undefined
+const site = (logger: LoaderContext['logger']) => (current ??= computeSite(logger))
 
 async function computeSite(logger: LoaderContext['logger']) {
   const { file, manifest } = await loadManifest({ content: config.content, corpus: config.corpus, kernelTree: config.kernelTree })
   if (!manifest) throw await contentError('The content manifest has errors', [file])
-  const { base, files } = await buildKnowledgeBase(manifest, {
+  const { knowledge, files } = await buildKnowledgeBase(manifest, {
     onVersion: (version, index, total) => logger.info(`[${index + 1}/${total}] ${version.document}@${version.id}`),
   })
   const warnings = files.filter((each) => each.messages.some((message) => !message.fatal))
   if (warnings.length > 0) logger.warn(formatMessages(warnings))
-  if (!base) throw await contentError('Strata could not build the content', files)
+  if (!knowledge) throw await contentError('Strata could not build the content', files)
 
   const byDocument = new Map<string, KnownVersion[]>()
-  for (const version of base.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
+  for (const version of knowledge.versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version])
 
   // The search indexes need only the records: built in a worker from here on,
   // they are ready by the time the versions below are rendered and stored.
@@ -79,7 +69,7 @@ async function computeSite(logger: LoaderContext['logger']) {
 
   // Cross-document references resolve against every document; a link to
   // another document goes to its version of the same id, else its newest.
-  const xrefIndex = collectXrefs(base.versions)
+  const xrefIndex = collectXrefs(knowledge.versions)
   const newestIds = new Map([...byDocument].map(([document, siblings]) => [document, newestOf(siblings).id]))
   const versionFor = (current: string) => (target: string) =>
     byDocument.get(target)?.some((version) => version.id === current) ? current : newestIds.get(target) ?? current
@@ -87,7 +77,7 @@ async function computeSite(logger: LoaderContext['logger']) {
   // toctree entries, per version (a patch can change any of them).
   const titles = new Map([...byDocument].map(([document, siblings]) => [document, manifest.documents.find((each) => each.id === document)?.title ?? titleOf(siblings[0])]))
   const outline = new Map<string, { sections: DocumentSection[]; toctree: string[] }>()
-  for (const version of base.versions) {
+  for (const version of knowledge.versions) {
     outline.set(versionKey(version.document, version.id), {
       sections: mdastSections(version.tree),
       toctree: toctreeDocuments(version.tree, { documents: xrefIndex.documents, path: version.path }),
@@ -103,6 +93,7 @@ async function computeSite(logger: LoaderContext['logger']) {
     const title = titles.get(document)!
     for (const version of siblings) {
       const deprecations = deprecationsOf(version, siblings)
+      const renderFile = new VFile({ path: `${version.path}@${version.id}` })
       const rendered = renderVersion({
         tree: version.tree,
         records: version.records,
@@ -117,8 +108,8 @@ async function computeSite(logger: LoaderContext['logger']) {
           sectionsOf: (target) => outlineIn(version.id, target)?.sections ?? [],
           toctreeOf: (target) => outlineIn(version.id, target)?.toctree ?? [],
         },
-      })
-      for (const message of rendered.messages) logger.warn(`${version.path}@${version.id}:${message}`)
+      }, renderFile)
+      for (const message of renderFile.messages) logger.warn(formatDiagnostic(renderFile.path, message))
       const key = versionKey(document, version.id)
       versions.push({
         key,
@@ -130,14 +121,14 @@ async function computeSite(logger: LoaderContext['logger']) {
         date: version.date,
         parent: version.parent,
         patches: version.patches,
-        patchObjects: version.patchObjects,
+        parsedPatches: version.parsedPatches,
         reviews: version.reviews,
         blob: version.blob,
         newest: version === newest,
         html: rendered.html,
         headings: rendered.headings,
         toctree: outline.get(key)!.toctree,
-        source: version.text,
+        text: version.text,
         counts: countsOf(version.records),
       })
       for (const record of version.records) {
@@ -177,52 +168,86 @@ function titleOf(version: KnownVersion): string {
   return heading ? toString(heading) : version.document
 }
 
+/** What each collection's loader needs to fill its store again after a change. */
+const refills = new Map<Collection, (built: Site) => void>()
+
+/** Put a collection's entries in its store; a version's HTML goes where Astro keeps rendered content. */
+function fillStore(collection: Collection, built: Site, { store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>): void {
+  store.clear()
+  if (collection === 'versions') {
+    for (const entry of built.versions) {
+      const { html, ...data } = entry
+      store.set({ id: entry.key, data, digest: generateDigest(entry), rendered: { html } })
+    }
+    return
+  }
+  for (const entry of built[collection]) store.set({ id: entry.key, data: entry, digest: generateDigest(entry) })
+}
+
 /**
  * A Content Layer loader for one of Strata's collections (`versions`,
  * `records`, `changes`), all fed from one run over the content manifest.
  */
-export function strataLoader(collection: 'versions' | 'records' | 'changes'): Loader {
+export function strataLoader(collection: Collection): Loader {
   return {
     name: `strata-${collection}`,
     load: async ({ store, logger, generateDigest, watcher }) => {
-      const fill = async () => {
-        const built = await site(logger)
-        // The sync is not over until the search files are written: the build reads them next.
-        await built.search
-        store.clear()
-        for (const entry of built[collection]) {
-          store.set({ id: entry.key, data: entry as unknown as Record<string, unknown>, digest: generateDigest(entry as unknown as Record<string, unknown>) })
-        }
-        return built.inputs
-      }
-      const inputs = new Set(await fill())
-      // In dev, a change to the manifest, a base document or a patch rebuilds
-      // the collections and Astro reloads the pages; a change that breaks the
-      // content is reported and the last good content stays.
-      if (!watcher) return
-      watcher.add([...inputs])
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const onChange = (changed: string) => {
-        if (!inputs.has(path.resolve(changed))) return
-        // Editors save in several steps; one rebuild after the last.
-        clearTimeout(timer)
-        timer = setTimeout(() => {
-          fill().then(
-            (files) => {
-              for (const file of files.filter((each) => !inputs.has(each))) {
-                inputs.add(file)
-                watcher.add(file)
-              }
-              logger.info(`reloaded after a change to ${path.relative(process.cwd(), changed)}`)
-            },
-            (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
-          )
-        }, reloadDelay)
-      }
-      watcher.on('change', onChange)
-      watcher.on('add', onChange)
+      const built = await site(logger)
+      // The sync is not over until the search files are written: the build reads them next.
+      await built.search
+      fillStore(collection, built, { store, generateDigest })
+      refills.set(collection, (next) => fillStore(collection, next, { store, generateDigest }))
+      if (watcher) watchInputs(watcher, logger, built.inputs)
     },
   }
+}
+
+type Watcher = NonNullable<LoaderContext['watcher']>
+
+/** The dev server's watcher that already listens for every collection. */
+let watching: Watcher | undefined
+
+/**
+ * In dev, a change to the manifest, a base document or a patch runs the
+ * content again, once, and refills every collection; Astro reloads the pages.
+ * A change that breaks the content is reported and the last good content
+ * stays. The watcher is the dev server's, the same for every collection, so
+ * the first loader to get it listens for all.
+ */
+function watchInputs(watcher: Watcher, logger: LoaderContext['logger'], inputs: readonly string[]): void {
+  if (watching === watcher) return
+  watching = watcher
+  const files = new Set(inputs)
+  watcher.add([...files])
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const onChange = (changed: string) => {
+    if (!files.has(path.resolve(changed))) return
+    // Editors save in several steps; one run after the last.
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      const previous = current
+      current = undefined
+      const next = site(logger)
+      next.then(
+        async (built) => {
+          await built.search
+          for (const refill of refills.values()) refill(built)
+          for (const file of built.inputs.filter((each) => !files.has(each))) {
+            files.add(file)
+            watcher.add(file)
+          }
+          logger.info(`reloaded after a change to ${path.relative(process.cwd(), changed)}`)
+        },
+        (error: unknown) => {
+          // The last good content stays, for the pages and for the next loader to ask.
+          current = previous
+          logger.error(error instanceof Error ? error.message : String(error))
+        },
+      )
+    }, reloadDelay)
+  }
+  watcher.on('change', onChange)
+  watcher.on('add', onChange)
 }
 
 /** How long dev waits after the last change to an input before it rebuilds (ms). */

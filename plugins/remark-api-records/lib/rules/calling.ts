@@ -1,4 +1,4 @@
-import type { Context } from '../../../../src/schema/records.ts'
+import type { CallingContext } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
@@ -10,7 +10,7 @@ import { factsFor, matches, negation, type ClauseRule, type Derived } from './de
  */
 
 /** A context as kernel documents name it, to the record's vocabulary. */
-const contextWords: Array<{ context: Context; pattern: RegExp }> = [
+const contextWords: Array<{ context: CallingContext; pattern: RegExp }> = [
   { context: 'any', pattern: /^(?:any|all|every|arbitrary)\s+contexts?\b/i },
   { context: 'interrupt', pattern: /^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i },
   { context: 'nmi', pattern: /^(?:an? )?NMI(?:s| contexts?| handlers?)?\b/i },
@@ -22,8 +22,8 @@ const contextWords: Array<{ context: Context; pattern: RegExp }> = [
 ]
 
 /** The contexts named at the start of `text` ("any context (including interrupts)", "process or softirq context"). */
-export function contextsAt(text: string): Context[] {
-  const found: Context[] = []
+export function contextsAt(text: string): CallingContext[] {
+  const found: CallingContext[] = []
   let rest = text.replace(/^[\s`*]*(?:the |an? |within )?/i, '')
   // "any sort of irq context" forbids both kinds of interrupt context.
   if (/^(?:any|all) (?:sort|kind|type|form)s? of (?:irq|interrupt) contexts?\b/i.test(rest)) return ['interrupt', 'softirq']
