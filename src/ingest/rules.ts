@@ -55,6 +55,8 @@ export const applyRules = {
   pathEscapes: 'path-escapes-tree',
   /** `--tree`: a path that is, or goes through, a symbolic link in the tree or the output folder. */
   pathThroughSymlink: 'path-through-symlink',
+  /** `--tree`: one path the patch leaves is a folder on the way to another (`a.rst` and `a.rst/b.rst`). */
+  pathConflict: 'path-is-a-folder-of-another',
   /** `--out`: the output folder cannot be created or written (the OS error says why). */
   unwritableOutput: 'unwritable-output',
 } as const

@@ -105,6 +105,19 @@ describe('strata apply --tree refuses paths through symbolic links', () => {
     }
   })
 
+  it('refuses a patch that leaves one path as a folder of another, writing nothing', async () => {
+    const root = tree()
+    const out = folder('out')
+    const patch = path.join(folder('patch'), 'nested.diff')
+    const name = 'Documentation/mm/highmem.rst'
+    writeFileSync(patch, `diff --git a/${name} b/${name}/${name}\nsimilarity index 100%\nrename from ${name}\nrename to ${name}/${name}\n`)
+    const { code, stderr } = await runCli(['apply', '--tree', root, '--out', out, patch])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/nested\.diff:1:1: error: `Documentation\/mm\/highmem\.rst` and `Documentation\/mm\/highmem\.rst\/Documentation\/mm\/highmem\.rst`: the patch leaves one path as a folder of the other \[strata:apply:path-is-a-folder-of-another\]/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(readdirSync(out)).toEqual([])
+  })
+
   it('still applies through real folders, and refuses `..` and absolute paths with the same care', async () => {
     const root = tree()
     const out = folder('out')

@@ -124,7 +124,28 @@ export function applyToTree(
     if (to !== null) files.set(to, result.text)
     reports.push(result.report)
   }
+  if (!failed) failed = !pathsFit(files, all, file)
   return failed ? undefined : { files, reports }
+}
+
+/**
+ * A tree cannot hold `a.rst` and `a.rst/b.rst` at once: a patch that leaves
+ * one path as a folder on the way to another (or deletes a file where it
+ * writes a folder) is refused before anything is written, as git apply does.
+ * Sorted, a path that is a folder of another comes right before one of its
+ * own, so one pass finds every case.
+ */
+function pathsFit(files: Map<string, string | null>, all: readonly FilePatch[], file: VFile): boolean {
+  const paths = [...files.keys()].sort()
+  for (let index = 0; index + 1 < paths.length; index++) {
+    const [outer, inner] = [paths[index], paths[index + 1]]
+    if (!inner.startsWith(outer + '/')) continue
+    const culprit = all.find((filePatch) => filePatch.newPath === inner || filePatch.oldPath === inner) ?? all[0]
+    const message = file.message(`\`${outer}\` and \`${inner}\`: the patch leaves one path as a folder of the other`, { place: culprit?.place, ruleId: applyRules.pathConflict, source: applySource })
+    message.fatal = true
+    return false
+  }
+  return true
 }
 
 function pathOf(filePatch: FilePatch): string {
