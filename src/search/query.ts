@@ -88,14 +88,14 @@ function shown(query: string): string {
 
 /**
  * Adjust a parsed query before lunr runs it. Words without a field leave
- * out the `version` field. And to bound the cost: drop repeated and surplus
- * clauses, clamp edit distances and drop wildcards beyond the first few (the
- * query still means roughly what was typed).
+ * out the `version` field. And to bound the cost: fold repeated clauses
+ * into one, drop surplus clauses, clamp edit distances and drop wildcards
+ * beyond the first few (the query still means roughly what was typed).
  *
  * @param query The parsed query, changed in place.
  */
 function tame(query: lunr.Query): void {
-  const seen = new Set<string>()
+  const seen = new Map<string, lunr.Query.Clause>()
   query.clauses = query.clauses.filter((clause) => {
     // A word without a field does not match the version term (`kmap*` would match every `kmap-notes-v1` record).
     if (clause.fields === query.allFields) clause.fields = clause.fields.filter((field) => field !== 'version')
@@ -103,9 +103,12 @@ function tame(query: lunr.Query): void {
     clause.term = clause.term.replace(/\*+/g, () => (++wildcards <= maxWildcards ? '*' : ''))
     // Only set when present: lunr reads a clause with an `editDistance` as fuzzy, wildcards and all.
     if ('editDistance' in clause) clause.editDistance = Math.min(clause.editDistance, maxEditDistance(clause.term))
-    const key = JSON.stringify(clause)
-    if (seen.has(key) || seen.size >= maxClauses) return false
-    seen.add(key)
+    // A repeated clause is one clause with the boosts summed, which is how lunr's query vector weighs it.
+    const key = JSON.stringify({ ...clause, boost: undefined })
+    const first = seen.get(key)
+    if (first) first.boost = (first.boost ?? 1) + (clause.boost ?? 1)
+    if (first || seen.size >= maxClauses) return false
+    seen.set(key, clause)
     return true
   })
 }

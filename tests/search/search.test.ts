@@ -164,7 +164,7 @@ describe('scores', () => {
       const fetched: string[] = []
       const parts = openBuilt(buildSearchIndex([input], cut), fetched)
       // Bare words do not search the version field, as in Strata; spell the fields out so lunr does the same.
-      for (const text of ['name:kmap', 'text:atomic', '+name:kmap -name:atomic', 'name:kmap* summary:page^3', 'name:*_page', 'text:mapping~1', 'status:deprecated', '-name:kmap', 'version:v6.1']) {
+      for (const text of ['name:kmap', 'text:atomic', '+name:kmap -name:atomic', 'name:kmap* summary:page^3', 'name:*_page', 'text:mapping~1', 'status:deprecated', '-name:kmap', 'version:v6.1', 'text:kmap text:local text:kmap', '+name:kmap^2 -text:atomic name:kmap']) {
         expect(await compare(input, one, lunrIndex, text), text).toBe(true)
         expect(await compare(input, parts, lunrIndex, text), text).toBe(true)
       }
