@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: hostile inputs through every stage, in process, under a
  * watchdog. Prints a table of inputs, throws, hangs, slow inputs (over 1 s
- * per MB, for inputs slower than the floor) and escapes (writes or reads
+ * of the stage thread's CPU per MB, for inputs slower than the floor) and escapes (writes or reads
  * outside the tree), then each finding with the index that reproduces it.
  *
  * Usage: npm run fuzz -- [--seed S] [--count N] [--stage rst|patch|records|build|all]
