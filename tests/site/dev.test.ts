@@ -1,6 +1,7 @@
 /**
  * `strata dev`: the served site follows its inputs. A patch edit reaches the
- * page; a patch that stops applying is reported and the last good page stays.
+ * page; a patch that stops applying is reported and the last good page stays;
+ * a broken manifest stops it at start-up with the manifest's located message.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -30,6 +31,30 @@ describe('strata dev', () => {
     const { code, stderr } = await runCli(['dev', '--port', 'http'])
     expect(code).toBe(2)
     expect(stderr).toContain('--port must be a port number')
+  })
+
+  it('refuses a broken manifest with its located message alone, before serving anything', { timeout: 240_000 }, async () => {
+    const port = await freePort()
+    const manifestFile = path.join(corpus.root, 'manifest.json')
+    const manifest = await readFile(manifestFile, 'utf8')
+    await writeFile(manifestFile, manifest.replace(/\n\s*\]\s*\}\s*$/, ',\n  ]\n}\n'))
+    try {
+      await withBuildLock(root, async () => {
+        const child = spawn(process.execPath, [path.join(root, 'scripts/bin/strata.mjs'), 'dev', '--content', corpus.root, '--port', String(port)], {
+          cwd: root,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        })
+        let stderr = ''
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+        const code = await new Promise<number | null>((resolve) => child.once('close', resolve))
+        expect(code).toBe(1)
+        expect(stderr).toMatch(/manifest\.json:\d+:\d+: error: the manifest is not JSON: .* \[strata:content:invalid-manifest\]/)
+        // Astro's error frame (its stack, a location inside Strata, a hint) would only send the reader to the wrong file.
+        expect(stderr).not.toMatch(/Location:|Stack trace:|\n\s+at |\[ContentError\]|Hint:/)
+      })
+    } finally {
+      await writeFile(manifestFile, manifest)
+    }
   })
 
   it('serves a patch edit, and keeps the last good page when a patch stops applying', { timeout: 240_000 }, async () => {

@@ -20,7 +20,15 @@ import { diffSections } from '../../knowledge/sections.ts'
 import type { ChangesEntry, RecordEntry, VersionEntry } from './types.ts'
 
 /** Thrown when the content cannot be built; its message carries every diagnostic. */
-export class ContentError extends Error {}
+export class ContentError extends Error {
+  constructor(message: string) {
+    super(message)
+    // Astro prints an error's stack, and its first frame's file as the
+    // location; a content error's locations are the diagnostics' own, and a
+    // frame inside Strata would only send the reader to the wrong file.
+    this.stack = ''
+  }
+}
 
 /** The files' messages, one line each, in the form the CLI prints them. */
 const formatMessages = (files: readonly VFile[]) => formatDiagnostics(files).join('\n')
