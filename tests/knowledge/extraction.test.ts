@@ -102,6 +102,23 @@ describe('calling context, locks, returns, pairing and summaries, on the corpus'
     }
   })
 
+  it('gives every API of names set apart by commas over several lines the description indented below, words unlike identifiers included', async () => {
+    // device-io.rst: "readsq, readsl, readsw, readsb" … "insl, insw, insb, outsl, outsw, outsb" over "These are helpers that access …".
+    for (const name of ['readsq', 'ioread64_rep', 'outsb']) {
+      expect((await record('driver-api/device-io.rst', name)).summary).toMatch(/^These are helpers that access the same address multiple times/)
+    }
+    // Plain words set apart by commas are no names, however many lines they run over.
+    const words = await recordsOfText('red, green, blue\nyellow, white, black\n\n  These are colours.\n')
+    expect([...words.keys()]).toEqual([])
+  })
+
+  it('reads "should generally use these for any access" as recommending the APIs described', async () => {
+    expect((await record('driver-api/device-io.rst', 'readl')).status).toBe('preferred')
+    // A rule of use is no recommendation: "it should use this call for slave transactions".
+    const records = await recordsOfText('foo_config()\n\n  This call is for slave operations. A driver should use this call for slave transactions.\n')
+    expect(records.get('foo_config')!.status).toBe('available')
+  })
+
   it('reads the APIs a prototype block declares, described by the paragraph that introduces it', async () => {
     const array = await record('driver-api/gpio/consumer.rst', 'gpiod_get_array')
     expect(array.described).toBe(true)
@@ -300,6 +317,11 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     // seq_file.rst: "The stop() function closes a session; …"; locking.rst: "Alternatively, synchronize_rcu() may be used to block until …".
     expect((await record('filesystems/seq_file.rst', 'stop')).summary).toMatch(/^The stop\(\) function closes a session/)
     expect((await record('kernel-hacking/locking.rst', 'synchronize_rcu')).summary).toMatch(/^Alternatively, synchronize_rcu\(\) may be used to block/)
+    // device_link.rst: "``DL_FLAG_AUTOREMOVE_CONSUMER`` causes the device link to be automatically purged …": a name in inline markup leads too.
+    expect((await record('driver-api/device_link.rst', 'DL_FLAG_AUTOREMOVE_CONSUMER')).summary).toMatch(/^``DL_FLAG_AUTOREMOVE_CONSUMER`` causes the device link/)
+    const marked = await recordsOfText('Setting ``FOO_FLAG`` is rare.\n\n``foo_go()`` starts the engine.\n')
+    expect(marked.get('foo_go')!.summary).toBe('``foo_go()`` starts the engine.')
+    expect(marked.get('FOO_FLAG')?.summary ?? '').toBe('')
     // A plural noun after the name is no verb: "atomic_t values can be placed in debugfs with::".
     const typed = await recordsOfText('Also, foo_t values can be placed in a file.\n')
     expect(typed.get('foo_t')!.summary).toBe('')

@@ -458,8 +458,10 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
     const lead = groupsOf(sentence.text, sentence.mentions)[0]
     if (!lead || !lead.mentions.some((mention) => mention.name === draft.name)) return false
     // "Alternatively, synchronize_rcu() may be used …", "The helper routine vma_needs_reservation() is called …".
-    if (sentence.text.slice(0, lead.start).replace(/^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}|[\s`*"']/gi, '') !== '') return false
-    const after = sentence.text.slice(lead.end).replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor)s?\b/i, '')
+    // Inline markup around the name (``FOO``, *foo()*) is no word of the sentence.
+    const before = sentence.text.slice(0, lead.start).replace(/[`*"']/g, '').trim()
+    if (before !== '' && !/^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}$/i.test(before + ' ')) return false
+    const after = sentence.text.slice(lead.end).replace(/^[`*"']+/, '').replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor|flag|field|member|structure|struct|type|option|parameter)s?\b/i, '')
     // Or any verb of the third person that is not an auxiliary, before its object: "The stop() function closes a session".
     return defining.test(after) || /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:has|was|does|needs|seems|appears|happens|remains|lacks|wants|says|goes|is)\b)[a-z]{3,}(?:es|[^s]s)\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/.test(after)
   })

@@ -86,8 +86,9 @@ function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgai
       if (status !== 'deprecated' && undone(clause, match.index)) continue
       let objects = objectAt(clause, at, { weak: status !== 'preferred' })
       // "Most drivers should not use this": the object is the topic.
-      // "Use them." recommends the topic; "it should use this call for slave transactions" is a rule of use.
-      const pronounObject = status === 'preferred' ? /^\s+(?:it|this|them|these)\s*[.!]?\s*$/i : /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i
+      // "Use them." and "should generally use these for any access" recommend the topic; "it should use this call
+      // for slave transactions" is a rule of use.
+      const pronounObject = status === 'preferred' ? /^\s+(?:it|this|them|these)\s*(?:[.!]?\s*$|for (?:any|all|every)\b)/i : /^\s+(?:it|this|them|these|this one|those)\b(?!\s+(?:to|for)\b\s+\w)/i
       // "f_dentry is gone; use f_path.dentry, or, better yet, see if you can avoid it entirely": "it" is what the sentence just removed.
       if (objects.length === 0 && pronounObject.test(clause.text.slice(at))) objects = state.deprecated.length > 0 ? [...state.deprecated] : clause.topic
       // "Don't use in new code", "so don't use.": the object is the topic.
