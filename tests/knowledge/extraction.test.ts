@@ -5,10 +5,12 @@
  * sentence, APIs named only in a title) on sentences written here.
  */
 import { readdirSync, readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { interpretSentence } from '../../plugins/remark-api-records/lib/language.ts'
+import { pairs, releasesOf } from '../../plugins/remark-api-records/lib/rules/pairing.ts'
 import { coverageOf, formatCoverage } from '../../src/knowledge/coverage.ts'
 import { evaluate, factsOfRecord } from '../../src/knowledge/evaluate.ts'
 import { parseGold } from '../../src/knowledge/gold.ts'
@@ -231,6 +233,22 @@ describe('return values as kernel documents list them', () => {
 })
 
 describe('pairing an API with the release introduced after it', () => {
+  it('pairs by name exactly as the releases the name spells out, word by word', () => {
+    // `pairs` reads word by word what `releasesOf` spells out in full; both must agree on any name.
+    const word = fc.constantFrom('spin', 'lock', 'unlock', 'irqsave', 'irqrestore', 'kmap', 'kunmap', 'local', 'page', 'get', 'put', 'kmalloc', 'kfree', 'array', 'x', '')
+    const name = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join('_'))
+    fc.assert(
+      fc.property(name, name, (api, release) => {
+        const spelled = api !== release && releasesOf(api).some((candidate) => candidate === release || candidate.startsWith(release + '_'))
+        expect(pairs(api, release)).toBe(spelled)
+      }),
+      { numRuns: 3000 },
+    )
+    expect(pairs('spin_lock_irqsave', 'spin_unlock_irqrestore')).toBe(true)
+    expect(pairs('kmap_local_page', 'kunmap_local')).toBe(true)
+    expect(pairs('kmap_local_page', 'kmap_local')).toBe(false)
+  })
+
   it('pairs what was described before with prototypes introduced as releases, by the kernel\'s naming', async () => {
     // io-mapping.rst: "The mappings are released with::" and io_mapping_unmap_local(), io_mapping_unmap_atomic().
     expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).release).toBe('io_mapping_unmap_local')

@@ -76,8 +76,10 @@ export function titledApis(title: string): Mention[] {
  * The APIs a piece of text consists of, when it is nothing but names and
  * separators (a table cell `pte_same`, a term `readl(), writel()`); bare
  * snake_case words count here, since nothing else stands beside them.
+ * `found` is the text's mentions, bare words included, where the caller has
+ * them already.
  */
-export function namesOnly(text: string): Mention[] {
+export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
   // "readsq, readsl, readsw, readsb" on lines of their own: a list of identifiers, most of them unlike English words.
   const tokens = text.trim().split(/[\s,/]+/).filter(Boolean)
   const identifiers = tokens.length >= 3 && tokens.every((token) => /^[A-Za-z_][A-Za-z0-9_]*(?:\(\))?$/.test(token))
@@ -92,7 +94,7 @@ export function namesOnly(text: string): Mention[] {
       return { name: token.replace(/\(\)$/, ''), kind: /^[A-Z0-9_]+$/.test(token) ? 'macro' : 'function', index, end: at, weak: true as const }
     })
   }
-  const mentions = findMentions(text, { weak: true })
+  const mentions = found ?? findMentions(text, { weak: true })
   if (mentions.length === 0) return []
   let rest = ''
   let at = 0
@@ -101,7 +103,7 @@ export function namesOnly(text: string): Mention[] {
     at = Math.max(at, mention.end)
   }
   rest += text.slice(at)
-  return /^[\s,`*/()|:]*(?:(?:and|or|&|\/)[\s,`*/()|:]*)*$/.test(rest) ? mentions : []
+  return /^[\s,`*/()|:]*(?:(?:and|or|&|\/)[\s,`*/()|:]*)*$/.test(rest) ? [...mentions] : []
 }
 
 /**

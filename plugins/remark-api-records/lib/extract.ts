@@ -396,7 +396,7 @@ function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptio
 function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
   // A paragraph of labelled fields ("Synchronization: rtnl_lock() semaphore. In addition, …") holds no definition.
   const labelled = new Set(own.filter((sentence) => opensWithLabel(sentence.text)).map((sentence) => sentence.unit))
-  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text).length === 0 && !changeNotice(sentence, name))
+  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.role === 'lead')
   const intro = own.find((sentence) => sentence.intro)?.unit
   if (intro) {

@@ -46,7 +46,7 @@ export interface Reading {
  * keeps the stage fast on prose that states nothing.
  */
 const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
-  { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|exist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|use|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|port|advantage|required|encouraged|advised|better|best|rather|place|call|moderation/i },
+  { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|\bexist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|\bus(?:e|ing)|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|\bport|advantage|required|encouraged|advised|better|best|rather|\bplace|\bcall(?!ers?\b)|moderation/i },
   { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
   { rule: lockingRule, gate: /lock|mutex|sem|held|hold|bkl|rcu|seq/i },
   { rule: returnsRule, gate: /return|true|false|otherwise|else/i },
@@ -85,10 +85,20 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
   // With no API named and none to refer back to, no rule has anyone to give a fact to.
   const written = sentence
-  const mentionsOf = (text: string) => (text === written && reading.mentions ? reading.mentions : findMentions(text, { weak: true }))
-  if (topic.length === 0 && !reading.recent?.length && mentionsOf(sentence).length === 0) return { derived: [], topic, deprecated: [] }
+  const all = reading.mentions ?? findMentions(sentence, { weak: true })
+  if (topic.length === 0 && !reading.recent?.length && all.length === 0) return { derived: [], topic, deprecated: [] }
   // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
   sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
+  // A clause is a stretch of the sentence: its mentions are the sentence's within it, found once. Where
+  // emphasis was taken off, offsets moved, and the clause is searched again.
+  let from = 0
+  const mentionsOf = (text: string): Mention[] => {
+    if (sentence !== written) return findMentions(text, { weak: true })
+    const start = sentence.indexOf(text, from)
+    if (start < 0) return findMentions(text, { weak: true })
+    from = start + text.length
+    return clauseMentions(all, start, from)
+  }
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
   let carried = Boolean(reading.carried)
@@ -125,6 +135,16 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
  */
 export function interpretSentence(sentence: string, reading: Reading): Derived[] {
   return readSentence(sentence, reading).derived
+}
+
+/** The mentions of a sentence between two offsets, as offsets into that stretch. */
+function clauseMentions(mentions: readonly Mention[], start: number, end: number): Mention[] {
+  const inside: Mention[] = []
+  for (const mention of mentions) {
+    if (mention.index < start || mention.end > end) continue
+    inside.push(start === 0 ? mention : { ...mention, index: mention.index - start, end: mention.end - start })
+  }
+  return inside
 }
 
 function dedupe(derived: Derived[]): Derived[] {

@@ -45,27 +45,34 @@ const opposites: Array<[string, string]> = [
   ['add', 'del'],
 ]
 
+/** The words a word of a name may become in its release: itself, and its opposites (kmap → kunmap, kmalloc → kfree). */
+function releaseWords(token: string): Set<string> {
+  const options = new Set<string>([token])
+  for (const [acquire, release] of opposites) {
+    if (token === acquire) options.add(release)
+    else if (token.endsWith(acquire) && token.length > acquire.length) {
+      // kmap → kunmap, ioremap → iounmap, kmalloc → kfree, vmalloc → vfree.
+      const stem = token.slice(0, -acquire.length)
+      options.add(stem + release)
+      if (acquire === 'alloc') options.add(stem.replace(/[mzcv]$/, '') + release)
+    }
+  }
+  return options
+}
+
+/** Names longer than this pair with nothing: every word may change, so their releases grow as a power of the length. */
+const longestPaired = 6
+
 /** Names that release what `name` acquires, by the kernel's naming. */
 export function releasesOf(name: string): string[] {
   const tokens = name.split('_')
+  if (tokens.length > longestPaired) return []
   const out = new Set<string>()
   // Every token may change (spin_lock_irqsave → spin_unlock_irqrestore), in one pass.
   const variants = (index: number): string[][] => {
     if (index === tokens.length) return [[]]
-    const token = tokens[index]
-    const options = new Set<string>([token])
-    for (const [acquire, release] of opposites) {
-      if (token === acquire) options.add(release)
-      else if (token.endsWith(acquire) && token.length > acquire.length) {
-        // kmap → kunmap, ioremap → iounmap, kmalloc → kfree, vmalloc → vfree.
-        const stem = token.slice(0, -acquire.length)
-        options.add(stem + release)
-        if (acquire === 'alloc') options.add(stem.replace(/[mzcv]$/, '') + release)
-      }
-    }
-    return [...options].flatMap((option) => variants(index + 1).map((rest) => [option, ...rest]))
+    return [...releaseWords(tokens[index])].flatMap((option) => variants(index + 1).map((rest) => [option, ...rest]))
   }
-  if (tokens.length > 6) return []
   for (const variant of variants(0)) {
     const candidate = variant.join('_')
     if (candidate !== name) out.add(candidate)
@@ -73,10 +80,25 @@ export function releasesOf(name: string): string[] {
   return [...out]
 }
 
-/** Whether `release` pairs with `name`: a release by name, possibly dropping trailing words (`kmap_local_page` → `kunmap_local`). */
+/**
+ * Whether `release` pairs with `name`: a release by name, possibly dropping
+ * trailing words (`kmap_local_page` → `kunmap_local`). Read word by word, as
+ * `releasesOf` would spell it, without spelling out every release: a sentence
+ * asks this of every name it follows.
+ */
 export function pairs(name: string, release: string): boolean {
   if (name === release) return false
-  return releasesOf(name).some((candidate) => candidate === release || candidate.startsWith(release + '_'))
+  const tokens = name.split('_')
+  const words = release.split('_')
+  if (tokens.length > longestPaired || words.length > tokens.length) return false
+  let changed = false
+  for (let index = 0; index < words.length; index++) {
+    if (words[index] === tokens[index]) continue
+    if (!releaseWords(tokens[index]).has(words[index])) return false
+    changed = true
+  }
+  // Equal to the name so far: a release must still differ in a word it drops.
+  return changed || tokens.slice(words.length).some((token) => releaseWords(token).size > 1)
 }
 
 const releasedWith =
@@ -109,12 +131,14 @@ export class ReleaseIndex {
   /** Shortened release name (three words or more) → the APIs it releases by dropping trailing words. */
   private shortened = new Map<string, Set<string>>()
   private paired = new Set<string>()
+  /** Each API's releases, spelled out once: it is indexed under them, and taken out of the index under them again. */
+  private releases = new Map<string, string[]>()
 
   /** An API the document describes. */
   add(api: string): void {
     if (this.paired.has(api)) return
     const put = (map: Map<string, Set<string>>, key: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(api)
-    for (const candidate of releasesOf(api)) {
+    for (const candidate of this.releasesOf(api)) {
       put(this.exact, candidate)
       const words = candidate.split('_')
       for (let length = words.length - 1; length >= 3; length--) put(this.shortened, words.slice(0, length).join('_'))
@@ -135,13 +159,19 @@ export class ReleaseIndex {
 
   private forget(api: string): void {
     this.paired.add(api)
-    for (const map of [this.exact, this.shortened]) for (const key of keysOf(api)) map.get(key)?.delete(api)
+    for (const map of [this.exact, this.shortened]) for (const key of keysOf(this.releasesOf(api))) map.get(key)?.delete(api)
+  }
+
+  private releasesOf(api: string): string[] {
+    let releases = this.releases.get(api)
+    if (!releases) this.releases.set(api, (releases = releasesOf(api)))
+    return releases
   }
 }
 
-/** Every key an API is indexed under. */
-function keysOf(api: string): string[] {
-  return releasesOf(api).flatMap((candidate) => {
+/** Every key an API with these releases is indexed under. */
+function keysOf(releases: readonly string[]): string[] {
+  return releases.flatMap((candidate) => {
     const words = candidate.split('_')
     return [candidate, ...Array.from({ length: Math.max(0, words.length - 3) }, (_, index) => words.slice(0, words.length - 1 - index).join('_'))]
   })

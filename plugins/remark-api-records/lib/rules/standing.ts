@@ -137,6 +137,9 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   const labelled = /^\s*(?:the\s+)?(?:replacement|replaced by|use instead)\s*:\s*/i.exec(clause.text)
   if (labelled) add(gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
   const text = clause.text
+  // Most clauses name no replacement: a word each construction cannot do without spares the scan of its pattern.
+  const lower = text.toLowerCase()
+  const has = (...words: string[]) => words.some((word) => lower.includes(word))
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
   for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i, text)) {
     const at = match.index + match[0].length
@@ -172,13 +175,13 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (worse.length > 0 && use) add(worse, objectAt(clause, insteadFirst[0].length + use.index + use[0].length))
   }
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
-  for (const match of matches(/\bin favou?r of\s+/i, text)) {
+  if (has('favo')) for (const match of matches(/\bin favou?r of\s+/i, text)) {
     const better = objectAt(clause, match.index + match[0].length)
     add(subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
   // "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
-  for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:(?:replaced|superseded|obsoleted)\s+(?:by|with)|renamed\s+(?:to|into))\s+/i, text)) {
+  if (has('replaced', 'superseded', 'obsoleted', 'renamed')) for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:(?:replaced|superseded|obsoleted)\s+(?:by|with)|renamed\s+(?:to|into))\s+/i, text)) {
     if (undone(clause, match.index)) continue
     const better = objectAt(clause, match.index + match[0].length)
     add(subjectAt(clause, match.index, { weak: true }), better, false)
@@ -187,7 +190,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (!/renamed/i.test(match[0])) derived.push(...factsFor(writtenAsCalls(clause, better, match.index + match[0].length), 'status', 'preferred', clause.condition))
   }
   // "X replaces Y", "X supersedes Y".
-  for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
+  if (has('replace', 'supersedes', 'obsoletes', 'deprecates')) for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
     if (undone(clause, match.index)) continue
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const better = subjectAt(clause, match.index)
@@ -196,22 +199,23 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (better.length > 0 && /^(?:replaces|supersedes|obsoletes)/i.test(match[0])) derived.push(...factsFor(worse, 'status', 'deprecated', clause.condition))
   }
   // "the safe replacement (for Y) is X".
-  for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i, text)) {
+  const replacement = has('replacement')
+  if (replacement) for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i, text)) {
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const is = /\b(?:is|are|would be)\s+/i.exec(text.slice(match.index + match[0].length))
     if (worse.length > 0 && is) add(worse, objectAt(clause, match.index + match[0].length + is.index + is[0].length))
   }
   // "The respective kstrtol() and kstrtoul() functions tend to be the correct replacements".
-  for (const match of matches(/\b(?:is|are|tends? to be|would be|remains?)\s+the\s+(?:\w+\s+)?replacements?\b(?!\s+(?:for|of)\b)/i, text)) {
+  if (replacement) for (const match of matches(/\b(?:is|are|tends? to be|would be|remains?)\s+the\s+(?:\w+\s+)?replacements?\b(?!\s+(?:for|of)\b)/i, text)) {
     if (undone(clause, match.index)) continue
     add(ownTopic(clause), subjectAt(clause, match.index))
   }
-  for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i, text)) {
+  if (replacement) for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i, text)) {
     if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
     add(ownTopic(clause), objectAt(clause, match.index + match[0].length))
   }
   // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
-  for (const match of matches(/\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i, text)) {
+  if (has('be used')) for (const match of matches(/\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i, text)) {
     const permitted = /^(?:can|may)/i.test(match[0])
     if (permitted && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
@@ -220,7 +224,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(worse, better, !permitted)
   }
   // "convert to X", "switch from Y to X", "callers should be converted to X".
-  for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
+  if (has('convert', 'switch', 'migrat', 'port')) for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
     const at = match.index + match[0].length
     // "… calls can safely be converted to readX_relaxed() calls, since …" says what is possible, not what to do.
     if (/\b(?:can|may|could|might)\s+(?:\w+\s+)?be\s+$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
