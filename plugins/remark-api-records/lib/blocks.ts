@@ -299,9 +299,12 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         legacyBlocks.add(current)
       } else if (current && legacyBlocks.has(current)) role = 'legacy'
       else if (current && current.node.position?.start.line === node.position?.start.line) role = 'lead'
-      const listed = introduced.get(node)
-      const values = introducedValues.get(node)
-      units.push({ node, block: current, role, ...(listed ? { lists: listed } : {}), ...(values ? { values } : {}) })
+      const unit: TextUnit = { node, block: current, role }
+      const listed = introduced.size > 0 ? introduced.get(node) : undefined
+      const values = introducedValues.size > 0 ? introducedValues.get(node) : undefined
+      if (listed) unit.lists = listed
+      if (values) unit.values = values
+      units.push(unit)
       return
     }
     if (node.type === 'code' || node.type === ('comment' as string)) return
@@ -354,8 +357,9 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true, ...(listed ? { lists: listed } : {}) })
         continue
       }
-      const intro = list[index - 1]
-      const described = list[index + 1]
+      // Not `list[-1]`: an index below zero is a property lookup, the slow path of every array.
+      const intro = index > 0 ? list[index - 1] : undefined
+      const described = next
       if (child.type === 'paragraph' && described?.type === 'list' && !/::\s*$/.test(sourceOf(child))) {
         const names = listedNames(described)
         if (names.length > 0) introduced.set(child, names)
@@ -386,7 +390,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
         pending.set(described, block)
         units.push({ node: child, block, role: 'lead', title: true })
-      } else visit(child, pending.get(child) ?? inSection, note)
+      } else visit(child, (pending.size > 0 ? pending.get(child) : undefined) ?? inSection, note)
     }
     closeSections(sections, 0, (node.position?.end.line ?? 0) + 1)
   }

@@ -89,14 +89,15 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   let previousUnit: TextUnit | null = null
   let previousBlock: ApiBlock | null = null
   const labelled: LabelState = { label: null }
-  const lastOfUnit = new Set(sentences.filter((sentence, index) => sentences[index + 1]?.unit !== sentence.unit))
   let previousDerived: Derived[] = []
   // The APIs named last in this paragraph and in the one before, for a release told after them.
   let named: { unit: TextUnit | null; names: string[]; before: string[] } = { unit: null, names: [], before: [] }
   // The APIs described so far, for releases introduced later.
   const described = new ReleaseIndex()
   let previousDescribed: ApiBlock | null = null
-  for (const sentence of sentences) {
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    const lastOfUnit = index === sentences.length - 1 || sentences[index + 1].unit !== sentence.unit
     for (const mention of sentence.mentions) {
       const draft = draftOf(mention.name, mention.kind)
       draft.mentions.push({ line: sentence.line, column: sentence.column })
@@ -121,14 +122,14 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     previousBlock = block
     // "Some functions are safe to call from any context …:" and a list: the collective is the list's APIs.
     const listed = sentence.unit.lists
-    if (listed && lastOfUnit.has(sentence)) {
+    if (listed && lastOfUnit) {
       const collective = asCollective(sentence.text)
       const facts = collective ? readSentence(collective, { blockApi: null, topic: listed }).derived : []
       for (const derived of facts) if (listed.includes(derived.api)) draftOf(derived.api, 'function').facts.push(factOf(derived, sentence))
     }
     // "It immediately returns, either with status 0 … or some error code, usually caused by the following:" and a list of codes.
     const values = sentence.unit.values
-    if (values && block && lastOfUnit.has(sentence) && /\breturn|\berror|\bfail/i.test(sentence.text)) {
+    if (values && block && lastOfUnit && /\breturn|\berror|\bfail/i.test(sentence.text)) {
       for (const api of block.group ?? [block.api]) for (const value of values) draftOf(api, block.kind).facts.push(factOf({ api, field: 'returnValues', value }, sentence))
     }
     if (sentence.unit.title) {
