@@ -6,6 +6,7 @@ import { loadManifest } from '../../src/versions/load.ts'
 import { withBuildLock } from '../../src/lib/build-lock.ts'
 import { describeFolderProblem, makeWritableFolder } from '../../src/lib/folders.ts'
 import { deserialiseMessages } from '../../src/lib/messages.ts'
+import { diagnosticRules } from '../../src/schema/diagnostic-rules.ts'
 import { booleanOption, stringOption, type Command, type Io, type ParsedArgs } from './command.ts'
 import { astroEnvironment, projectRoot, runAstro } from './astro.ts'
 import { contentFolder, contentOptions, contentUsage } from './content-options.ts'
@@ -98,7 +99,7 @@ async function checkBeforeBuilding(args: ParsedArgs, out: string, shownOut: stri
   const problem = await makeWritableFolder(path.dirname(out))
   if (!problem) return []
   const output = new VFile({ path: shownOut })
-  output.message(describeFolderProblem(problem), { ruleId: 'unwritable-output', source: 'strata:build' }).fatal = true
+  output.message(describeFolderProblem(problem), { ruleId: diagnosticRules.build.rules.unwritableOutput, source: diagnosticRules.build.source }).fatal = true
   return [output]
 }
 

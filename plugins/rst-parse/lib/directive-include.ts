@@ -10,9 +10,11 @@ import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import { warn, type Context } from './context.ts'
 import { splitSource, type Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { Directive, RstBlockContent } from './types.ts'
 import { reposition } from './directives.ts'
+
+const { rules } = diagnosticRules.rst
 
 /**
  * The first component of `relative` below `root` that is a symbolic link, as

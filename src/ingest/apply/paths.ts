@@ -2,7 +2,9 @@ import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { FilePatch, Patch } from '../types.ts'
-import { applyRules, applySource } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
+
+const { rules: applyRules, source: applySource } = diagnosticRules.apply
 
 /** Where a path from a patch lands below a root, or why it may not be used. */
 export type Resolved =
