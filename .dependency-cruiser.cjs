@@ -5,6 +5,11 @@
 // what they import is checked by tsc and knip.
 const layers = [
   ['schema', '^src/schema/'],
+  // The walk below a root that follows no symbolic link: the parser's
+  // `include` and the patch applier must refuse a link alike, so the walk sits
+  // below the plugins (which may not reach src/lib, the site's helpers) and
+  // imports only node:fs and node:path.
+  ['paths', '^src/paths/'],
   // unified plugins know the parser's types, the schema and their options:
   // not even the site's small helpers (its URLs come in as options).
   ['plugins', '^plugins/'],

@@ -9,6 +9,7 @@ import type { ManifestInput } from '../../src/versions/schema.ts'
 import { computeVersions } from '../../src/versions/versions.ts'
 import { readThreadFile } from '../../src/ingest/read/thread.ts'
 import { writeAtomically } from '../../src/lib/atomic-write.ts'
+import { diagnosticRules } from '../../src/schema/diagnostic-rules.ts'
 import { booleanOption, stringOption, UsageError, type Command, type Io } from './command.ts'
 import { contentFolder } from './content-options.ts'
 import { hasErrors, printDiagnostics } from './diagnostics.ts'
@@ -32,7 +33,7 @@ options:
 
 Nothing is written when a patch does not apply to the parent it would get.`
 
-const rule = { source: 'strata:add', plan: 'cannot-add' }
+const { rules, source } = diagnosticRules.add
 
 export const addCommand: Command = {
   name: 'add',
@@ -68,7 +69,7 @@ export const addCommand: Command = {
       try {
         file.value = await readFile(name, 'utf8')
       } catch (error) {
-        file.message(`cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { ruleId: 'unreadable', source: rule.source }).fatal = true
+        file.message(`cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { ruleId: rules.unreadable, source }).fatal = true
         continue
       }
       files.push({ path: path.resolve(name), messages: await readThreadFile(file) })
@@ -92,7 +93,7 @@ export const addCommand: Command = {
     })
     for (const problem of plan.problems) {
       const file = inputs.find((each) => path.resolve(each.path) === problem.file) ?? inputs[0]
-      file.message(problem.reason, { place: { line: problem.line, column: 1 }, ruleId: rule.plan, source: rule.source }).fatal = true
+      file.message(problem.reason, { place: { line: problem.line, column: 1 }, ruleId: rules.plan, source }).fatal = true
     }
     if (plan.problems.length > 0) {
       printDiagnostics(inputs, io, { quiet })

@@ -6,12 +6,14 @@ import { VFileMessage } from 'vfile-message'
 import { applyToDocument, applyToTree, type FileReport } from '../../src/ingest/apply/index.ts'
 import { readPatches } from '../../src/ingest/read/index.ts'
 import type { Patch, PatchFormat } from '../../src/ingest/types.ts'
-import { applyRules, applySource, rules } from '../../src/ingest/rules.ts'
+import { diagnosticRules } from '../../src/schema/diagnostic-rules.ts'
 import { checkTreePaths, resolveBelow } from '../../src/ingest/apply/paths.ts'
 import { describeFolderProblem } from '../../src/lib/folders.ts'
 import { writeAtomically } from '../../src/lib/atomic-write.ts'
 import { booleanOption, stringOption, UsageError, type Command, type ParsedArgs } from './command.ts'
 import { printDiagnostics } from './diagnostics.ts'
+
+const { rules: applyRules, source: applySource } = diagnosticRules.apply
 
 const usage = `usage: strata apply --base FILE [options] PATCH [PATCH…]
        strata apply --tree DIR --out DIR [options] PATCH [PATCH…]
@@ -63,7 +65,7 @@ export const applyCommand: Command = {
     // reports against its first file, which is where its hunks start.
     const target = files[0]
     // A truncated hunk still goes to the applier, which names the line it needed.
-    const blocking = files.some((file) => file.messages.some((message) => message.fatal && message.ruleId !== rules.hunkTruncated))
+    const blocking = files.some((file) => file.messages.some((message) => message.fatal && message.ruleId !== diagnosticRules.ingest.rules.hunkTruncated))
     if (blocking || patches.length === 0) {
       printDiagnostics(files, io, diagnostics)
       return 1
@@ -127,8 +129,8 @@ function noteSkippedFiles(patches: readonly Patch[], reports: readonly FileRepor
   const names = [...new Set(skipped.map((filePatch) => `\`${filePatch.newPath ?? filePatch.oldPath}\``))].join(', ')
   file.info(`applied the hunks of \`${reports.map((report) => report.path).join('`, `')}\`; skipped ${names}, which the base is not`, {
     place: skipped[0].place,
-    ruleId: 'skipped-files',
-    source: 'strata:apply',
+    ruleId: applyRules.skippedFiles,
+    source: applySource,
   })
 }
 
@@ -153,7 +155,7 @@ async function readAll(paths: readonly string[], format: PatchFormat | undefined
       patches.push(...(await readPatches(file, { format })))
     } catch (error) {
       if (error instanceof VFileMessage) continue
-      const message = file.message(`cannot read \`${name}\`: ${(error as Error).message}`, { ruleId: 'unreadable', source: 'strata:apply' })
+      const message = file.message(`cannot read \`${name}\`: ${(error as Error).message}`, { ruleId: applyRules.unreadablePatch, source: applySource })
       message.fatal = true
     }
   }
@@ -165,8 +167,8 @@ async function readInput(name: string, file: VFile): Promise<string | undefined>
     return await readFile(name, 'utf8')
   } catch (error) {
     const message = file.message(`cannot read base \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      ruleId: 'unreadable-base',
-      source: 'strata:apply',
+      ruleId: applyRules.unreadableBase,
+      source: applySource,
     })
     message.fatal = true
     return undefined

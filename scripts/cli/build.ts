@@ -6,8 +6,9 @@ import { loadManifest } from '../../src/versions/load.ts'
 import { withBuildLock } from '../../src/lib/build-lock.ts'
 import { describeFolderProblem, makeWritableFolder } from '../../src/lib/folders.ts'
 import { deserialiseMessages } from '../../src/lib/messages.ts'
+import { diagnosticRules } from '../../src/schema/diagnostic-rules.ts'
 import { booleanOption, stringOption, type Command, type Io, type ParsedArgs } from './command.ts'
-import { astroEnvironment, projectRoot, runAstro } from './astro.ts'
+import { projectRoot, runAstro, strataOptions } from './astro.ts'
 import { contentFolder, contentOptions, contentUsage } from './content-options.ts'
 import { printDiagnostics } from './diagnostics.ts'
 
@@ -47,14 +48,15 @@ export const buildCommand: Command = {
       return failed()
     }
     const staging = stagingFolder(out)
+    // Each build gets a cache of its own, so builds side by side (tests,
+    // benchmarks) never share Astro's content data store.
     const cache = `${staging}.cache`
     const diagnosticsFile = path.join(cache, 'strata-diagnostics.json')
     await rm(staging, { recursive: true, force: true })
-    const env = astroEnvironment(args, { STRATA_CACHE_DIR: cache })
     const started = Date.now()
     // Once the loader has left its messages, what Astro prints is its frame around them.
     const astroIo = { ...io, stderr: { write: (chunk: string | Uint8Array) => existsSync(diagnosticsFile) || io.stderr.write(chunk) } } as Io
-    const code = await withBuildLock(projectRoot, () => runAstro(['build', '--outDir', staging, ...(quiet ? ['--silent'] : [])], env, astroIo))
+    const code = await withBuildLock(projectRoot, () => runAstro({ command: 'build', strata: strataOptions(args), outDir: staging, cacheDir: cache, silent: quiet }, astroIo))
     const contentFiles = code === 0 ? [] : deserialiseMessages(await readJson(diagnosticsFile))
     await rm(cache, { recursive: true, force: true })
     if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
@@ -98,7 +100,7 @@ async function checkBeforeBuilding(args: ParsedArgs, out: string, shownOut: stri
   const problem = await makeWritableFolder(path.dirname(out))
   if (!problem) return []
   const output = new VFile({ path: shownOut })
-  output.message(describeFolderProblem(problem), { ruleId: 'unwritable-output', source: 'strata:build' }).fatal = true
+  output.message(describeFolderProblem(problem), { ruleId: diagnosticRules.build.rules.unwritableOutput, source: diagnosticRules.build.source }).fatal = true
   return [output]
 }
 

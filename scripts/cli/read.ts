@@ -7,10 +7,12 @@ import { readFile } from 'node:fs/promises'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { groupSeries, readPatches } from '../../src/ingest/read/index.ts'
-import { rules, source } from '../../src/ingest/rules.ts'
+import { diagnosticRules } from '../../src/schema/diagnostic-rules.ts'
 import type { Patch, PatchFormat } from '../../src/ingest/types.ts'
 import { booleanOption, stringOption, UsageError, type Command } from './command.ts'
 import { hasErrors, printDiagnostics } from './diagnostics.ts'
+
+const { rules, source } = diagnosticRules.ingest
 
 const formats: readonly PatchFormat[] = ['archive', 'mail', 'diff']
 

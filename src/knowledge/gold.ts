@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import { diagnosticRules } from '../schema/diagnostic-rules.ts'
 
 /**
  * The gold set: API facts written by hand by reading kernel documents
@@ -11,6 +12,8 @@ import { VFile } from 'vfile'
 
 export const goldFields = ['status', 'replacement', 'contexts', 'locking', 'returns', 'pairing', 'summary', 'since'] as const
 export type GoldField = (typeof goldFields)[number]
+
+const { rules, source } = diagnosticRules.gold
 
 export interface GoldRow {
   api: string
@@ -48,7 +51,7 @@ export function parseGold(file: VFile): GoldDocument | undefined {
   const lines = String(file.value).split('\n')
   const header = /^#\s*document:\s*(\S+)/.exec(lines[0] ?? '')
   if (!header) {
-    file.message('expected `# document: PATH` on the first line', { line: 1, column: 1 }, 'strata:gold:no-document')
+    file.message('expected `# document: PATH` on the first line', { place: { line: 1, column: 1 }, ruleId: rules.noDocument, source })
     return undefined
   }
   const rows: GoldRow[] = []
@@ -56,9 +59,9 @@ export function parseGold(file: VFile): GoldDocument | undefined {
     if (text.trim() === '' || text.startsWith('#')) return
     const [api, field, value, line, condition, comment] = text.split('\t')
     const place = { line: index + 1, column: 1 }
-    if (!api || !field || value === undefined || !line) return void file.message('expected api, field, value and line, separated by tabs', place, 'strata:gold:row')
-    if (!(goldFields as readonly string[]).includes(field)) return void file.message(`unknown field \`${field}\``, place, 'strata:gold:field')
-    if (!/^\d+$/.test(line)) return void file.message(`line \`${line}\` is not a number`, place, 'strata:gold:line')
+    if (!api || !field || value === undefined || !line) return void file.message('expected api, field, value and line, separated by tabs', { place, ruleId: rules.row, source })
+    if (!(goldFields as readonly string[]).includes(field)) return void file.message(`unknown field \`${field}\``, { place, ruleId: rules.field, source })
+    if (!/^\d+$/.test(line)) return void file.message(`line \`${line}\` is not a number`, { place, ruleId: rules.line, source })
     const row: GoldRow = { api: api.trim(), field: field as GoldField, value: value.trim(), line: Number(line) }
     if (condition?.trim()) row.condition = condition.trim()
     if (comment?.trim()) row.comment = comment.trim()

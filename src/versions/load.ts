@@ -5,6 +5,7 @@ import { VFile } from 'vfile'
 import type { z } from 'zod'
 import { findJsonSyntaxError, offsetOfKeyPath, pointAt } from './json-places.ts'
 import { manifestSchema, type DocumentEntry, type Manifest } from './schema.ts'
+import { diagnosticRules, type RuleIdOf } from '../schema/diagnostic-rules.ts'
 
 export interface ResolvedVersion {
   id: string
@@ -50,7 +51,8 @@ export interface LoadOptions {
   kernelTree?: string
 }
 
-const rule = { source: 'strata:content', invalid: 'invalid-manifest', missing: 'missing-file', parent: 'unknown-parent' }
+const { rules, source } = diagnosticRules.content
+type ContentRule = RuleIdOf<'content'>
 
 /**
  * Read and check the content manifest: its shape against the schema, then
@@ -64,15 +66,15 @@ const rule = { source: 'strata:content', invalid: 'invalid-manifest', missing: '
 export async function loadManifest(options: LoadOptions): Promise<{ file: VFile; manifest?: ResolvedManifest }> {
   const manifestPath = options.content.endsWith('.json') ? path.resolve(options.content) : path.resolve(options.content, 'manifest.json')
   const file = new VFile({ path: path.relative(process.cwd(), manifestPath) || manifestPath })
-  const fail = (reason: string, keyPath: Array<string | number> = [], ruleId = rule.invalid, offset?: number) => {
+  const fail = (reason: string, keyPath: Array<string | number> = [], ruleId: ContentRule = rules.invalid, offset?: number) => {
     const text = String(file.value ?? '')
-    const message = file.message(reason, { place: pointAt(text, offset ?? offsetOfKeyPath(text, keyPath)), ruleId, source: rule.source })
+    const message = file.message(reason, { place: pointAt(text, offset ?? offsetOfKeyPath(text, keyPath)), ruleId, source })
     message.fatal = true
   }
   try {
     file.value = await readFile(manifestPath, 'utf8')
   } catch (error) {
-    fail(`cannot read the content manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [], rule.missing)
+    fail(`cannot read the content manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, [], rules.missing)
     return { file }
   }
   let json: unknown
@@ -81,7 +83,7 @@ export async function loadManifest(options: LoadOptions): Promise<{ file: VFile;
   } catch (error) {
     // Node's message seldom says where; the scan finds the offending character.
     const found = findJsonSyntaxError(String(file.value))
-    fail(`the manifest is not JSON: ${found?.reason ?? (error as Error).message}`, [], rule.invalid, found?.offset)
+    fail(`the manifest is not JSON: ${found?.reason ?? (error as Error).message}`, [], rules.invalid, found?.offset)
     return { file }
   }
   const parsed = manifestSchema.safeParse(json)
@@ -119,7 +121,7 @@ async function expandFolders(manifest: Manifest, manifestPath: string, options: 
     const root = path.resolve(corpus, entry.folder)
     const files = await listRst(root).catch(() => undefined)
     if (!files || files.length === 0) {
-      fail(`\`documents[${index}].folder\`: no .rst files in \`${root}\` (is --corpus right?)`, ['documents', index, 'folder'], rule.missing)
+      fail(`\`documents[${index}].folder\`: no .rst files in \`${root}\` (is --corpus right?)`, ['documents', index, 'folder'], rules.missing)
       continue
     }
     const prefix = entry.id ?? entry.folder.replace(/^Documentation\/?/, '').replace(/\/$/, '')
@@ -174,7 +176,7 @@ function resolvePaths(manifest: ExpandedManifest, manifestPath: string, options:
   }
 }
 
-type Fail = (reason: string, keyPath?: Array<string | number>, ruleId?: string) => void
+type Fail = (reason: string, keyPath?: Array<string | number>, ruleId?: ContentRule) => void
 
 function checkReferences(raw: ExpandedManifest, manifest: ResolvedManifest, fail: Fail) {
   const documentIds = new Set<string>()
@@ -190,16 +192,16 @@ function checkReferences(raw: ExpandedManifest, manifest: ResolvedManifest, fail
       const at = ['documents', d, 'versions', v]
       if (version.parent !== null && !ids.has(version.parent)) {
         const known = [...ids.keys()].map((id) => `\`${id}\``).join(', ')
-        fail(`\`${formatPath([...at, 'parent'])}\`: unknown parent \`${version.parent}\` (versions of \`${document.id}\`: ${known})`, [...at, 'parent'], rule.parent)
+        fail(`\`${formatPath([...at, 'parent'])}\`: unknown parent \`${version.parent}\` (versions of \`${document.id}\`: ${known})`, [...at, 'parent'], rules.parent)
       }
       if (version.base && !existsSync(version.base)) {
-        fail(`\`${formatPath([...at, raw.documents[d].versions[v].base ? 'base' : 'id'])}\`: base file \`${version.base}\` does not exist (is --corpus right?)`, [...at, 'base'], rule.missing)
+        fail(`\`${formatPath([...at, raw.documents[d].versions[v].base ? 'base' : 'id'])}\`: base file \`${version.base}\` does not exist (is --corpus right?)`, [...at, 'base'], rules.missing)
       }
       version.patches.forEach((patch, p) => {
-        if (!existsSync(patch)) fail(`\`${formatPath([...at, 'patches', p])}\`: patch file \`${patch}\` does not exist`, [...at, 'patches', p], rule.missing)
+        if (!existsSync(patch)) fail(`\`${formatPath([...at, 'patches', p])}\`: patch file \`${patch}\` does not exist`, [...at, 'patches', p], rules.missing)
       })
       version.replies.forEach((reply, r) => {
-        if (!existsSync(reply)) fail(`\`${formatPath([...at, 'replies', r])}\`: reply file \`${reply}\` does not exist`, [...at, 'replies', r], rule.missing)
+        if (!existsSync(reply)) fail(`\`${formatPath([...at, 'replies', r])}\`: reply file \`${reply}\` does not exist`, [...at, 'replies', r], rules.missing)
       })
     })
     // A parent chain must end at a base: a cycle never would.
@@ -211,7 +213,7 @@ function checkReferences(raw: ExpandedManifest, manifest: ResolvedManifest, fail
         current = document.versions.find((candidate) => candidate.id === current!.parent)
       }
       if (current && seen.has(current.id)) {
-        fail(`\`documents[${d}].versions\`: \`${version.id}\` descends from itself through its parents`, ['documents', d, 'versions'], rule.parent)
+        fail(`\`documents[${d}].versions\`: \`${version.id}\` descends from itself through its parents`, ['documents', d, 'versions'], rules.parent)
         break
       }
     }

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import type { Directive } from '../../rst-parse/index.ts'
 import { toctreeEntries, toctreeSettings, type ToctreeContext, type ToctreeEntry, type ToctreeSettings } from './entries.ts'
 import type { DocumentSection } from './sections.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 
 /** Configuration: the site as this document sees it. */
 export interface Options extends ToctreeContext {
@@ -18,8 +19,8 @@ export interface Options extends ToctreeContext {
   toctreeOf?: ((document: string) => readonly string[]) | null
 }
 
-const source = 'strata:toctree'
-export const toctreeRules = { missing: 'toctree-missing-document', noMatch: 'toctree-glob-no-match' } as const
+const { source } = diagnosticRules.toctree
+export const toctreeRules = diagnosticRules.toctree.rules
 
 const isToctree = (node: RootContent): node is Directive => node.type === 'directive' && node.name === 'toctree'
 

@@ -3,6 +3,7 @@ import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Role } from '../../rst-parse/index.ts'
 import type { XrefIndex } from './collect.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 
 export interface Options {
   /** Labels and document paths of the whole site. */
@@ -18,7 +19,7 @@ export interface Options {
   titleOf?: ((document: string) => string | undefined) | null
 }
 
-const source = 'strata:xrefs'
+const { source, rules } = diagnosticRules.xrefs
 
 /** Normalise a label as docutils does: lowercase, whitespace folded. */
 const normalise = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase()
@@ -63,7 +64,7 @@ export function remarkXrefs(options: Readonly<Options>) {
       if (!url) {
         file.message(`unresolved ${node.name === 'doc' ? 'document' : 'reference'} \`${wanted}\``, {
           place: node.position,
-          ruleId: 'unresolved-xref',
+          ruleId: rules.unresolved,
           source,
         })
         ;(parent.children as PhrasingContent[]).splice(position, 1, { type: 'emphasis', children, data: { hProperties: { className: ['xref-unresolved'] } } })

@@ -7,9 +7,11 @@
 import type { List, ListItem } from 'mdast'
 import { span, warn, type Context } from './context.ts'
 import { indentedBlock, knownIndentedBlock, type Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { Field, FieldList, OptionList, OptionListItem, RstListData } from './types.ts'
 import type { BlockResult } from './blocks.ts'
+
+const { rules } = diagnosticRules.rst
 
 const bulletRe = /^([-+*\u2022\u2023\u2043])(?: +|$)/
 

@@ -9,8 +9,10 @@
 import type { Code, Table, TableCell, TableRow } from 'mdast'
 import { span, warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { BlockResult } from './blocks.ts'
+
+const { rules } = diagnosticRules.rst
 
 /** A cell found in the grid. */
 interface GridCell {

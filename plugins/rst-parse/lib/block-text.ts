@@ -8,9 +8,11 @@ import type { Code, Heading, Paragraph, ThematicBreak } from 'mdast'
 import { makeId } from './chars.ts'
 import { point, span, warn, type Context } from './context.ts'
 import { indentOf, indentedBlock, type Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { Classifier, DefinitionList, DefinitionListItem, DefinitionTerm } from './types.ts'
 import { startsConstruct, type BlockResult } from './blocks.ts'
+
+const { rules } = diagnosticRules.rst
 
 const adornmentChars = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'])
 

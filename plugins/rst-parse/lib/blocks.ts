@@ -8,13 +8,15 @@
 import type { Code } from 'mdast'
 import { span, warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { RstBlockContent } from './types.ts'
 import { blockQuote, doctestBlock, lineBlock } from './block-quote.ts'
 import { bulletList, enumeratedList, fieldList, optionList } from './block-lists.ts'
 import { explicitMarkup, anonymousTarget } from './block-explicit.ts'
 import { gridTable, simpleTable } from './block-tables.ts'
 import { adornedLine, textBlock } from './block-text.ts'
+
+const { rules } = diagnosticRules.rst
 
 /** What a construct consumed. */
 export interface BlockResult {

@@ -8,10 +8,13 @@ import type { Node, Point, Position } from 'unist'
 import type { PhrasingContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { pointAt, type Ln, type Source } from './lines.ts'
-import { rules, source as messageSource, type RuleId } from './rules.ts'
+import { diagnosticRules, type RuleIdOf } from '../../../src/schema/diagnostic-rules.ts'
 import type { RstBlockContent } from './types.ts'
 import type { DirectiveSpec } from './directives.ts'
 import type { RoleSpec } from './roles.ts'
+
+const { rules, source: messageSource } = diagnosticRules.rst
+type RuleId = RuleIdOf<'rst'>
 
 /** Options of the parser. */
 export interface Options {

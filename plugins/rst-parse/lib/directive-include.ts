@@ -6,36 +6,15 @@
  * otherwise the directive is kept as a node with a warning. Included content is parsed as body elements and, as it
  * has no place in this source, positioned at the directive.
  */
-import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import { warn, type Context } from './context.ts'
 import { splitSource, type Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
+import { walkBelow } from '../../../src/paths/walk-below.ts'
 import type { Directive, RstBlockContent } from './types.ts'
 import { reposition } from './directives.ts'
 
-/**
- * The first component of `relative` below `root` that is a symbolic link, as
- * a path relative to the root; a link could lead a read anywhere on the
- * machine. Components that do not exist (as with a `readFile` over files in
- * memory) end the walk: nothing below them is a link.
- */
-function symlinkOnTheWay(root: string, relative: string): string | undefined {
-  const parts = relative.split(path.sep)
-  let current = root
-  for (const [index, part] of parts.entries()) {
-    current = path.join(current, part)
-    let stats
-    try {
-      stats = lstatSync(current, { throwIfNoEntry: false })
-    } catch {
-      return undefined
-    }
-    if (!stats) return undefined
-    if (stats.isSymbolicLink()) return parts.slice(0, index + 1).join('/')
-  }
-  return undefined
-}
+const { rules } = diagnosticRules.rst
 
 /** Resolve an include (or keep it, with a warning). */
 export function include(ctx: Context, node: Directive): RstBlockContent {
@@ -52,9 +31,12 @@ export function include(ctx: Context, node: Directive): RstBlockContent {
     warn(ctx, `Include of \`${node.argument}\` refused: outside the document root`, position, rules.includeRefused)
     return node
   }
-  const link = symlinkOnTheWay(path.resolve(root), relative)
-  if (link) {
-    warn(ctx, `Include of \`${node.argument}\` refused: \`${link}\` is a symbolic link`, position, rules.includeRefused)
+  // Components that do not exist (as with a `readFile` over files in memory)
+  // end the walk; one the system will not look at is left to `readFile`, and
+  // the root itself (link `''`) is the caller's choice.
+  const walk = walkBelow(path.resolve(root), relative.split(path.sep))
+  if (walk.kind === 'symlink' && walk.link) {
+    warn(ctx, `Include of \`${node.argument}\` refused: \`${walk.link}\` is a symbolic link`, position, rules.includeRefused)
     return node
   }
   const text = read(target)

@@ -7,8 +7,10 @@ import type { List, Paragraph, Table, TableCell, TableRow } from 'mdast'
 import { warn, type Context } from './context.ts'
 import { toInlineText, scanInline } from './inline.ts'
 import type { Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { Directive, RstBlockContent } from './types.ts'
+
+const { rules } = diagnosticRules.rst
 
 /** Number of header rows from the `header-rows` option. */
 function headerRows(node: Directive): number {

@@ -11,7 +11,7 @@ import type { Blockquote, Code, Html, PhrasingContent, RootContent } from 'mdast
 import type { Position } from 'unist'
 import { warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { Admonition, Directive, ParsedLiteral, RstBlockContent } from './types.ts'
 import { csvTable, listTable } from './directive-tables.ts'
 import { include } from './directive-include.ts'
@@ -19,6 +19,8 @@ import { quoteContent } from './block-quote.ts'
 import { defineRole, setDefaultRole } from './roles.ts'
 import { evaluateOnly, htmlBuildTags } from './only.ts'
 import { parseInline } from './inline.ts'
+
+const { rules } = diagnosticRules.rst
 
 /** How a directive is parsed. */
 export interface DirectiveSpec {

@@ -12,8 +12,10 @@ import { defaultDirectives, type DirectiveSpec } from './directives.ts'
 import { parseInline } from './inline.ts'
 import { splitSource } from './lines.ts'
 import { resolve } from './resolve.ts'
-import { rules, source as messageSource } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import { defaultRoles, type RoleSpec } from './roles.ts'
+
+const { rules, source: messageSource } = diagnosticRules.rst
 
 export type { Options } from './context.ts'
 

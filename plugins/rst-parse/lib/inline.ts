@@ -16,9 +16,11 @@ import { endSuffixOk, isSpace, makeId, normalizeName, quotes, scanName, startPre
 import { warn, type Context } from './context.ts'
 import type { Ln } from './lines.ts'
 import { makeRole } from './roles.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import { flushPlain, footnoteRef, phraseReference } from './inline-plain.ts'
 import { normalizeWhitespace, positionOf, textNode, type InlineText, type Scan } from './inline-scan.ts'
+
+const { rules } = diagnosticRules.rst
 
 export type { InlineText } from './inline-scan.ts'
 export { positionOf } from './inline-scan.ts'

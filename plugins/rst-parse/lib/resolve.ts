@@ -17,9 +17,11 @@ import type { Position } from 'unist'
 import { citationId, footnoteId, makeId, normalizeName } from './chars.ts'
 import { warn, type Context } from './context.ts'
 import { reposition } from './directives.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import { targetPointer, type Pointer } from './targets.ts'
 import type { Citation, Directive, SubstitutionDefinition, SubstitutionReference, Target } from './types.ts'
+
+const { rules } = diagnosticRules.rst
 
 /**
  * Resolve references in a tree.

@@ -9,8 +9,10 @@ import type { PhrasingContent } from 'mdast'
 import type { Position } from 'unist'
 import { makeId, scanName, unescape } from './chars.ts'
 import { warn, type Context } from './context.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../../src/schema/diagnostic-rules.ts'
 import type { Role } from './types.ts'
+
+const { rules } = diagnosticRules.rst
 
 /** How a role is turned into a node. */
 export interface RoleSpec {

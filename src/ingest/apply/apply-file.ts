@@ -7,8 +7,10 @@ import { indexSource } from './rebuild/spacing.ts'
 import { render, rootOf, type Alternatives } from './rebuild/types.ts'
 import { searchBlob, type SearchBounds, type SearchResult } from './rebuild/search.ts'
 import { searchReport } from './rebuild/search-report.ts'
-import { applyRules, applySource } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { blobMatches, dominantEol, gitBlobId, splitLines, type Line } from './text.ts'
+
+const { rules: applyRules, source: applySource } = diagnosticRules.apply
 
 export interface ApplyOptions {
   /** Un-apply: the patch's new side is looked for and its old side put back. */

@@ -3,7 +3,9 @@ import type { VFile } from 'vfile'
 import type { FilePatch, Patch } from '../types.ts'
 import { applyFilePatch, type ApplyOptions } from './apply-file.ts'
 import type { FileReport } from './report.ts'
-import { applyRules, applySource } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
+
+const { rules: applyRules, source: applySource } = diagnosticRules.apply
 
 export type { ApplyOptions } from './apply-file.ts'
 export type { FileReport, HunkReport, InferredLine } from './report.ts'

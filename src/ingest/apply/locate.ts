@@ -50,6 +50,18 @@ export function sidesOf(hunk: Hunk, reverse: boolean): Sides {
     : { oldStart: hunk.oldStart, oldLines: hunk.oldLines, newStart: hunk.newStart, newLines: hunk.newLines, reverse }
 }
 
+/**
+ * A way of placing a hunk on the base, searching starts nearest the stated one
+ * first: byte for byte (`placeExact`) or with whitespace folded
+ * (`placeMangled`); the applier picks one per file.
+ *
+ * @param delta
+ *   How far the hunks before this one landed from their stated lines.
+ * @param min
+ *   The first start allowed (after the previous hunk).
+ */
+export type Placer = (hunk: Hunk, sides: Sides, base: readonly Line[], delta: number, min: number) => Placement | Mismatch
+
 /** 0-based index where a hunk's old side should start, from its header. */
 function expectedStart(sides: Sides, delta: number): number {
   // A hunk with no old lines names the line *after which* it inserts.
@@ -62,13 +74,7 @@ const stripCr = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : tex
  * Place an intact hunk as `git apply` does: its context and removed lines must
  * be in the base byte for byte, at the stated line or the nearest offset.
  */
-export function placeExact(
-  hunk: Hunk,
-  sides: Sides,
-  base: readonly Line[],
-  delta: number,
-  min: number,
-): Placement | Mismatch {
+export const placeExact: Placer = (hunk, sides, base, delta, min) => {
   const lines: ResolvedLine[] = hunk.lines.map((line) => ({
     op: sides.reverse && line.op !== ' ' ? (line.op === '+' ? '-' : '+') : line.op,
     text: stripCr(line.text),
@@ -146,13 +152,7 @@ function mangledAnchor(readings: readonly Reading[][], byFolded: ReadonlyMap<str
  * context is decided by the header's counts and the base. A hunk that fits in
  * two ways, or at two places when not at its stated line, is refused.
  */
-export function placeMangled(
-  hunk: Hunk,
-  sides: Sides,
-  base: readonly Line[],
-  delta: number,
-  min: number,
-): Placement | Mismatch {
+export const placeMangled: Placer = (hunk, sides, base, delta, min) => {
   const readings = hunk.lines.map((line) => readingsOf(line.raw, sides.reverse))
   const expected = expectedStart(sides, delta)
   const { folded, byFolded } = indexBase(base)

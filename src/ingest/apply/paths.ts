@@ -1,8 +1,10 @@
-import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { FilePatch, Patch } from '../types.ts'
-import { applyRules, applySource } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
+import { walkBelow } from '../../paths/walk-below.ts'
+
+const { rules: applyRules, source: applySource } = diagnosticRules.apply
 
 /** Where a path from a patch lands below a root, or why it may not be used. */
 export type Resolved =
@@ -14,9 +16,10 @@ export type Resolved =
  * Resolve a path a patch names below `root` as `git apply` does: the path
  * must be relative, with no `..`, and no directory on the way, nor the file
  * itself, may be a symbolic link (a link could carry a read or a write
- * anywhere on the machine). Each component is looked at with `lstat`, so
- * nothing is followed; a component that does not exist ends the walk, since
- * nothing below it can be a link.
+ * anywhere on the machine). Each component is looked at with `lstat`
+ * (`walkBelow`, the walk the parser's `include` makes too), so nothing is
+ * followed; a component that does not exist ends the walk, since nothing
+ * below it can be a link.
  *
  * @param root
  *   The tree or output folder (absolute); a link naming the root itself is
@@ -32,21 +35,10 @@ export function resolveBelow(root: string, relative: string): Resolved {
   const parts = relative.split('/').filter((part) => part !== '' && part !== '.')
   if (parts.length === 0) return { ok: false, kind: 'invalid', reason: 'is not a file path' }
   if (parts.includes('..')) return { ok: false, kind: 'invalid', reason: 'climbs out with `..`' }
-  let current = root
-  for (const [index, part] of parts.entries()) {
-    current = path.join(current, part)
-    let stats
-    try {
-      stats = lstatSync(current, { throwIfNoEntry: false })
-    } catch (error) {
-      // ENAMETOOLONG, EACCES…: a path the system will not look at is not used either.
-      return { ok: false, kind: 'invalid', reason: `cannot be looked at (${(error as NodeJS.ErrnoException).code ?? 'error'})` }
-    }
-    if (!stats) break
-    if (stats.isSymbolicLink()) return { ok: false, kind: 'symlink', link: parts.slice(0, index + 1).join('/'), last: index === parts.length - 1 }
-    // A file where a folder should be: the read or write fails there on its own (ENOTDIR).
-    if (!stats.isDirectory()) break
-  }
+  const walk = walkBelow(root, parts)
+  // A path the system will not look at is not used either.
+  if (walk.kind === 'unlookable') return { ok: false, kind: 'invalid', reason: `cannot be looked at (${walk.code})` }
+  if (walk.kind === 'symlink') return { ok: false, kind: 'symlink', link: walk.link, last: walk.last }
   return { ok: true, path: path.join(root, ...parts) }
 }
 

@@ -7,8 +7,10 @@
 import type { VFile } from 'vfile'
 import type { KernelDocSection } from '../../schema/kernel-doc.ts'
 import type { CommentLine } from './comment.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { warn, type Place } from './report.ts'
+
+const { rules } = diagnosticRules.kernelDoc
 
 /** What the name line says; `function` also stands for macros and typedefs until the declaration is read. */
 export interface NameLine extends Place {

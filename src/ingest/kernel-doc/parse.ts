@@ -8,9 +8,11 @@ import type { KernelDocEntry } from '../../schema/kernel-doc.ts'
 import { parseComment, parseMemberComment, type ParsedComment, type ParsedParam } from './body.ts'
 import { commentLines } from './comment.ts'
 import { readDeclaration, type Declaration } from './declaration.ts'
-import { rules } from './rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { warn } from './report.ts'
 import { findWord, pointAt, scanC, type CView, type CommentSpan } from './text.ts'
+
+const { rules } = diagnosticRules.kernelDoc
 
 /**
  * Parse the kernel-doc comments of a C header or source file.

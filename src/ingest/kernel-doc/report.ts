@@ -1,7 +1,10 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { Place } from '../../lib/diagnostics.ts'
-import { source, type RuleId } from './rules.ts'
+import { diagnosticRules, type RuleIdOf } from '../../schema/diagnostic-rules.ts'
+
+const { source } = diagnosticRules.kernelDoc
+type RuleId = RuleIdOf<'kernelDoc'>
 
 export type { Place }
 

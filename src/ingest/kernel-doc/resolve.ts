@@ -10,8 +10,11 @@ import { VFile } from 'vfile'
 import type { KernelDocDirective, KernelDocResult } from '../../schema/kernel-doc.ts'
 import { exportedNames } from './exports.ts'
 import { parseKernelDoc } from './parse.ts'
-import { rules, source, type RuleId } from './rules.ts'
+import { diagnosticRules, type RuleIdOf } from '../../schema/diagnostic-rules.ts'
 import { directiveOptions, selectEntries, unmatchedNames } from './select.ts'
+
+const { rules, source } = diagnosticRules.kernelDoc
+type RuleId = RuleIdOf<'kernelDoc'>
 
 /**
  * Resolve a directive.

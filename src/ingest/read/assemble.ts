@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile'
 import type { Patch, PatchFormat, Person, Trailer } from '../types.ts'
-import { rules } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { toIsoDate } from './date.ts'
 import { readDiff } from './diff.ts'
 import type { Line } from './lines.ts'
@@ -13,6 +13,8 @@ import { splitBody } from './message.ts'
 import { parsePerson } from './person.ts'
 import { report } from './report.ts'
 import { parseSubject } from './subject.ts'
+
+const { rules } = diagnosticRules.ingest
 
 /** What a format reader knows about one patch before its body is read. */
 export interface Envelope {

@@ -10,13 +10,15 @@
  */
 import type { VFile } from 'vfile'
 import type { FilePatch } from '../types.ts'
-import { rules } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { parseHunkHeader, readIntactHunk } from './hunk.ts'
 import type { Line } from './lines.ts'
 import { readMangledHunk } from './mangled.ts'
 import { gitHeaderPaths, headerName, stripPrefixes, unquotePath } from './paths.ts'
 import { report } from './report.ts'
 import { gitDiffHeader, isFileHeaderPair } from './syntax.ts'
+
+const { rules } = diagnosticRules.ingest
 
 /** A file being read, and whether it may have no hunks (binary, rename, mode change). */
 interface Draft {

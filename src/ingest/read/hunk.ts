@@ -6,10 +6,12 @@
  */
 import type { VFile } from 'vfile'
 import type { Hunk, HunkLine } from '../types.ts'
-import { rules } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import type { Line } from './lines.ts'
 import { report } from './report.ts'
 import { hunkHeader, isDiffStart, isSignature } from './syntax.ts'
+
+const { rules } = diagnosticRules.ingest
 
 /** A hunk's header fields, before its lines are read. */
 export type HunkHead = Omit<Hunk, 'lines'>

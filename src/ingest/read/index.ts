@@ -4,13 +4,15 @@
  */
 import type { VFile } from 'vfile'
 import type { Patch, PatchFormat } from '../types.ts'
-import { rules, source } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { readArchive } from './archive.ts'
 import { detectFormat } from './detect.ts'
 import { readMail } from './mail.ts'
 import { readPlainDiff } from './plain.ts'
 import { report } from './report.ts'
 import { roleOf } from './thread.ts'
+
+const { rules, source } = diagnosticRules.ingest
 
 export { detectFormat } from './detect.ts'
 export { groupSeries } from './series.ts'

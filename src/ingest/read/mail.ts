@@ -8,11 +8,13 @@
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser'
 import type { VFile } from 'vfile'
 import type { Patch } from '../types.ts'
-import { rules } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { assemblePatch } from './assemble.ts'
 import { normalizeNewlines, toLines, type Line } from './lines.ts'
 import { splitMbox, type RawMessage } from './mbox.ts'
 import { report } from './report.ts'
+
+const { rules } = diagnosticRules.ingest
 
 /** How far ahead a decoded line is looked for among the raw lines (MIME part headers in between). */
 const alignWindow = 12

@@ -14,12 +14,14 @@
  * kept as written for the applier, which checks against the base.
  */
 import type { VFile } from 'vfile'
-import { rules } from '../rules.ts'
+import { diagnosticRules } from '../../schema/diagnostic-rules.ts'
 import { guessOps, type Guess, type Kind } from './guess.ts'
 import { reportTruncated, type HunkBody, type HunkHead } from './hunk.ts'
 import { isBlank, type Line } from './lines.ts'
 import { report } from './report.ts'
 import { gitDiffHeader, hunkHeader, isFileHeaderPair, isSignature } from './syntax.ts'
+
+const { rules } = diagnosticRules.ingest
 
 /**
  * How many blank context lines an archive may have dropped at a hunk's end:

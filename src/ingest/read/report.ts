@@ -1,6 +1,9 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { source, type RuleId } from '../rules.ts'
+import { diagnosticRules, type RuleIdOf } from '../../schema/diagnostic-rules.ts'
+
+const { source } = diagnosticRules.ingest
+type RuleId = RuleIdOf<'ingest'>
 
 /**
  * Put a located diagnostic on `file` with the ingest stage's source.
