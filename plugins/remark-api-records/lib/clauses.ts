@@ -16,9 +16,9 @@ const leadingSubordinate = /^(?:although|though|while|since|if|when|whenever|unl
 /** A leading phrase that restricts what follows: a configuration, an architecture, a case. */
 const leadingCondition = /^(?:(?:if|unless|when|whenever|once)\b[^,]*|(?:on|for|with|in|under)\s+(?:[\w`*+-]+\s+){0,4}?(?:systems?|kernels?|architectures?|arches|machines?|platforms?|configurations?|builds?|hardware|cpus?|CONFIG_\w+(?:=\w+)?)\b[^,]*|(?:with|when|if)\s+`*CONFIG_\w+[^,]*),\s*/i
 /** Where a clause ends and the next begins ("X() and its variants" is one noun phrase, not two clauses). */
-const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b(?!\s+(?:variants?|friends|relatives|siblings|family)\b))/i
+const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b(?!\s+(?:variants?|friends|relatives|siblings|family)\b))/gi
 /** A colon before a new statement ("Locking rules: caller locks …" is one clause, "Note: The …" two); case matters, so apart. */
-const colonBreak = /:\s+(?=[A-Z`*])/
+const colonBreak = /:\s+(?=[A-Z`*])/g
 
 /** The clauses of a sentence, as text. */
 export function splitClauses(sentence: string): string[] {
@@ -38,9 +38,26 @@ export function readClauses(sentence: string): Clause[] {
     clauses.push({ text: head })
     text = text.slice(leading[0].length)
   }
-  for (const part of text.split(clauseBreak).flatMap((piece) => (piece === undefined ? [] : piece.split(colonBreak)))) {
-    if (part === undefined || part.trim() === '') continue
+  for (const part of splitAt(text, clauseBreak).flatMap((piece) => splitAt(piece, colonBreak))) {
+    if (part.trim() === '') continue
     clauses.push(condition ? { text: part, condition } : { text: part })
   }
   return clauses
+}
+
+/**
+ * `text.split(breaks)` for breaks that are never empty, by one scan: `split`
+ * with a regular expression builds a new one on every call, which costs more
+ * than reading the sentence.
+ */
+function splitAt(text: string, breaks: RegExp): string[] {
+  const pieces: string[] = []
+  let from = 0
+  breaks.lastIndex = 0
+  for (let found = breaks.exec(text); found; found = breaks.exec(text)) {
+    pieces.push(text.slice(from, found.index))
+    from = found.index + found[0].length
+  }
+  pieces.push(text.slice(from))
+  return pieces
 }

@@ -1,4 +1,4 @@
-import type { Derived } from './rules/derived.ts'
+import { matches, type Derived } from './rules/derived.ts'
 import { contextsAt } from './rules/calling.ts'
 import { lockAt } from './rules/locking.ts'
 import { valuesAt } from './rules/returns.ts'
@@ -41,7 +41,7 @@ function labelOf(word: string): Label {
 /** The facts the labelled parts of one sentence state. */
 export function labelledFacts(text: string, state: LabelState): LabelFact[] {
   const facts: LabelFact[] = []
-  const found = [...text.matchAll(labels)]
+  const found = matches(labels, text)
   const first = found[0]?.index ?? text.length
   const opened = continuation.exec(text.slice(0, first))
   if (opened && state.label) facts.push(...valueFacts(state.label, text.slice(opened[0].length, first)))

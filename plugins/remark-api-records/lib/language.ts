@@ -88,7 +88,7 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   const all = reading.mentions ?? findMentions(sentence, { weak: true })
   if (topic.length === 0 && !reading.recent?.length && all.length === 0) return { derived: [], topic, deprecated: [] }
   // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
-  sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
+  if (sentence.includes('_') || sentence.includes('*')) sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
   // A clause is a stretch of the sentence: its mentions are the sentence's within it, found once. Where
   // emphasis was taken off, offsets moved, and the clause is searched again.
   let from = 0

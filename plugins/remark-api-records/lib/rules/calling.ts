@@ -1,6 +1,6 @@
 import type { CallingContext } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Calling context: where an API may or must not be called from, whether it
@@ -88,10 +88,7 @@ function negatedOutside(text: string, start: number, end: number): boolean {
 }
 
 /** Negation in the stretch just before a phrase, within its own part of the clause. */
-function negatedBefore(text: string, at: number): boolean {
-  const local = text.slice(Math.max(0, at - 50), at).split(/[,;]|\b(?:and|but|because|since|which|that)\b/i).pop() ?? ''
-  return negation.test(local)
-}
+const negatedAt = (text: string, at: number) => negatedBefore(text, at, 50)
 
 export const callingRule: ClauseRule = (clause) => {
   const derived: Derived[] = []
@@ -101,7 +98,7 @@ export const callingRule: ClauseRule = (clause) => {
 
   for (const match of matches(allowedAt, text)) {
     const at = match.index + match[0].length
-    if (negatedBefore(text, match.index)) continue
+    if (negatedAt(text, match.index)) continue
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(at))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
@@ -120,7 +117,7 @@ export const callingRule: ClauseRule = (clause) => {
     }
     const from = /^[\s`*()]*(?:(?:to|for)\s+(?:[\w-]+\s+){1,3}?)?(?:from|in|within|inside)\s+(?:their\s+|your\s+|its\s+)?/i.exec(text.slice(end))
     if (!from) continue
-    const field = negatedBefore(text, match.index) || negation.test(match[0]) ? 'forbiddenContexts' : 'contexts'
+    const field = negatedAt(text, match.index) || negation.test(match[0]) ? 'forbiddenContexts' : 'contexts'
     for (const context of contextsAt(text.slice(end + from[0].length))) derived.push(...factsFor(objects, field, context, clause.condition))
   }
   for (const match of matches(forbiddenAt, text)) {
@@ -136,7 +133,7 @@ export const callingRule: ClauseRule = (clause) => {
     const rest = interruptsOff.exec(text.slice(match.index + match[0].length))
     if (!rest) continue
     const enabled = /enabled$/i.test(rest[0])
-    const negated = negatedBefore(text, match.index)
+    const negated = negatedAt(text, match.index)
     const apis = subjects(match.index)
     if (enabled !== negated) derived.push(...factsFor(apis, 'forbiddenContexts', 'irqs-disabled', clause.condition))
     else derived.push(...factsFor(apis, 'contexts', 'irqs-disabled', clause.condition))
@@ -148,7 +145,7 @@ export const callingRule: ClauseRule = (clause) => {
     derived.push(...factsFor(subjects(never.index), 'forbiddenContexts', 'irqs-disabled', clause.condition))
   }
   const sleep = maySleep.exec(text)
-  if (sleep && !negatedBefore(text, sleep.index)) derived.push(...factsFor(subjects(sleep.index), 'effects', 'may-sleep', clause.condition))
+  if (sleep && !negatedAt(text, sleep.index)) derived.push(...factsFor(subjects(sleep.index), 'effects', 'may-sleep', clause.condition))
   const awake = noSleep.exec(text)
   if (awake) derived.push(...factsFor(subjects(awake.index), 'effects', 'no-sleep', clause.condition))
 

@@ -40,20 +40,46 @@ export const negation = /\b(?:never|not|no|cannot|can't|won't|doesn't|don't|isn'
 /** Hedges: "may be deprecated", "might eventually be removed" state nothing. */
 export const hedge = /\b(?:may|might|could|would|possibly|probably|perhaps|eventually|likely|hopefully|someday|one day)\s+(?:\w+\s+){0,2}$/i
 
+/** Where one stretch of a clause ends and the next begins, for what a negation reaches. */
+const stretchBreak = /[,;]|\b(?:and|but|because|since|which|that)\b/gi
+
+/** The clause just before `at`, within `reach` characters and back to the nearest comma, semicolon or conjunction. */
+export function stretchBefore(text: string, at: number, reach: number): string {
+  const before = text.slice(Math.max(0, at - reach), at)
+  let from = 0
+  stretchBreak.lastIndex = 0
+  for (let found = stretchBreak.exec(before); found; found = stretchBreak.exec(before)) from = found.index + found[0].length
+  return before.slice(from)
+}
+
+/** Whether a negation stands in the stretch just before a phrase ("must not be called with … held", "need not hold"). */
+export function negatedBefore(text: string, at: number, reach: number): boolean {
+  return negation.test(stretchBefore(text, at, reach))
+}
+
 /** A fact for each API, skipping an API that would be its own value. */
 export function factsFor(apis: readonly string[], field: Field, value: string, condition?: string): Derived[] {
   return apis.filter((api) => api !== value).map((api) => (condition ? { api, field, value, condition } : { api, field, value }))
 }
 
-/** Global copies of the rules' own patterns, compiled once. */
-const globals = new WeakMap<RegExp, RegExp>()
+/**
+ * Global copies of the rules' own patterns, compiled once. Keyed by source,
+ * not by object: a literal written in a function is a new object each time
+ * the function runs. The sources are the rules' own, never input text, so
+ * the map stays as small as the rules.
+ */
+const globals = new Map<string, Map<string, RegExp>>()
 
 /** Every match of a pattern in a clause, in one pass. */
 export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
-  let global = globals.get(pattern)
+  // By flags, then by source: a literal's source is one string however often the literal runs, and
+  // keeps its hash; a key joined from the two would be a new string, hashed again, on every call.
+  let byFlags = globals.get(pattern.flags)
+  if (!byFlags) globals.set(pattern.flags, (byFlags = new Map()))
+  let global = byFlags.get(pattern.source)
   if (!global) {
     global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
-    globals.set(pattern, global)
+    byFlags.set(pattern.source, global)
   }
   global.lastIndex = 0
   const found: RegExpExecArray[] = []

@@ -1,6 +1,6 @@
 import type { LockRule } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Lock rules: "must be called with the mmap lock held", "caller must hold
@@ -38,10 +38,7 @@ export function lockAt(text: string): string | null {
 }
 
 /** The stretch of clause before a phrase negates it ("must not be called with … held", "need not hold"). */
-function negatedBefore(text: string, at: number): boolean {
-  const local = text.slice(Math.max(0, at - 40), at).split(/[,;]|\b(?:and|but|because|since|which|that)\b/i).pop() ?? ''
-  return negation.test(local)
-}
+const negatedAt = (text: string, at: number) => negatedBefore(text, at, 40)
 
 interface LockPhrase {
   pattern: RegExp
@@ -79,7 +76,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     const start = Math.max(head.search(/[^,;]*$/), 0)
     const lock = lockAt(head.slice(start))
     if (!lock || lockAt(head.slice(start)) === null) continue
-    if (negatedBefore(clause.text, match.index)) continue
+    if (negatedAt(clause.text, match.index)) continue
     // "That lock must be held before calling X()": the API named after the verb; else the one being described.
     const after = clause.mentions.filter((mention) => !mention.weak && mention.index > match.index && /\b(?:before|when|while)\s+(?:calling|using|invoking)\s+[`*]*$/i.test(clause.text.slice(match.index, mention.index)))
     const apis = after.length > 0 ? [after[0].name] : ownTopic(clause)
@@ -102,7 +99,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       if (!lock) continue
       // "… callback used to be called with both ->i_lock and inode_hash_lock held": history, no rule either way.
       if (/\bused to (?:be|have)\b/i.test(clause.text.slice(Math.max(0, match.index - 40), match.index))) continue
-      let rule = negatedBefore(clause.text, match.index) ? negated : plain
+      let rule = negatedAt(clause.text, match.index) ? negated : plain
       // "with no locks held": none may be.
       if (/^\s*no\s+locks?\b/i.test(clause.text.slice(match.index + match[0].length))) rule = rule === 'holds' ? 'not-held' : rule
       if (!rule) continue

@@ -1,6 +1,6 @@
 import type { Status } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, hedge, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, hedge, matches, negatedBefore, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Status and replacement: what kernel authors write when an interface is
@@ -52,9 +52,7 @@ const constraintAfter = /^\s*[`*()]*\s*(?:to|for|from|with|while|when|if|unless|
 
 /** Whether the stretch before a phrase negates or hedges it. */
 function undone(clause: ReadClause, at: number): boolean {
-  const before = clause.text.slice(Math.max(0, at - 60), at)
-  const local = before.split(/[,;]|\b(?:and|but|because|since|which|that)\b/i).pop() ?? ''
-  return negation.test(local) || hedge.test(before)
+  return negatedBefore(clause.text, at, 60) || hedge.test(clause.text.slice(Math.max(0, at - 60), at))
 }
 
 const question = /\?\s*$/
