@@ -75,7 +75,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     const head = clause.text.slice(0, match.index)
     const start = Math.max(head.search(/[^,;]*$/), 0)
     const lock = lockAt(head.slice(start))
-    if (!lock || lockAt(head.slice(start)) === null) continue
+    if (!lock) continue
     if (negatedAt(clause.text, match.index)) continue
     // "That lock must be held before calling X()": the API named after the verb; else the one being described.
     const after = clause.mentions.filter((mention) => !mention.weak && mention.index > match.index && /\b(?:before|when|while)\s+(?:calling|using|invoking)\s+[`*]*$/i.test(clause.text.slice(match.index, mention.index)))
