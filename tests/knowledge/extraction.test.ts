@@ -372,6 +372,18 @@ describe('labelled fields of a description', () => {
     expect((await record('networking/netdevices.rst', 'ndo_siocbond')).summary).toMatch(/^Used by the bonding driver/)
   })
 
+  it('reads a label standing alone as a term, its value the definition below it, for a method named through its structure', async () => {
+    // netdevices.rst: "napi->poll:" over "Synchronization:" / "NAPI_STATE_SCHED bit in napi->state." and "Context:" / "softirq …".
+    const poll = await record('networking/netdevices.rst', 'poll')
+    expect(poll).toMatchObject({ described: true, contexts: ['softirq', 'irqs-disabled'], locking: [{ lock: 'NAPI_STATE_SCHED', rule: 'holds' }] })
+    // The value of a label is no definition.
+    expect(poll.summary).toBe('')
+    // A label with no value waits for the next text of the same description only.
+    const records = await recordsOfText('foo_ops->bar:\n\tContext:\n\t\tprocess\n\nThe zone lock protects baz_op() from interrupts.\n')
+    expect(records.get('bar')).toMatchObject({ described: true, contexts: ['process'] })
+    expect(records.get('baz_op')!.contexts).toEqual([])
+  })
+
   it('leaves a value written as a sentence, and a label outside a description, to the other rules', async () => {
     const records = await recordsOfText('foo_op:\n\tLocking: caller must hold the zone lock.\n\tContext: any context\n\nLocking: bar_lock spinlock.\n')
     expect(records.get('foo_op')).toMatchObject({ contexts: ['any'], locking: [{ lock: 'zone_lock', rule: 'holds' }] })

@@ -96,13 +96,15 @@ export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
   }
   const mentions = found ?? findMentions(text, { weak: true })
   if (mentions.length === 0) return []
+  // "napi->poll:": the structure a method is named through is part of its name.
+  const owners = text.includes('->') ? text.replace(/\b[A-Za-z_]\w*(?=->[A-Za-z_])/g, (owner) => ' '.repeat(owner.length)) : text
   let rest = ''
   let at = 0
   for (const mention of mentions) {
-    rest += text.slice(at, mention.index)
+    rest += owners.slice(at, mention.index)
     at = Math.max(at, mention.end)
   }
-  rest += text.slice(at)
+  rest += owners.slice(at)
   return /^[\s,`*/()|:]*(?:(?:and|or|&|\/)[\s,`*/()|:]*)*$/.test(rest) ? [...mentions] : []
 }
 
@@ -112,8 +114,8 @@ export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
  * identifiers only: "Note:" and "TODO:" are not members.
  */
 function memberLead(text: string): Mention[] {
-  // kernel-doc writes a member with an at sign: "- @probe:".
-  const match = /^[\s*`]*@?([a-z_][a-z0-9_]*)[`*]*\s*:(?:\s|$)/.exec(text)
+  // kernel-doc writes a member with an at sign: "- @probe:"; a synchronization list writes the structure too: "napi->poll:".
+  const match = /^[\s*`]*@?(?:[a-z_][a-z0-9_]*(?:->|\.))?([a-z_][a-z0-9_]+)[`*]*\s*:(?:\s|$)/.exec(text) ?? /^[\s*`]*@?([a-z_])[`*]*\s*:(?:\s|$)/.exec(text)
   if (!match) return []
   const index = text.indexOf(match[1])
   return [{ name: match[1], kind: 'member', index, end: index + match[1].length }]

@@ -112,7 +112,8 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     }
     // A new paragraph starts from what its block is about; within one, a sentence may refer back to the previous.
     if (sentence.unit !== previousUnit || block !== previousBlock) {
-      labelled.label = null
+      // "Context:" as a term of its own, its value the definition below it ("softirq"): the label reaches into it.
+      if (!(labelled.awaiting && block === previousBlock)) labelled.label = null
       // A paragraph outside any description may refer back, by a pronoun only, to what the previous one was about ("New helpers: sb_bread() … ¶ Use them.").
       carried = !block && Boolean(previousUnit && !previousUnit.block && !previousUnit.title && !sentence.unit.title) && topic.length > 0
       topic = block ? (block.group ?? [block.api]) : carried ? topic : []
@@ -397,6 +398,10 @@ function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptio
 function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
   // A paragraph of labelled fields ("Synchronization: rtnl_lock() semaphore. In addition, …") holds no definition.
   const labelled = new Set(own.filter((sentence) => opensWithLabel(sentence.text)).map((sentence) => sentence.unit))
+  // Nor does the value below a label standing alone ("Synchronization:" over "NAPI_STATE_SCHED bit in napi->state.").
+  own.forEach((sentence, index) => {
+    if (index > 0 && opensWithLabel(own[index - 1].text) && /:\s*$/.test(own[index - 1].text)) labelled.add(sentence.unit)
+  })
   const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.role === 'lead')
   const intro = own.find((sentence) => sentence.intro)?.unit

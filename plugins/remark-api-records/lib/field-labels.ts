@@ -18,6 +18,8 @@ export type Label = 'context' | 'locking' | 'returns' | 'other'
 /** What a paragraph's previous sentence left open. */
 export interface LabelState {
   label: Label | null
+  /** The label stood with no value after it ("Context:" as a term of its own): the next text is its value, even in the next paragraph. */
+  awaiting?: boolean
 }
 
 /** Derived facts without their API: the reader of the description gives them to it. */
@@ -44,13 +46,17 @@ export function labelledFacts(text: string, state: LabelState): LabelFact[] {
   const found = matches(labels, text)
   const first = found[0]?.index ?? text.length
   const opened = continuation.exec(text.slice(0, first))
-  if (opened && state.label) facts.push(...valueFacts(state.label, text.slice(opened[0].length, first)))
-  state.label = found.length > 0 || opened ? state.label : null
+  if (state.awaiting && state.label) facts.push(...valueFacts(state.label, text.slice(0, first)))
+  else if (opened && state.label) facts.push(...valueFacts(state.label, text.slice(opened[0].length, first)))
+  state.label = found.length > 0 || opened || state.awaiting ? state.label : null
+  state.awaiting = false
   found.forEach((match, index) => {
     const label = labelOf(match[1])
     const end = found[index + 1]?.index ?? text.length
-    facts.push(...valueFacts(label, text.slice(match.index! + match[0].length, end)))
+    const value = text.slice(match.index! + match[0].length, end)
+    facts.push(...valueFacts(label, value))
     state.label = label
+    state.awaiting = value.trim() === ''
   })
   return facts
 }
