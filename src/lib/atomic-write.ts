@@ -27,7 +27,7 @@ export async function writeAtomically(files: ReadonlyMap<string, string | null>)
     try {
       await writeFile(temporary, contents)
     } catch (error) {
-      await Promise.all([temporary, ...staged.map(([each]) => each)].map((each) => rm(each, { force: true })))
+      await discard([temporary, ...staged.map(([each]) => each)])
       return { code: errorCode(error) ?? 'EIO', path: target, action: 'write' }
     }
     staged.push([temporary, target])
@@ -35,7 +35,7 @@ export async function writeAtomically(files: ReadonlyMap<string, string | null>)
   // A folder in a file's place would fail its rename after others were done.
   for (const [, target] of staged) {
     if ((await lstat(target).catch(() => undefined))?.isDirectory()) {
-      await Promise.all(staged.map(([each]) => rm(each, { force: true })))
+      await discard(staged.map(([each]) => each))
       return { code: 'EISDIR', path: target, action: 'write' }
     }
   }
@@ -47,4 +47,13 @@ export async function writeAtomically(files: ReadonlyMap<string, string | null>)
     })
   }
   return undefined
+}
+
+/**
+ * Remove temporary files, whatever stands in the way: one that could not be
+ * written may not be there, or may have a name the system refuses to look
+ * at (ENAMETOOLONG), and the problem to report is the write's, not this.
+ */
+async function discard(temporaries: readonly string[]): Promise<void> {
+  await Promise.all(temporaries.map((each) => rm(each, { force: true }).catch(() => undefined)))
 }

@@ -7,6 +7,9 @@
 import { lstatSync } from 'node:fs'
 import path from 'node:path'
 
+/** The longest name of one path component Linux file systems keep (NAME_MAX), in bytes. */
+const longestName = 255
+
 /** What the walk met. */
 export type Walk =
   /** No link on the way (a component that does not exist, or a file, ends the walk: nothing below it can be a link). */
@@ -29,6 +32,9 @@ export type Walk =
  *   The first link on the way, or why the walk stopped short, or that it is clear.
  */
 export function walkBelow(root: string, parts: readonly string[]): Walk {
+  // A name longer than a file system keeps can never be made, below a folder that exists or not: the walk
+  // stops at the first missing folder, so the length is checked on every component before it.
+  if (parts.some((part) => Buffer.byteLength(part) > longestName)) return { kind: 'unlookable', code: 'ENAMETOOLONG' }
   let current = root
   for (const [index, part] of parts.entries()) {
     current = path.join(current, part)

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { resolveBelow } from '../../src/ingest/apply/paths.ts'
+import { writeAtomically } from '../../src/lib/atomic-write.ts'
 import { runCli } from '../helpers/cli.ts'
 import { corpus } from '../helpers/paths.ts'
 
@@ -151,5 +152,30 @@ describe('resolveBelow', () => {
 describe('resolveBelow on names the system refuses', () => {
   it('refuses a component too long to look at, instead of throwing', () => {
     expect(resolveBelow(folder("long"), `${"x".repeat(300)}/a.rst`)).toEqual({ ok: false, kind: 'invalid', reason: 'cannot be looked at (ENAMETOOLONG)' })
+    // Below a folder that does not exist yet too, where the walk itself stops (the fuzz run's patch #6213 of seed 2028).
+    expect(resolveBelow(folder('long-below'), `new/${'x'.repeat(300)}.rst`)).toEqual({ ok: false, kind: 'invalid', reason: 'cannot be looked at (ENAMETOOLONG)' })
+  })
+
+  it('reports a new file whose name is too long as a located error, writing nothing and printing no stack', async () => {
+    const root = folder('long-tree')
+    const out = folder('long-out')
+    const name = `Documentation/new/${'y'.repeat(300)}.rst`
+    const patch = path.join(folder('long-patch'), 'long.patch')
+    writeFileSync(patch, `diff --git a/${name} b/${name}\nnew file mode 100644\n--- /dev/null\n+++ b/${name}\n@@ -0,0 +1 @@\n+x\n`)
+    const { code, stderr } = await runCli(['apply', '--tree', root, '--out', out, patch])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/long\.patch:\d+:\d+: error: refusing `Documentation\/new\/y+\.rst`: .*ENAMETOOLONG/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(readdirSync(out)).toEqual([])
+  })
+})
+
+describe('writeAtomically', () => {
+  it('reports a file it cannot write by its OS error, and leaves no temporary behind', async () => {
+    const out = folder('atomic')
+    // The name fits; its temporary sibling, a few characters longer, does not.
+    const problem = await writeAtomically(new Map([[path.join(out, 'z'.repeat(250)), 'text']]))
+    expect(problem).toMatchObject({ code: 'ENAMETOOLONG', action: 'write' })
+    expect(readdirSync(out)).toEqual([])
   })
 })
