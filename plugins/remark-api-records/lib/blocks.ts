@@ -81,7 +81,7 @@ export function titledApis(title: string): Mention[] {
  */
 export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
   // "readsq, readsl, readsw, readsb" on lines of their own: a list of identifiers, most of them unlike English words.
-  const tokens = text.trim().split(/[\s,/]+/).filter(Boolean)
+  const tokens = text.match(/[^\s,/]+/g) ?? []
   const identifiers = tokens.length >= 3 && tokens.every((token) => /^[A-Za-z_][A-Za-z0-9_]*(?:\(\))?$/.test(token))
   const unlikeWords = tokens.filter((token) => /[_0-9(]/.test(token)).length
   // Words set apart by commas alone, line after line, are a list of names once one of them is plainly an identifier.

@@ -263,7 +263,7 @@ function sameRule(sentence: ReadSentence, previous: readonly Derived[]): Derived
 /** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
 function titleFacts(sentence: ReadSentence): Array<[string, Fact]> {
   const match = /\b(deprecated|obsolete|removed)\b/i.exec(sentence.text)
-  if (!match || sentence.text.split(/\s+/).length > 8) return []
+  if (!match || wordCount(sentence.text) > 8) return []
   const status = /removed/i.test(match[1]) ? 'removed' : 'deprecated'
   return sentence.withWeak.map((mention) => [mention.name, { field: 'status', value: status, sentence: sentence.text, line: sentence.line }])
 }
@@ -418,7 +418,7 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
     // "These routines are::", "The mappings are released with::", "for example::" only point at what follows.
     if (conditional && pointingIntro.test(conditional.text)) return undefined
     if (introduced) return introduced
-    if (conditional && conditional.text.split(/\s+/).length > 3) return conditional
+    if (conditional && wordCount(conditional.text) > 3) return conditional
   }
   return lead[0] ?? text.find((sentence) => sentence.role === 'body')
 }
@@ -444,7 +444,7 @@ function refersBack(sentence: ReadSentence, name: string): boolean {
  */
 function changeNotice(sentence: ReadSentence, name: string): boolean {
   // Where it is declared, a cross-reference or a condition is no definition either.
-  if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || sentence.text.split(/\s+/).length < 3) return true
+  if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || wordCount(sentence.text) < 3) return true
   // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
   if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
   if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
@@ -494,6 +494,11 @@ function returnValuesOf(facts: Fact[]): ReturnValue[] {
     values.push(fact.condition ? { value: fact.value, condition: fact.condition } : { value: fact.value })
   }
   return values
+}
+
+/** How many words a sentence has, as `split(/\s+/)` counts them; `split` with a pattern builds a new one each call. */
+function wordCount(text: string): number {
+  return (text.match(/\s+/g)?.length ?? 0) + 1
 }
 
 function lastLine(sentences: ReadSentence[]): number {
