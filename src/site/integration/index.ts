@@ -20,7 +20,12 @@ export type StrataOptions = z.input<typeof optionsSchema>
 
 /** The options as the loader and the pages read them: absolute paths, and where the build's own files go. */
 export interface ResolvedStrataOptions extends z.output<typeof optionsSchema> {
-  /** Where the loader writes the search indexes and the search route reads them (in Astro's cache folder). */
+  /**
+   * Where the loader writes the search indexes and the search route reads them (in Astro's cache folder).
+   * Files, not the data store or memory: the indexes are built in a worker thread while the loader goes
+   * on, the loader runs in Vite's module graph where no integration hook can hand it over, and the store
+   * would carry every index (about 45 MB at 1,000 documents) through Astro's serialised data layer.
+   */
   searchDir: string
   /** Where the loader leaves the located messages of content that cannot be built, for `strata build` to print (in Astro's cache folder). */
   diagnosticsFile: string
