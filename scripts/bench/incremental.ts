@@ -6,12 +6,12 @@
  * Three figures:
  * - `strata build` after the change: a full rebuild, as a reader gets it
  *   (the CLI gives every build a fresh Astro cache and removes it after);
- * - Astro's build with the same options but one cache folder kept from
- *   the previous build (`cacheDir`), which is what reusing Astro's
+ * - `astro build` with the same environment but one cache folder kept from
+ *   the previous build (`STRATA_CACHE_DIR`), which is what reusing Astro's
  *   content-layer cache would buy without building a caching system. Strata's
  *   loader clears its store and reloads every entry, so only Vite's and
  *   Astro's own caches carry over;
- * - Astro's dev server on the corpus: the loader watches the manifest, base
+ * - `astro dev` on the corpus: the loader watches the manifest, base
  *   documents and patches and rebuilds its collections on a change; the
  *   time is from writing the patch to the page serving the new sentence.
  * Each against the full-build figure of the site suite at the same size.
@@ -24,7 +24,6 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { projectRoot } from '../conformance/corpus.ts'
 import { withBuildLock } from '../../src/lib/build-lock.ts'
-import type { AstroRun } from '../astro.ts'
 import { editSentence, rewritePatch, type GeneratedCorpus } from './generate.ts'
 import { freePort, waitForText } from './net.ts'
 import { runMeasured } from './process-tree.ts'
@@ -46,17 +45,14 @@ async function expectRevision(site: string, corpus: GeneratedCorpus, revision: n
   if (!html.includes(editSentence(revision))) throw new Error(`the rebuilt site does not show revision ${revision} of the patch (${page})`)
 }
 
-/** Node's arguments that run Astro on the project with these options (`scripts/astro.ts`). */
-const astroArgs = (run: AstroRun) => [path.join(projectRoot, 'scripts/bin/run-ts.mjs'), path.join(projectRoot, 'scripts/astro.ts'), JSON.stringify(run)]
-
 /**
- * Run Astro's dev server on the corpus for the length of `use`, which gets the URL
+ * Run `astro dev` on the corpus for the length of `use`, which gets the URL
  * of the patched version's document page.
  */
 async function withDevServer(corpus: GeneratedCorpus, use: (page: string) => Promise<void>): Promise<void> {
   const port = await freePort()
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }
-  const args = astroArgs({ command: 'dev', strata: { content: corpus.root }, port, host: '127.0.0.1' })
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STRATA_CONTENT: corpus.root }
+  const args = [path.join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--root', projectRoot, '--port', String(port), '--host', '127.0.0.1']
   const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'ignore', detached: true })
   const id = `gen/${path.relative(corpus.folder, corpus.edited).replace(/\.rst$/, '')}`
   try {
@@ -106,8 +102,8 @@ export const incrementalSuite: Suite = {
     try {
       const out = path.join(workspace.root, size, 'incremental-kept')
       const cache = path.join(workspace.root, size, 'incremental-cache')
-      const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }
-      const args = astroArgs({ command: 'build', strata: { content: corpus.root }, outDir: out, cacheDir: cache, silent: true })
+      const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STRATA_CACHE_DIR: cache, STRATA_CONTENT: corpus.root }
+      const args = [path.join(projectRoot, 'node_modules/astro/astro.js'), 'build', '--root', projectRoot, '--outDir', out, '--silent']
       const build = async () => {
         const result = await runMeasured(process.execPath, args, { cwd: projectRoot, env })
         if (result.code !== 0) throw new Error(`astro build exited with ${result.code}: ${result.tail}`)

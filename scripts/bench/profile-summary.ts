@@ -6,10 +6,10 @@
  *
  * `strata build` runs Astro in a child process and Node 20 refuses
  * `--cpu-prof` in `NODE_OPTIONS`, so profile the Astro build the CLI would
- * run, with the options it would give:
+ * run, with the environment it would set:
  *
- *   ASTRO_TELEMETRY_DISABLED=1 node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bin/run-ts.mjs scripts/astro.ts \
- *     '{"command":"build","strata":{"content":"DIR"},"cacheDir":"/tmp/prof-cache","outDir":"/tmp/site","silent":true}'
+ *   ASTRO_TELEMETRY_DISABLED=1 STRATA_CACHE_DIR=/tmp/prof-cache STRATA_CONTENT=DIR \
+ *     node --cpu-prof --cpu-prof-dir=/tmp/prof node_modules/astro/astro.js build --root . --outDir /tmp/site --silent
  *   node scripts/bin/run-ts.mjs scripts/bench/profile-summary.ts /tmp/prof [TOP]
  *
  * Profiles of every process in the folder are added together.

@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { StrataOptions } from '../../src/site/integration/index.ts'
-import type { AstroRun } from '../astro.ts'
 import { stringOption, type Io, type ParsedArgs } from './command.ts'
 import { contentFolder } from './content-options.ts'
 
@@ -19,30 +17,33 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
  */
 const nodeFlags = ['--max-semi-space-size=64']
 
-/** The integration's options from the content flags (`--content`, `--corpus`, `--kernel-tree`). */
-export function strataOptions(args: ParsedArgs): StrataOptions {
-  const corpus = stringOption(args, 'corpus')
-  const kernelTree = stringOption(args, 'kernel-tree')
+/**
+ * The environment through which `astro.config.mjs` receives the content
+ * flags (`--content`, `--corpus`, `--kernel-tree`).
+ */
+export function astroEnvironment(args: ParsedArgs, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
-    content: contentFolder(args),
-    ...(corpus ? { corpus: path.resolve(corpus) } : {}),
-    ...(kernelTree ? { kernelTree: path.resolve(kernelTree) } : {}),
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    STRATA_CONTENT: contentFolder(args),
+    ...(stringOption(args, 'corpus') ? { STRATA_CORPUS: path.resolve(stringOption(args, 'corpus')!) } : {}),
+    ...(stringOption(args, 'kernel-tree') ? { STRATA_KERNEL_TREE: path.resolve(stringOption(args, 'kernel-tree')!) } : {}),
+    ...extra,
   }
 }
 
 /**
- * Run Astro on the project (`scripts/astro.ts`, through Astro's API) in a
- * process of its own, for the V8 flags above. Astro narrates on stdout;
- * Strata's stdout carries data only, so its narration goes to stderr.
+ * Run an Astro command on the project. Astro narrates on stdout; Strata's
+ * stdout carries data only, so its narration goes to stderr.
  *
  * @returns
  *   Its exit code.
  */
-export function runAstro(run: AstroRun, io: Io): Promise<number> {
+export function runAstro(astroArgs: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   return new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'scripts/bin/run-ts.mjs'), path.join(projectRoot, 'scripts/astro.ts'), JSON.stringify(run)], {
+    const child = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'node_modules/astro/astro.js'), ...astroArgs, '--root', projectRoot], {
       cwd: projectRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout.on('data', (chunk) => io.stderr.write(chunk))

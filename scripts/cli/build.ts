@@ -8,7 +8,7 @@ import { describeFolderProblem, makeWritableFolder } from '../../src/lib/folders
 import { deserialiseMessages } from '../../src/lib/messages.ts'
 import { diagnosticRules } from '../../src/schema/diagnostic-rules.ts'
 import { booleanOption, stringOption, type Command, type Io, type ParsedArgs } from './command.ts'
-import { projectRoot, runAstro, strataOptions } from './astro.ts'
+import { astroEnvironment, projectRoot, runAstro } from './astro.ts'
 import { contentFolder, contentOptions, contentUsage } from './content-options.ts'
 import { printDiagnostics } from './diagnostics.ts'
 
@@ -48,15 +48,14 @@ export const buildCommand: Command = {
       return failed()
     }
     const staging = stagingFolder(out)
-    // Each build gets a cache of its own, so builds side by side (tests,
-    // benchmarks) never share Astro's content data store.
     const cache = `${staging}.cache`
     const diagnosticsFile = path.join(cache, 'strata-diagnostics.json')
     await rm(staging, { recursive: true, force: true })
+    const env = astroEnvironment(args, { STRATA_CACHE_DIR: cache })
     const started = Date.now()
     // Once the loader has left its messages, what Astro prints is its frame around them.
     const astroIo = { ...io, stderr: { write: (chunk: string | Uint8Array) => existsSync(diagnosticsFile) || io.stderr.write(chunk) } } as Io
-    const code = await withBuildLock(projectRoot, () => runAstro({ command: 'build', strata: strataOptions(args), outDir: staging, cacheDir: cache, silent: quiet }, astroIo))
+    const code = await withBuildLock(projectRoot, () => runAstro(['build', '--outDir', staging, ...(quiet ? ['--silent'] : [])], env, astroIo))
     const contentFiles = code === 0 ? [] : deserialiseMessages(await readJson(diagnosticsFile))
     await rm(cache, { recursive: true, force: true })
     if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {

@@ -1,5 +1,5 @@
 import { stringOption, UsageError, type Command } from './command.ts'
-import { runAstro, strataOptions } from './astro.ts'
+import { astroEnvironment, runAstro } from './astro.ts'
 import { contentOptions, contentUsage } from './content-options.ts'
 
 const usage = `usage: strata dev [options]
@@ -20,6 +20,6 @@ export const devCommand: Command = {
   run(args, io) {
     const port = stringOption(args, 'port')
     if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError(`--port must be a port number, got \`${port}\``)
-    return runAstro({ command: 'dev', strata: strataOptions(args), ...(port === undefined ? {} : { port: Number(port) }) }, io)
+    return runAstro(['dev', ...(port === undefined ? [] : ['--port', port])], astroEnvironment(args), io)
   },
 }
