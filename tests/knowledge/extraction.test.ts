@@ -201,6 +201,17 @@ describe('return values as kernel documents list them', () => {
     expect(values('Otherwise -ENODEV is not an option.', 'foo_probe')).toEqual([])
   })
 
+  it('gives nothing to an API named in a relative clause about someone else ("filesystems which use X … can return NULL")', async () => {
+    // porting.rst: "In general, filesystems which use d_instantiate_new() to install the new inode can safely return NULL."
+    expect((await record('filesystems/porting.rst', 'd_instantiate_new')).returnValues).toEqual([])
+    expect(interpretSentence('Drivers which call foo_get() to map the page must return NULL.', { blockApi: null })).toEqual([])
+    // A relative clause that is the phrase still speaks of its antecedent.
+    expect(interpretSentence('There is bar_get(), which returns NULL on failure.', { blockApi: null })).toEqual([expect.objectContaining({ api: 'bar_get', field: 'returnValues', value: 'NULL' })])
+    // "Code which calls X must hold …" is a rule of X, told of its callers; "Note that these functions …" has no relative clause.
+    expect(interpretSentence('Code which calls baz_put() must hold the zone lock.', { blockApi: null })).toEqual([expect.objectContaining({ api: 'baz_put', field: 'locking', value: 'holds:zone_lock' })])
+    expect(interpretSentence('Note that these functions should be avoided.', { blockApi: 'qux_raw' })).toEqual([expect.objectContaining({ api: 'qux_raw', field: 'status', value: 'discouraged' })])
+  })
+
   it('reads "the return value of X is" and "the value returned from X is" as values of X', () => {
     // consumer.rst: "The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error."
     expect(values('The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error.')).toEqual([

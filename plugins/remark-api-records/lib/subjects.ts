@@ -47,6 +47,13 @@ const pronoun =
 const caller = /^(?:the )?(?:callers?|users?|you|drivers?|code)(?: of (?:it|this|these|them|th(?:is|e|ese) (?:function|functions|macro|api|interface)s?))?\b/i
 /** Words that may stand between a subject and its verb without being one. */
 const adverbs = /^(?:(?:also|now|still|then|therefore|however|thus|hence|instead|only|always|never|generally|usually|normally|typically|currently|furthermore|moreover|in (?:fact|general|particular|addition)|of course|finally|similarly|likewise|again|too|either)\b[\s,]*)+/i
+/**
+ * After a relative pronoun, before the phrase: a verb of the relative clause and its object, so the phrase
+ * is the main clause's. A determiner or pronoun first makes the "that" a conjunction ("Note that these
+ * functions should …"), not a relative pronoun.
+ */
+const relativeThenMain = /^\s*(?!(?:is|are|was|were|can|may|must|should|will|would|could|might|shall|has|have|had|be|been|does|do|did|the|a|an|this|these|those|that|it|its|they|their|there|we|you|he|she|such|all|some|any|each|every|no|not|also|only)\b)[a-z]+\s+\S.*\s$/is
+
 /** A mention after these words is compared with, not talked about. */
 const comparison = /\b(?:contrary to|unlike|than|instead of|over|rather than|as with|like|similar to|except(?: for)?|apart from|besides|other than|such as|as opposed to|compared to|compared with)\s*[`*]*\s*$/i
 
@@ -98,6 +105,10 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
     const before = clause.text.slice(0, start).replace(/[\s,]*(?:which|that|who)$/i, '')
     const antecedent = groups.filter((group) => group.end <= before.length && /^[\s`*()]*$/.test(before.slice(group.end)))
     if (antecedent.length > 0) return names(antecedent[antecedent.length - 1])
+    // "Filesystems which use d_instantiate_new() to install the new inode can safely return NULL": the relative
+    // clause ends before the phrase, whose subject is the noun before "which", and no API is.
+    // "Code which calls foo() must hold the lock" is a rule of foo(): its callers are who the antecedent is.
+    if (relativeThenMain.test(clause.text.slice(start, at)) && !(options.callerMeansTopic && caller.test(/(\w+)\W*$/.exec(before)?.[1] ?? ''))) return []
   }
   const span = clause.text.slice(start, at)
   // The name right before the verb phrase is its subject, whatever stands before it ("If the budget is 0 napi_complete_done() should never be called").
