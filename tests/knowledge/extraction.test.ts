@@ -153,6 +153,14 @@ describe('prototypes and the paragraph after them', () => {
     expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_prep_slave_sg')).summary).toBe('')
   })
 
+  it('takes no summary from an introduction that only points at the prototypes ("They come in two flavours::", "Just call X::")', async () => {
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).summary).not.toMatch(/flavours::/)
+    expect((await record('driver-api/usb/URB.rst', 'usb_submit_urb')).summary).not.toMatch(/^Just call/)
+    expect((await record('filesystems/porting.rst', 'iget5_locked')).summary).not.toMatch(/following prototype::/)
+    // An introduction that says what the prototypes do still defines them.
+    expect((await record('driver-api/gpio/consumer.rst', 'gpiod_get_array')).summary).toBe('For a function using multiple GPIOs all of those can be obtained with one call::')
+  })
+
   it('takes the summary from the paragraph after the prototypes when the introduction only points at them', async () => {
     // "To cancel an URB synchronously, call usb_kill_urb()::" then "It does everything usb_unlink_urb does, …".
     expect((await record('driver-api/usb/URB.rst', 'usb_kill_urb')).summary).toMatch(/^It does everything/)

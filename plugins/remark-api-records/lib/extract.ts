@@ -423,8 +423,8 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
   return lead[0] ?? text.find((sentence) => sentence.role === 'body')
 }
 
-/** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::". */
-const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check)\s*(?:,\s*[\w-]+\s*)?::\s*$/i
+/** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::", "Just call usb_submit_urb()::", "They come in two flavours::", "which has the following prototype::". */
+const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check|can call|prototypes?|flavou?rs)\s*(?:,\s*[\w-]+\s*)?::\s*$|^[\s`*]*(?:just\s+)?call\s+\S+::\s*$/i
 
 /** An introduction that only points at the prototypes: "There are a couple of other helpers::", "The mappings are released with::", "call usb_kill_urb()::". */
 const vagueIntro = /^[\s`*]*There (?:is|are)\b|\b(?:with|by|using|via)::\s*$|\b(?:call|use)\s+\S+::\s*$/i
