@@ -298,6 +298,16 @@ describe('pairing an API with the release introduced after it', () => {
     // consumer.rst: "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()."
     expect(interpretSentence('It is also not allowed to individually release descriptors (using foo_put()) from an array acquired with foo_get().', { blockApi: null })).toEqual([])
   })
+
+  it('pairs nothing from names given as alternatives, and no release that is gone', async () => {
+    // consumer.rst: "Non-error values returned from gpiod_to_irq() can be passed to request_irq() or free_irq()."
+    expect(interpretSentence('The values can be passed to foo_request() or foo_free().', { blockApi: null })).toEqual([])
+    expect((await record('driver-api/gpio/consumer.rst', 'request_irq')).release).toBeNull()
+    // porting.rst: "->put_link() is gone - just give the destructor to set_delayed_call() in ->get_link()."
+    expect((await record('filesystems/porting.rst', 'get_link')).release).toBeNull()
+    // A release both named with "and" still pairs.
+    expect(interpretSentence('Calls to foo_get() and foo_put() must be balanced.', { blockApi: null })).toEqual(expect.arrayContaining([expect.objectContaining({ api: 'foo_get', field: 'release', value: 'foo_put' })]))
+  })
 })
 
 describe('calling context told of a call\'s object, and carried over by "the same rule"', () => {

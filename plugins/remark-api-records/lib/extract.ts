@@ -188,9 +188,17 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   const byBlock = sentencesByBlock(sentences)
   const records = kept.map((draft) => toRecord(draft, byBlock, options))
   const deprecated = new Set(records.filter((record) => record.status === 'deprecated' || record.status === 'removed').map((record) => record.name))
+  const removed = new Set(records.filter((record) => record.status === 'removed').map((record) => record.name))
   for (const record of records) {
     // A deprecated API is no replacement: "use the preceding functions" must not point at one.
     record.replacement = record.replacement.filter((name) => !deprecated.has(name))
+    // Nor is one that is gone a release: "->put_link() is gone - just give the destructor to set_delayed_call() in ->get_link()".
+    if (record.status !== 'removed' && record.release && removed.has(record.release)) {
+      record.facts = record.facts.filter((fact) => !((fact.field === 'release' || fact.field === 'unmap') && removed.has(fact.value)))
+      const fields = fieldsFromFacts(record.facts)
+      record.release = fields.release
+      record.unmap = fields.unmap
+    }
   }
   return records.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }

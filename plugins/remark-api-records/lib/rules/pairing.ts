@@ -184,7 +184,15 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
   // Names that pair by the kernel's naming, told together in a sentence of their own (not in a list of many names).
   // "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()" pairs nothing.
   if (strong.length <= 4 && !negation.test(clause.text) && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
-    for (const first of strong) for (const second of strong) if (pairs(first.name, second.name)) add(first.name, second.name)
+    for (const first of strong) {
+      for (const second of strong) {
+        if (!pairs(first.name, second.name)) continue
+        // "can be passed to request_irq() or free_irq()": either one, no pair told.
+        const [left, right] = first.index < second.index ? [first, second] : [second, first]
+        if (/^[\s`*]*or\s+[`*]*$/i.test(clause.text.slice(left.end, right.index))) continue
+        add(first.name, second.name)
+      }
+    }
   }
   // `k[un]map_atomic()`: both written at once.
   for (const match of matches(/(?<!\w)([A-Za-z_]\w*)\[(un)\](\w*)\(\)/, clause.text)) {
