@@ -378,6 +378,10 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect((await record(provider, 'DMA_PREP_CMD')).summary).toMatch(/If set, the client driver tells DMA controller/)
     // Items that only name APIs still share the description after them.
     expect((await record(provider, 'device_alloc_chan_resources')).effects).toContain('may-sleep')
+    // Nor does what happened to a group of names, or where they run: "->clear_inode() and ->delete_inode() are gone",
+    // "``TC_SETUP_BLOCK`` and ``TC_SETUP_FT`` are running under NFT locks".
+    expect((await record('filesystems/porting.rst', 'clear_inode')).summary).toBe('')
+    expect((await record('networking/netdevices.rst', 'TC_SETUP_FT')).summary).toBe('')
     // "X() should be used instead" still defines nothing.
     const records = await recordsOfText('Some text about foo_new().\n\nfoo_new() should be used instead of foo_old().\n')
     expect(records.get('foo_new')!.summary).toBe('')

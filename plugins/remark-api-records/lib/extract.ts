@@ -456,9 +456,10 @@ function changeNotice(sentence: ReadSentence, name: string): boolean {
   // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
   if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
   if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
-  const mention = sentence.mentions.find((each) => each.name === name)
-  const after = mention ? sentence.text.slice(mention.end) : sentence.text
-  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
+  // What the sentence says after the names it leads with ("TC_SETUP_BLOCK and TC_SETUP_FT are running under …").
+  const group = groupsOf(sentence.text, sentence.mentions).find((each) => each.mentions.some((mention) => mention.name === name))
+  const after = group ? sentence.text.slice(group.end) : sentence.text
+  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+|only\s+|always\s+|usually\s+|normally\s+|typically\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|running|run\b|executed|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
 }
 
 /** A verb that makes "X() does …" a definition of X. */
