@@ -220,6 +220,11 @@ describe('return values as kernel documents list them', () => {
     expect(interpretSentence('Note that these functions should be avoided.', { blockApi: 'qux_raw' })).toEqual([expect.objectContaining({ api: 'qux_raw', field: 'status', value: 'discouraged' })])
   })
 
+  it('gives what a parenthesis right after a name says to that name ("atomic_dec_and_test() (returns true if …)")', async () => {
+    expect((await record('kernel-hacking/hacking.rst', 'atomic_dec_and_test')).returnValues).toEqual([{ value: 'true', condition: 'if it was decremented to zero' }])
+    expect((await record('kernel-hacking/hacking.rst', 'atomic_t')).returnValues).toEqual([])
+  })
+
   it('reads "the return value of X is" and "the value returned from X is" as values of X', () => {
     // consumer.rst: "The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error."
     expect(values('The return value of gpiod_get_array_value() and its variants is 0 on success or negative on error.')).toEqual([

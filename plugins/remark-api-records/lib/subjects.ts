@@ -110,6 +110,11 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
     // "Code which calls foo() must hold the lock" is a rule of foo(): its callers are who the antecedent is.
     if (relativeThenMain.test(clause.text.slice(start, at)) && !(options.callerMeansTopic && caller.test(/(\w+)\W*$/.exec(before)?.[1] ?? ''))) return []
   }
+  // "atomic_dec_and_test() (returns true if it was decremented to zero)": a parenthesis right after a name speaks of that name.
+  if (clause.text[start - 1] === '(' && /^[\s`*]*$/.test(clause.text.slice(start, at))) {
+    const named = mentions.filter((mention) => mention.end < start && /^[\s`*]*\($/.test(clause.text.slice(mention.end, start))).pop()
+    if (named) return [named.name]
+  }
   const span = clause.text.slice(start, at)
   // The name right before the verb phrase is its subject, whatever stands before it ("If the budget is 0 napi_complete_done() should never be called").
   const adjacent = groups.filter((group) => group.start >= start && group.end <= at && /^[\s`*()]*(?:(?:also|still|then|only|always|never|now|too)\s+)*$/i.test(clause.text.slice(group.end, at))).pop()

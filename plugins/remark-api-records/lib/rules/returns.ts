@@ -24,7 +24,7 @@ function canonical(written: string): string {
 }
 
 const joiner = /^\s*(?:,\s*(?:or|and|else|otherwise)?|or|and|else|otherwise|;\s*(?:else|otherwise))\s+/i
-const conditionAt = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.]{0,80})/i
+const conditionAt = /^\s*(?:\([^)]*\)\s*)?((?:on|if|when|in case of|in case|upon|unless|for|after|once)\b[^,;.()]{0,80})/i
 /** A condition ends where the next value is joined on: "non-zero if it acquires the spinlock on the first try or 0 if not". */
 const nextValue = new RegExp(`\\s+(?:or|and|else|otherwise)\\s+(?=(?:${valueWords})(?![\\w(]))`)
 /** A stated value that is no constant ("a pointer to the allocated URB"): skipped up to the next item of the list. */
