@@ -387,6 +387,8 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     // "``TC_SETUP_BLOCK`` and ``TC_SETUP_FT`` are running under NFT locks".
     expect((await record('filesystems/porting.rst', 'clear_inode')).summary).toBe('')
     expect((await record('networking/netdevices.rst', 'TC_SETUP_FT')).summary).toBe('')
+    // A pronoun for the API described, then who calls it: "This is only called by network subsystems internally, …".
+    expect((await record('networking/netdevices.rst', 'ndo_do_ioctl')).summary).not.toMatch(/^This is only called/)
     // "X() should be used instead" still defines nothing.
     const records = await recordsOfText('Some text about foo_new().\n\nfoo_new() should be used instead of foo_old().\n')
     expect(records.get('foo_new')!.summary).toBe('')

@@ -458,7 +458,8 @@ function changeNotice(sentence: ReadSentence, name: string): boolean {
   if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
   // What the sentence says after the names it leads with ("TC_SETUP_BLOCK and TC_SETUP_FT are running under …").
   const group = groupsOf(sentence.text, sentence.mentions).find((each) => each.mentions.some((mention) => mention.name === name))
-  const after = group ? sentence.text.slice(group.end) : sentence.text
+  // A sentence about the API described may name it by a pronoun: "These functions will be called whenever …".
+  const after = group ? sentence.text.slice(group.end) : sentence.text.replace(/^[\s`*-]*(?:this|these|it|they|the (?:functions?|calls?|callbacks?|macros?|routines?))\s+(?=(?:is|are|was|were|has|have|will|should|must|may|can)\b)/i, '')
   return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+|only\s+|always\s+|usually\s+|normally\s+|typically\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|running|run\b|executed|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
 }
 
