@@ -64,6 +64,18 @@ describe('status and replacement, on the corpus', () => {
     expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_terminate_all')).status).toBe('deprecated')
   })
 
+  it('reads "Instead of X, use higher-level APIs" as naming the APIs the paragraph goes on to list', async () => {
+    // device-io.rst: "Instead of using the above raw ioremap() modes, drivers are encouraged to use higher-level APIs. …
+    // the following ioremap() wrappers have such logic:" over "devm_ioremap_resource()" and its indented description, and more.
+    const ioremap = await record('driver-api/device-io.rst', 'ioremap')
+    expect(ioremap.replacement).toEqual(expect.arrayContaining(['devm_ioremap_resource', 'of_iomap', 'pci_iomap', 'pcim_iomap']))
+    expect((await record('driver-api/device-io.rst', 'pcim_iomap')).status).toBe('preferred')
+    const records = await recordsOfText('Helpers\n=======\n\nInstead of calling the old foo_map() directly, drivers are encouraged to use higher-level helpers. The following helpers do it for you:\n\n- foo_map_a()\n- foo_map_b()\n\nInstead of using bar_raw(), drivers are encouraged to use something else.\n')
+    expect(records.get('foo_map')!.replacement).toEqual(['foo_map_a', 'foo_map_b'])
+    // Without a list to stand for, a noun phrase names nothing.
+    expect(records.get('bar_raw')!.replacement).toEqual([])
+  })
+
   it('finds deprecations in many documents, not one', async () => {
     const files = readdirSync(docs, { recursive: true }).map(String).filter((name) => name.endsWith('.rst'))
     const withDeprecations = []

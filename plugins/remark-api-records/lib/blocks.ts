@@ -261,7 +261,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
     const names: string[] = []
     for (const item of children(list)) {
       const [first, ...rest] = children(item)
-      if (first?.type === 'paragraph') {
+      // A definition list's items lead with their term.
+      if (first?.type === 'paragraph' || first?.type === ('definitionTerm' as string)) {
         const text = sourceOf(first)
         const leading = titledApis(text)
         for (const mention of leading.length > 0 ? leading : namesOnly(text)) names.push(mention.name)
@@ -362,7 +363,17 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       // Not `list[-1]`: an index below zero is a property lookup, the slow path of every array.
       const intro = index > 0 ? list[index - 1] : undefined
       const described = next
-      if (child.type === 'paragraph' && described?.type === 'list' && !/::\s*$/.test(sourceOf(child))) {
+      if (child.type === 'paragraph' && described?.type === 'paragraph' && list[index + 2]?.type === 'blockquote' && /:\s*$/.test(sourceOf(child))) {
+        // "… the following ioremap() wrappers have such logic:" over "devm_ioremap_resource()" and its indented description, and more.
+        const names: string[] = []
+        for (let at = index + 1; list[at]?.type === 'paragraph' && list[at + 1]?.type === 'blockquote'; at += 2) {
+          const named = namesOnly(sourceOf(list[at]))
+          if (named.length === 0) break
+          names.push(...named.map((mention) => mention.name))
+        }
+        if (names.length > 0) introduced.set(child, [...new Set(names)])
+      }
+      if (child.type === 'paragraph' && (described?.type === 'list' || described?.type === ('definitionList' as string)) && !/::\s*$/.test(sourceOf(child))) {
         const names = listedNames(described)
         if (names.length > 0) introduced.set(child, names)
         const values = listedValues(described)

@@ -140,6 +140,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     // Conversion notes inside an API's description advise the reader on converting to it; they state no facts about it.
     if ((sentence.role === 'note' && block && !block.group) || sentence.role === 'legacy-marker') continue
     const reading: Reading = { blockApi: block?.api ?? null, topic, recent, carried, mentions: sentence.withWeak }
+    if (listed) reading.listed = listed
     if (block) reading.described = block.group ?? [block.api]
     if (recentStatus) reading.recentStatus = recentStatus
     const read = readSentence(sentence.text, reading)

@@ -36,6 +36,8 @@ export interface Reading {
   recent?: string[]
   /** And which of the two. */
   recentStatus?: 'removed' | 'deprecated'
+  /** The APIs of the list the sentence's paragraph introduces ("Instead of X, drivers are encouraged to use higher-level APIs. … the following wrappers:"). */
+  listed?: string[]
   /** The mentions of the sentence, bare words included (`findMentions(sentence, { weak: true })`), when the caller has them already. */
   mentions?: Mention[]
 }
@@ -111,6 +113,7 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
     if (described.length > 0) clause.described = described
     if (carried) clause.carried = carried
     if (condition) clause.condition = condition
+    if (reading.listed) clause.listed = reading.listed
     if (reading.recent?.length) {
       clause.recent = reading.recent
       if (reading.recentStatus) clause.recentStatus = reading.recentStatus

@@ -26,6 +26,8 @@ export interface ReadClause {
   recent?: string[]
   /** The topic was carried over from the previous paragraph: only a pronoun may refer to it ("Use them."), not a missing subject. */
   carried?: boolean
+  /** The APIs of the list the clause's paragraph introduces: what "higher-level APIs" or "one of the following" stands for. */
+  listed?: string[]
   /** The status the previous sentence gave them, for "Ditto for Z". */
   recentStatus?: 'removed' | 'deprecated'
 }
@@ -142,7 +144,7 @@ export function objectAt(clause: ReadClause, at: number, options: { weak?: boole
   if (!first) return []
   const between = clause.text.slice(at, first.start)
   // Only articles and a few words of the noun phrase may stand between the verb and its object.
-  if (!/^[\s`*"']*(?:(?:the|a|an|either|only|instead|rather|of|its|their|new|safe|safer|helper|helpers|function|functions|macro|api|interface|variant|family|of the|plain|regular|generic|standard|dedicated|appropriate|corresponding)\b[\s`*"']*){0,4}$/i.test(between)) return []
+  if (!/^[\s`*"']*(?:(?:the|a|an|either|only|instead|rather|of|its|their|above|raw|old|older|legacy|existing|previous|original|low-level|lower-level|new|safe|safer|helper|helpers|function|functions|macro|api|interface|variant|family|of the|plain|regular|generic|standard|dedicated|appropriate|corresponding)\b[\s`*"']*){0,4}$/i.test(between)) return []
   return names(first)
 }
 

@@ -170,7 +170,12 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   if (insteadFirst) {
     const worse = objectAt(clause, insteadFirst[0].length, { weak: true })
     const use = /\b(?:use|call|prefer)\s+/i.exec(text.slice(insteadFirst[0].length))
-    if (worse.length > 0 && use) add(worse, objectAt(clause, insteadFirst[0].length + use.index + use[0].length))
+    if (worse.length > 0 && use) {
+      const at = insteadFirst[0].length + use.index + use[0].length
+      const better = objectAt(clause, at)
+      // "… are encouraged to use higher-level APIs" in a paragraph that lists them: the list's APIs.
+      add(worse, better.length === 0 && clause.listed && listedObject.test(text.slice(at)) ? clause.listed : better)
+    }
   }
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
   if (has('favo')) for (const match of matches(/\bin favou?r of\s+/i, text)) {
@@ -235,6 +240,9 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(worse, better)
   }
 }
+
+/** A noun phrase standing for APIs a list below names: "higher-level APIs", "one of the following helpers". */
+const listedObject = /^(?:one of\s+)?(?:the\s+)?(?:following\s+)?(?:[\w-]+\s+){0,2}?(?:APIs|interfaces|functions|helpers|wrappers|macros|variants|alternatives)\b/i
 
 /** The one of `names` that begins with the same word as `name` (`collect_mounts` → `collect_paths`), if only one does. */
 function likeNamed(name: string, names: readonly string[]): string | undefined {
