@@ -424,6 +424,16 @@ describe('labelled fields of a description', () => {
     expect((await record('networking/netdevices.rst', 'ndo_siocbond')).summary).toMatch(/^Used by the bonding driver/)
   })
 
+  it('reads "All callbacks are called from a task context. You may sleep." as told of every method described', async () => {
+    // callbacks.rst describes @probe … @post_reset, then: "All callbacks are called from a task context. You may sleep."
+    for (const name of ['probe', 'disconnect', 'suspend', 'post_reset']) {
+      expect(await record('driver-api/usb/callbacks.rst', name)).toMatchObject({ contexts: ['process'], effects: ['may-sleep'] })
+    }
+    // With one method or none described, "all callbacks" names no one; "you" outside that paragraph is the reader.
+    const records = await recordsOfText('- @foo_op:\n\tCalled to do foo.\n\nAll callbacks are called from a task context.\n\nYou may sleep in bar_wait().\n')
+    expect(records.get('foo_op')!.contexts).toEqual([])
+  })
+
   it('reads a label standing alone as a term, its value the definition below it, for a method named through its structure', async () => {
     // netdevices.rst: "napi->poll:" over "Synchronization:" / "NAPI_STATE_SCHED bit in napi->state." and "Context:" / "softirq …".
     const poll = await record('networking/netdevices.rst', 'poll')

@@ -95,6 +95,9 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   // The APIs described so far, for releases introduced later.
   const described = new ReleaseIndex()
   let previousDescribed: ApiBlock | null = null
+  // The methods of an operations structure described so far ("- @probe:", "->lookup()"), for "all callbacks".
+  const members: string[] = []
+  let membersUnit: TextUnit | null = null
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
     const lastOfUnit = index === sentences.length - 1 || sentences[index + 1].unit !== sentence.unit
@@ -143,7 +146,16 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     if (listed) reading.listed = listed
     if (block) reading.described = block.group ?? [block.api]
     if (recentStatus) reading.recentStatus = recentStatus
-    const read = readSentence(sentence.text, reading)
+    // "All callbacks are called from a task context. You may sleep.": every method the document described so far.
+    // In the rest of that paragraph, "you" is who implements them: "You may sleep."
+    const allOf = members.length > 1 ? allMembers.exec(sentence.text) : null
+    if (allOf) {
+      Object.assign(reading, { topic: [...members], carried: false })
+      membersUnit = sentence.unit
+    }
+    const implementer = !allOf && membersUnit === sentence.unit && /^\W*you\b/i.test(sentence.text)
+    const text = allOf ? sentence.text.replace(allMembers, '$1these $2') : implementer ? sentence.text.replace(/^(\W*)you\b/i, '$1they') : sentence.text
+    const read = readSentence(text, text === sentence.text ? reading : { ...reading, mentions: undefined })
     topic = read.topic
     carried = Boolean(read.carried)
     recent = read.deprecated
@@ -166,6 +178,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
       }
     }
     if (block && block !== previousDescribed) for (const api of block.group ?? [block.api]) described.add(api)
+    if (block && block.kind === 'member' && !members.includes(block.api)) members.push(block.api)
     previousDescribed = block ?? previousDescribed
   }
 
@@ -241,6 +254,9 @@ function asCollective(text: string): string | null {
   const match = collectiveNoun.exec(text)
   return match ? text.slice(0, match.index) + 'these ' + match[1] + text.slice(match.index + match[0].length) : null
 }
+
+/** "All callbacks", "all of the methods": every method described, read as "these callbacks". */
+const allMembers = /^(\W*)all (?:of )?(?:the )?(callbacks|methods|operations|hooks)\b/i
 
 /** How many APIs a paragraph keeps for a release told after them. */
 const recentReach = 16
