@@ -28,6 +28,8 @@ export const denseApiInputs: Record<string, (size: number) => string> = {
     numbered(size, (index) => `${underline(`helper_${index}()`, '-')}Use helper_${index + 1}() instead; it must be called with the zone lock held.\n\n`, underline('Deprecated interfaces', '=')),
   'definition list of APIs': (size) => numbered(size, (index) => `helper_${index}()\n   Returns -ENOMEM if no memory is left; the caller must hold rcu_read_lock().\n`),
   'prototype blocks': (size) => numbered(size, (index) => `The mapping is obtained with one call::\n\n    void *helper_${index}(struct page *page);\n\n`),
+  'methods described, each followed by what all callbacks may do': (size) =>
+    numbered(size, (index) => `- @method_${index}:\n\tCalled to do ${index}.\n\nAll callbacks are called from a task context. You may sleep.\n\n`),
   'one paragraph of facts about many APIs': (size) =>
     numbered(size, (index) => `helper_${index % 997}() is deprecated in favour of helper_local_${index % 89}(), and the caller must not sleep; `),
 }

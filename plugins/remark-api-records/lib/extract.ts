@@ -96,7 +96,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
   const described = new ReleaseIndex()
   let previousDescribed: ApiBlock | null = null
   // The methods of an operations structure described so far ("- @probe:", "->lookup()"), for "all callbacks".
-  const members: string[] = []
+  const members = new Set<string>()
   let membersUnit: TextUnit | null = null
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
@@ -148,7 +148,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
     if (recentStatus) reading.recentStatus = recentStatus
     // "All callbacks are called from a task context. You may sleep.": every method the document described so far.
     // In the rest of that paragraph, "you" is who implements them: "You may sleep."
-    const allOf = members.length > 1 ? allMembers.exec(sentence.text) : null
+    const allOf = members.size > 1 && members.size <= memberReach ? allMembers.exec(sentence.text) : null
     if (allOf) {
       Object.assign(reading, { topic: [...members], carried: false })
       membersUnit = sentence.unit
@@ -178,7 +178,7 @@ export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[]
       }
     }
     if (block && block !== previousDescribed) for (const api of block.group ?? [block.api]) described.add(api)
-    if (block && block.kind === 'member' && !members.includes(block.api)) members.push(block.api)
+    if (block && block.kind === 'member') members.add(block.api)
     previousDescribed = block ?? previousDescribed
   }
 
@@ -255,6 +255,11 @@ function asCollective(text: string): string | null {
   return match ? text.slice(0, match.index) + 'these ' + match[1] + text.slice(match.index + match[0].length) : null
 }
 
+/**
+ * How many methods "all callbacks" may stand for: an operations structure has a few dozen; a document
+ * of thousands is a list of something else, and each such sentence would give a fact to every one.
+ */
+const memberReach = 64
 /** "All callbacks", "all of the methods": every method described, read as "these callbacks". */
 const allMembers = /^(\W*)all (?:of )?(?:the )?(callbacks|methods|operations|hooks)\b/i
 
