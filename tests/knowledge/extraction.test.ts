@@ -53,6 +53,19 @@ describe('status and replacement, on the corpus', () => {
     expect(await record('filesystems/porting.rst', 'iget4')).toMatchObject({ status: 'deprecated', replacement: ['iget5_locked'] })
   })
 
+  it('reads what the users of a removed interface are told to do as its replacement', async () => {
+    // porting.rst: "->revalidate() is gone.  If your filesystem had it - provide ->getattr()", "FS_NOMOUNT is gone.  If you
+    // use it - just set SB_NOUSER in flags", "FS_REVAL_DOT is gone; if you used to have it, add ->d_weak_revalidate()".
+    expect(await record('filesystems/porting.rst', 'revalidate')).toMatchObject({ status: 'removed', replacement: ['getattr'] })
+    expect(await record('filesystems/porting.rst', 'FS_NOMOUNT')).toMatchObject({ status: 'removed', replacement: ['SB_NOUSER'] })
+    expect(await record('filesystems/porting.rst', 'FS_REVAL_DOT')).toMatchObject({ status: 'removed', replacement: ['d_weak_revalidate'] })
+    const records = await recordsOfText('Changes\n=======\n\nfoo_old() is gone.  Drivers must now call foo_new().\n\nbar_get() takes the lock.  Drivers must call baz_put() when done.\n\nqux_old() is gone.  Drivers should not call qux_new() either.\n')
+    expect(records.get('foo_old')!.replacement).toEqual(['foo_new'])
+    // Without a removal before it, a directive names no replacement; nor does a negated one.
+    expect(records.get('bar_get')!.replacement).toEqual([])
+    expect(records.get('qux_old')!.replacement).toEqual([])
+  })
+
   it('reads a title "Deprecated create_proc_entry" and "which was removed in kernel 3.10" of a bare name', async () => {
     const entry = await record('filesystems/seq_file.rst', 'create_proc_entry')
     expect(entry.status).toBe('removed')

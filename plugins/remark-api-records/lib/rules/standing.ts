@@ -128,9 +128,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
   }
   // "X() is gone; use Y()", "X is deprecated. Use Y.": an imperative right after a deprecation names its replacement.
-  const imperative = /^\s*(?:(?:just|simply|please|instead|so|then|now)\s*,?\s*)?(?:use|switch to|call|convert to|migrate to)\s+(?:the\s+)?/i.exec(clause.text)
+  // So does what the reader who relied on it is told to do instead: "FS_NOMOUNT is gone.  If you use it - just set
+  // SB_NOUSER", "if you used to have it, add ->d_weak_revalidate()", "Filesystems must use nd_set_link".
   const gone = state.deprecated.length > 0 ? state.deprecated : clause.recent ?? []
-  if (imperative && gone.length > 0 && !/\binstead of\b/i.test(clause.text)) add(gone, objectAt(clause, imperative[0].length))
+  const imperative = gone.length > 0 ? directiveAfterRemoval.exec(clause.text) : null
+  if (imperative && !/\binstead of\b/i.test(clause.text)) add(gone, objectAt(clause, imperative[0].length))
   // "Replacement: d_make_root(inode)".
   const labelled = /^\s*(?:the\s+)?(?:replacement|replaced by|use instead)\s*:\s*/i.exec(clause.text)
   if (labelled) add(gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
@@ -159,7 +161,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     }
     // "Use X instead." after a deprecation: the topic gives way; "invalidate_inodes() is gone use evict_inodes() instead": what the clause removed.
     if (/^use|^call|^consider/i.test(match[0]) && /^\s*[`*()]*\s*(?:\w+\s+){0,2}instead\b(?! of)/i.test(after)) {
-      add(state.deprecated.length > 0 ? state.deprecated : ownTopic(clause), better)
+      add(state.deprecated.length > 0 ? state.deprecated : clause.recent?.length ? clause.recent : ownTopic(clause), better)
       derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
     }
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
@@ -240,6 +242,15 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(worse, better)
   }
 }
+
+/**
+ * The start of a directive to whoever used what was just removed or
+ * deprecated: an imperative, perhaps after "If you use it -", or what the
+ * users of the interface must now do. Only verbs that put the object in the
+ * removed one's place: "set", "provide" and "add" name the new flag or method.
+ */
+const directiveAfterRemoval =
+  /^\s*(?:if\b[^-,;:]{0,80}?(?:\s[-\u2013\u2014]+|,)\s*)?(?:(?:(?:all\s+|new\s+|existing\s+)?(?:filesystems|drivers|callers|users|modules|architectures|subsystems|you)\s+(?:must|should|need to|will need to|have to)\s+(?:now\s+|instead\s+|just\s+)?)|(?:just|simply|please|instead|so|then|now)\s*,?\s*)?(?:use|switch to|call|convert to|migrate to|set|provide|add|implement)\s+(?:the\s+)?/i
 
 /** A noun phrase standing for APIs a list below names: "higher-level APIs", "one of the following helpers". */
 const listedObject = /^(?:one of\s+)?(?:the\s+)?(?:following\s+)?(?:[\w-]+\s+){0,2}?(?:APIs|interfaces|functions|helpers|wrappers|macros|variants|alternatives)\b/i
