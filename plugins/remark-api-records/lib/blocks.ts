@@ -164,6 +164,18 @@ export function declaredIn(code: string): Mention[] {
 /** A paragraph that opens by referring back to what was just described. */
 const refersBackAtStart = /^[\s`*]*(?:It|This|These|They|Both|The (?:function|call|macro|routine|helper)s?)\b/
 
+/** `map` with `key` set to `value`, made if there was none yet. */
+function withEntry<K, V>(map: Map<K, V> | undefined, key: K, value: V): Map<K, V> {
+  return (map ?? new Map<K, V>()).set(key, value)
+}
+
+/** The paragraphs of `list` from `at` on that open by referring back ("It immediately returns, …") and introduce no prototypes. */
+function continuationOf(list: readonly Nodes[], at: number, sourceOf: SourceOf): Nodes[] {
+  const found: Nodes[] = []
+  for (let next = at; list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) found.push(list[next])
+  return found
+}
+
 /** The line a heading's title stands on, and its text without the underline. */
 function titleOf(node: Nodes, sourceOf: SourceOf): { text: string; line: number } {
   const inline = children(node)
@@ -315,20 +327,9 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
     const list = children(node)
     // Sections are flat in the tree: a heading opens one that runs to the next heading of its depth or higher.
     const sections: Section[] = []
-    // The block of a paragraph whose description follows it, for that description.
-    const pending = new Map<Nodes, ApiBlock>()
-    /** The paragraphs from `at` on that open by referring back ("It immediately returns, …") and introduce no prototypes. */
-    const continuation = (at: number): Nodes[] => {
-      const found: Nodes[] = []
-      for (let next = at; list[next]?.type === 'paragraph' && refersBackAtStart.test(sourceOf(list[next])) && !/::\s*$/.test(sourceOf(list[next])); next++) found.push(list[next])
-      return found
-    }
-    // The first list of a section, when it comes right after the title or after one paragraph.
-    const listAfter = (at: number): string[] | null => {
-      const next = list.slice(at + 1, at + 3).find((each) => each.type === 'list' || each.type === 'heading')
-      const names = next?.type === 'list' ? listedNames(next) : []
-      return names.length > 0 ? names : null
-    }
+    // The block of a paragraph whose description follows it, for that description. Made when one is: most
+    // nodes visited are list items and paragraphs that have none, and a map for each is what a dense list costs.
+    let pending: Map<Nodes, ApiBlock> | undefined
     for (let index = 0; index < list.length; index++) {
       const child = list[index]
       const inSection = innermost(sections, 'block') ?? current
@@ -356,7 +357,10 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         }
         sections.push({ depth: child.depth, block, deprecated: deprecatedTitle.test(title.text) ? { title: title.text.replace(/\s+/g, ' ').trim(), line: title.line } : null })
         // "Some Functions Which Sleep" over "The most common ones are listed below …" and the list.
-        const listed = listAfter(index)
+        // The first list of a section, when it comes right after the title or after one paragraph.
+        const next = list.slice(index + 1, index + 3).find((each) => each.type === 'list' || each.type === 'heading')
+        const names = next?.type === 'list' ? listedNames(next) : []
+        const listed = names.length > 0 ? names : null
         units.push({ node: child, block: block ?? current, role: block ? 'lead' : 'body', title: true, ...(listed ? { lists: listed } : {}) })
         continue
       }
@@ -386,24 +390,24 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         // paragraph right after the prototypes ("This function returns 0 for output, …") describes them too.
         const description = list[index + 2]?.type === 'paragraph' ? list[index + 2] : undefined
         // The paragraphs after it that open by referring back ("It immediately returns, …") go on describing them.
-        const continued = description ? continuation(index + 3) : []
+        const continued = description ? continuationOf(list, index + 3, sourceOf) : []
         const block = addBlock(child, declaredIn(String((described as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? description ?? described)
-        const previous = pending.get(child)
-        for (const paragraph of description ? [description, ...continued] : []) pending.set(paragraph, block)
+        const previous = pending?.get(child)
+        for (const paragraph of description ? [description, ...continued] : []) pending = withEntry(pending, paragraph, block)
         units.push({ node: child, block, role: 'lead', intro: true, ...(previous ? { describes: previous } : {}) })
       } else if (child.type === 'code' && described?.type === 'paragraph' && refersBackAtStart.test(sourceOf(described)) && !(intro?.type === 'paragraph' && /::\s*$/.test(sourceOf(intro))) && declaredIn(String((child as { value?: string }).value ?? '')).length > 0) {
         // Prototypes with no paragraph introducing them (a ``code-block`` directive, a bare "::"): the paragraph
         // after them that refers back leads their description ("This causes all activity for the DMA channel to be stopped, …").
-        const continued = continuation(index + 2)
+        const continued = continuationOf(list, index + 2, sourceOf)
         const block = addBlock(described, declaredIn(String((child as { value?: string }).value ?? '')), undefined, continued[continued.length - 1] ?? described)
-        for (const paragraph of [described, ...continued]) pending.set(paragraph, block)
+        for (const paragraph of [described, ...continued]) pending = withEntry(pending, paragraph, block)
       } else if (child.type === 'paragraph' && (described?.type === 'blockquote' || (described?.type === 'list' && !(node.type === 'listItem' && index === 0))) && child.position && described.position && namesOnly(sourceOf(child)).length > 0) {
         // "readl(), writel()" on a line of its own, its description indented below or listed below ("DMA_CTRL_ACK" and
         // "- If clear, the descriptor cannot be reused …"): a definition written without the definition list.
         const block = addBlock(child, namesOnly(sourceOf(child)), undefined, described)
-        pending.set(described, block)
+        pending = withEntry(pending, described, block)
         units.push({ node: child, block, role: 'lead', title: true })
-      } else visit(child, (pending.size > 0 ? pending.get(child) : undefined) ?? inSection, note)
+      } else visit(child, pending?.get(child) ?? inSection, note)
     }
     closeSections(sections, 0, (node.position?.end.line ?? 0) + 1)
   }
