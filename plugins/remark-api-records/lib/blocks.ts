@@ -61,7 +61,8 @@ const deprecatedTitle = /\b(?:deprecat\w*|obsolete|removed (?:interfaces|functio
 /** The APIs a section title is about: the ones it leads with, joined by `/`, `,`, `and`, `or` (`simple_strtol(), simple_strtoll()`). */
 export function titledApis(title: string): Mention[] {
   const trimmed = title.replace(/^[\s*`]+/, '')
-  const mentions = findMentions(trimmed)
+  // The weak pass only adds to the others: asked with it, a text the block finder reads again is read once.
+  const mentions = findMentions(trimmed, { weak: true }).filter((mention) => !mention.weak)
   if (mentions.length === 0 || mentions[0].index > 0) return []
   const group = [mentions[0]]
   for (const mention of mentions.slice(1)) {

@@ -473,17 +473,66 @@ function refersBack(sentence: ReadSentence, name: string): boolean {
  * two extra arguments now". Changelogs (porting.rst) are made of these.
  */
 function changeNotice(sentence: ReadSentence, name: string): boolean {
-  // Where it is declared, a cross-reference or a condition is no definition either.
-  if (/^\W*\[[^\]]+\]\W*$/.test(sentence.text) || wordCount(sentence.text) < 3) return true
-  // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
-  if (/^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(sentence.text)) return true
-  if (/\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(sentence.text)) return true
+  const reading = readingOf(sentence)
+  if (reading.notice) return true
   // What the sentence says after the names it leads with ("TC_SETUP_BLOCK and TC_SETUP_FT are running under …").
-  const group = groupsOf(sentence.text, sentence.mentions).find((each) => each.mentions.some((mention) => mention.name === name))
-  // A sentence about the API described may name it by a pronoun: "These functions will be called whenever …".
-  const after = group ? sentence.text.slice(group.end) : sentence.text.replace(/^[\s`*-]*(?:this|these|it|they|the (?:functions?|calls?|callbacks?|macros?|routines?))\s+(?=(?:is|are|was|were|has|have|will|should|must|may|can)\b)/i, '')
-  return /^[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+|only\s+|always\s+|usually\s+|normally\s+|typically\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|running|run\b|executed|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/i.test(after)
+  const group = reading.groupOf.get(name)
+  if (group === undefined) return (reading.noticeWithout ??= changeAfter(sentence.text, pronounLead.exec(sentence.text)?.[0].length ?? 0))
+  return (reading.noticeAfter[group] ??= changeAfter(sentence.text, reading.groups[group].end))
 }
+
+/**
+ * What a sentence says of any API it names, read once: a sentence that
+ * names many APIs is asked about each, and reading its whole text for each
+ * would make a long one quadratic.
+ */
+interface SentenceReading {
+  groups: Group[]
+  /** Each name's first group, by index. */
+  groupOf: Map<string, number>
+  /** A change notice whatever API it is asked of. */
+  notice: boolean
+  /** Whether what follows each group is a change, as asked. */
+  noticeAfter: Array<boolean | undefined>
+  /** Whether the sentence, naming none of the groups, tells a change of the API described. */
+  noticeWithout?: boolean
+  /** Whether the sentence defines what its first group names, as asked. */
+  defines?: boolean
+}
+type Group = ReturnType<typeof groupsOf>[number]
+const readings = new WeakMap<ReadSentence, SentenceReading>()
+
+function readingOf(sentence: ReadSentence): SentenceReading {
+  let reading = readings.get(sentence)
+  if (reading) return reading
+  const groups = groupsOf(sentence.text, sentence.mentions)
+  const groupOf = new Map<string, number>()
+  groups.forEach((group, index) => {
+    for (const mention of group.mentions) if (!groupOf.has(mention.name)) groupOf.set(mention.name, index)
+  })
+  const text = sentence.text
+  // Where it is declared, a cross-reference or a condition is no definition either.
+  const notice =
+    /^\W*\[[^\]]+\]\W*$/.test(text) ||
+    wordCount(text) < 3 ||
+    // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
+    /^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(text) ||
+    /\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(text)
+  reading = { groups, groupOf, notice, noticeAfter: [] }
+  readings.set(sentence, reading)
+  return reading
+}
+
+/** A sentence about the API described may name it by a pronoun: "These functions will be called whenever …". */
+const pronounLead = /^[\s`*-]*(?:this|these|it|they|the (?:functions?|calls?|callbacks?|macros?|routines?))\s+(?=(?:is|are|was|were|has|have|will|should|must|may|can)\b)/i
+
+/** Whether the text from `at` on tells a change: "is gone", "should not be used", "gets two extra arguments". Sticky, so that nothing before `at` is copied or read. */
+function changeAfter(text: string, at: number): boolean {
+  changeVerb.lastIndex = at
+  return changeVerb.test(text)
+}
+const changeVerb =
+  /[\s`*)]*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|has been|have been|will be|should be|must be|may be|can be|becomes?|became)\s+(?:also\s+|now\s+|similarly\s+|still\s+|only\s+|always\s+|usually\s+|normally\s+|typically\s+)?(?:gone|deprecated|obsolete|removed|replaced|superseded|no more|not\b|internal|optional|changed|added|renamed|called|invoked|running|run\b|executed|allowed|safe|unsafe|required|mandatory|dead|static|exported|unexported|dropped)|(?:should|must|may|can|cannot|can't|must not|should not)\b(?! (?:also )?be used (?:to|for|in order to)\b)|gets?\s+(?:\w+\s+)?(?:new|extra|additional|an? (?:new|extra))\b)/iy
 
 /** A verb that makes "X() does …" a definition of X. */
 const defining = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|will|can|simply|just|basically|essentially|also|always|then)\s+)*(?:(?:can|may) (?:also )?be used (?:to|for)\b|is|are|ensures|copy|copies|return|returns|allocates|creates|maps|unmaps|provides|performs|checks|tests|sets|gets|reads|writes|takes|releases|frees|registers|unregisters|initializes|initialises|waits|marks|adds|removes|copies|converts|disables|enables|increments|decrements|acquires|attempts|tries|looks|finds|walks|iterates|invokes|calls|schedules|queues|submits|starts|stops|does|handles|causes|makes|ensures|prints|dumps|records|tells|gives|lets|works|behaves|acts|means|stands|translates|splits|updates|changes|resets|clears|flushes|synchronizes|synchronises|blocks|sleeps|yields|grabs|drops|locks|unlocks|pins|unpins|evaluates|expands|declares|defines|describes|indicates|determines|computes|calculates)\b/i
@@ -493,16 +542,20 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
   return draft.sentences.find((sentence) => {
     if (sentence.unit.title || /\?$/.test(sentence.text) || changeNotice(sentence, draft.name)) return false
     // The sentence leads with the API, alone or among others: "copy_to_user() and copy_from_user() are …".
-    const lead = groupsOf(sentence.text, sentence.mentions)[0]
-    if (!lead || !lead.mentions.some((mention) => mention.name === draft.name)) return false
-    // "Alternatively, synchronize_rcu() may be used …", "The helper routine vma_needs_reservation() is called …".
-    // Inline markup around the name (``FOO``, *foo()*) is no word of the sentence.
-    const before = sentence.text.slice(0, lead.start).replace(/[`*"']/g, '').trim()
-    if (before !== '' && !/^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}$/i.test(before + ' ')) return false
-    const after = sentence.text.slice(lead.end).replace(/^[`*"']+/, '').replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor|flag|field|member|structure|struct|type|option|parameter)s?\b/i, '')
-    // Or any verb of the third person that is not an auxiliary, before its object: "The stop() function closes a session".
-    return defining.test(after) || /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:has|was|does|needs|seems|appears|happens|remains|lacks|wants|says|goes|is)\b)[a-z]{3,}(?:es|[^s]s)\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/.test(after)
+    const reading = readingOf(sentence)
+    return reading.groupOf.get(draft.name) === 0 && (reading.defines ??= definesLead(sentence.text, reading.groups[0]))
   })
+}
+
+/** Whether a sentence says what the APIs it leads with do or are. */
+function definesLead(text: string, lead: Group): boolean {
+  // "Alternatively, synchronize_rcu() may be used …", "The helper routine vma_needs_reservation() is called …".
+  // Inline markup around the name (``FOO``, *foo()*) is no word of the sentence.
+  const before = text.slice(0, lead.start).replace(/[`*"']/g, '').trim()
+  if (before !== '' && !/^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}$/i.test(before + ' ')) return false
+  const after = text.slice(lead.end).replace(/^[`*"']+/, '').replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor|flag|field|member|structure|struct|type|option|parameter)s?\b/i, '')
+  // Or any verb of the third person that is not an auxiliary, before its object: "The stop() function closes a session".
+  return defining.test(after) || /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:has|was|does|needs|seems|appears|happens|remains|lacks|wants|says|goes|is)\b)[a-z]{3,}(?:es|[^s]s)\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/.test(after)
 }
 
 function lockingOf(facts: Fact[]): Locking[] {

@@ -47,6 +47,9 @@ export interface Reading {
  * clause that has none of them is not read by the family at all, which
  * keeps the stage fast on prose that states nothing.
  */
+/** "_not_", "*NOT*" after a space or a bracket. It starts with its markup, and the engine skips ahead to that quickly. */
+const emphasisedNegation = /(?<=^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g
+
 const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
   { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|\bexist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|\bus(?:e|ing)|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|\bport|advantage|required|encouraged|advised|better|best|rather|\bplace|\bcall(?!ers?\b)|moderation/i },
   { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
@@ -90,7 +93,7 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   const all = reading.mentions ?? findMentions(sentence, { weak: true })
   if (topic.length === 0 && !reading.recent?.length && all.length === 0) return { derived: [], topic, deprecated: [] }
   // Emphasis on a negation ("do _not_ use", "should *NOT*") is still a negation.
-  if (sentence.includes('_') || sentence.includes('*')) sentence = sentence.replace(/(^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g, '$1$2')
+  if (sentence.includes('_') || sentence.includes('*')) sentence = sentence.replace(emphasisedNegation, '$1')
   // A clause is a stretch of the sentence: its mentions are the sentence's within it, found once. Where
   // emphasis was taken off, offsets moved, and the clause is searched again.
   let from = 0

@@ -107,6 +107,30 @@ function isFree(covered: Uint8Array, start: number, end: number): boolean {
 export function findMentions(text: string, options: FindOptions = {}): Mention[] {
   // Every kind of mention has a `(`, `_`, `:` or `->`: text without one names nothing (most prose, and cheap to tell).
   if (!/[(_:>]/.test(text)) return []
+  if (!options.weak) return mentionsIn(text, false)
+  let found = alreadyFound.get(text)
+  if (!found) {
+    if (foundChars + text.length > foundCharsKept) {
+      alreadyFound.clear()
+      foundChars = 0
+    }
+    alreadyFound.set(text, (found = mentionsIn(text, true)))
+    foundChars += text.length
+  }
+  return found.slice()
+}
+
+/**
+ * The texts read with bare words, and what they name: a list item's text is
+ * read by the block finder (does it lead with names? is it nothing but
+ * names?) and then, once every block is found, again as a sentence. Kept to
+ * a few documents' worth of text, and then started afresh.
+ */
+const alreadyFound = new Map<string, Mention[]>()
+const foundCharsKept = 1 << 22
+let foundChars = 0
+
+function mentionsIn(text: string, weak: boolean): Mention[] {
   const found: Mention[] = []
   // Each pass needs a character its pattern cannot match without: looking
   // for it first skips most passes on most sentences.
@@ -150,7 +174,7 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
     found.push({ name: match[0], kind: 'type', index: match.index!, end: match.index! + match[0].length })
     take(match.index!, match.index! + match[0].length)
   }
-  if (options.weak && (underscore || text.includes('{') || text.includes('['))) {
+  if (weak && (underscore || text.includes('{') || text.includes('['))) {
     for (const match of allMatches(bare, text)) {
       if (!free(match.index!, match.index! + match[0].length)) continue
       for (const name of expandName(match[0])) found.push({ name, kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })

@@ -69,9 +69,9 @@ export function factsFor(apis: readonly string[], field: Field, value: string, c
  * the map stays as small as the rules.
  */
 const globals = new Map<string, Map<string, RegExp>>()
+const globalOf = new WeakMap<RegExp, RegExp>()
 
-/** Every match of a pattern in a clause, in one pass. */
-export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
+function globalFor(pattern: RegExp): RegExp {
   // By flags, then by source: a literal's source is one string however often the literal runs, and
   // keeps its hash; a key joined from the two would be a new string, hashed again, on every call.
   let byFlags = globals.get(pattern.flags)
@@ -81,6 +81,15 @@ export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
     global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
     byFlags.set(pattern.source, global)
   }
+  return global
+}
+
+/** Every match of a pattern in a clause, in one pass. */
+export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
+  // A pattern of a module's own is the same object every time: found without reading its flags, which
+  // builds a string on every read.
+  let global = globalOf.get(pattern)
+  if (!global) globalOf.set(pattern, (global = globalFor(pattern)))
   global.lastIndex = 0
   const found: RegExpExecArray[] = []
   for (let match = global.exec(text); match; match = global.exec(text)) {

@@ -26,7 +26,7 @@ export function lockAt(text: string): string | null {
     if (lockNoun.test(last) || /lock|mutex|sem|rcu/i.test(last)) return last === name ? name : name.replace(/^->/, '')
   }
   // Up to four words, the last a lock noun: "the mmap read lock internally" → mmap_read_lock.
-  const words = rest.split(/\s+/).slice(0, 5).map((word) => word.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, ''))
+  const words = rest.split(/\s+/, 5).map((word) => word.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, ''))
   const at = words.findIndex((word) => lockNoun.test(word))
   if (at < 0) return null
   const noun = words[at]
@@ -64,16 +64,23 @@ const phrases: LockPhrase[] = [
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
 const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
 
+/** Where a clause says a call happens. */
+const callVerb = /\b(?:called|invoked|run|entered|executed)\b/i
+
+/** ", or a spinlock held" in what a call must never be under. */
+const heldInEnumeration = /(?:,|\bor\b)\s*(?:or\s+)?(?:with\s+)?((?:an?|the|any)\s+(?:[\w-]+\s+){0,2}?)?([\w-]+)\s+held\b/i
+
 /** Where the clause says "called", "invoked" …, once for all its lock phrases. */
 function callsIn(text: string): number[] {
-  return matches(/\b(?:called|invoked|run|entered|executed)\b/i, text).map((match) => match.index)
+  return matches(callVerb, text).map((match) => match.index)
 }
 
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   for (const match of matches(heldPassive, clause.text)) {
     const head = clause.text.slice(0, match.index)
-    const start = Math.max(head.search(/[^,;]*$/), 0)
+    // The stretch after the last comma or semicolon, found without a pattern that rescans the head from every position.
+    const start = Math.max(head.lastIndexOf(','), head.lastIndexOf(';')) + 1
     const lock = lockAt(head.slice(start))
     if (!lock) continue
     if (negatedAt(clause.text, match.index)) continue
@@ -86,7 +93,7 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
   // enumeration of what the call must not be under, a lock held among them.
   const never = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\b/i.exec(clause.text)
   if (never) {
-    for (const held of matches(/(?:,|\bor\b)\s*(?:or\s+)?(?:with\s+)?((?:an?|the|any)\s+(?:[\w-]+\s+){0,2}?)?([\w-]+)\s+held\b/i, clause.text.slice(never.index))) {
+    for (const held of matches(heldInEnumeration, clause.text.slice(never.index))) {
       const lock = lockAt(`${held[1] ?? ''}${held[2]}`)
       if (lock && lock !== 'any_lock') derived.push(...factsFor(subjectAt(clause, never.index, { callerMeansTopic: true }).filter((api) => api !== lock), 'locking', `not-held:${lock}`, clause.condition))
     }

@@ -46,7 +46,21 @@ const opposites: Array<[string, string]> = [
 ]
 
 /** The words a word of a name may become in its release: itself, and its opposites (kmap → kunmap, kmalloc → kfree). */
-function releaseWords(token: string): Set<string> {
+function releaseWords(token: string): ReadonlySet<string> {
+  let options = knownReleaseWords.get(token)
+  if (!options) {
+    // Bounded, since the words come from any document: a document's own words repeat (helper, page, lock).
+    if (knownReleaseWords.size >= releaseWordsKept) knownReleaseWords.clear()
+    knownReleaseWords.set(token, (options = spellReleaseWords(token)))
+  }
+  return options
+}
+
+/** Each word is asked of every name it is in, and every sentence asks of every name it follows: spell each once. */
+const knownReleaseWords = new Map<string, ReadonlySet<string>>()
+const releaseWordsKept = 4096
+
+function spellReleaseWords(token: string): Set<string> {
   const options = new Set<string>([token])
   for (const [acquire, release] of opposites) {
     if (token === acquire) options.add(release)
@@ -134,8 +148,15 @@ export class ReleaseIndex {
   /** Each API's releases, spelled out once: it is indexed under them, and taken out of the index under them again. */
   private releases = new Map<string, string[]>()
 
+  /** APIs described but not indexed yet: most documents introduce no release, and then none is spelled out. */
+  private pending: string[] = []
+
   /** An API the document describes. */
   add(api: string): void {
+    this.pending.push(api)
+  }
+
+  private index(api: string): void {
     if (this.paired.has(api)) return
     const put = (map: Map<string, Set<string>>, key: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(api)
     for (const candidate of this.releasesOf(api)) {
@@ -147,6 +168,8 @@ export class ReleaseIndex {
 
   /** The [API, release] pairs the APIs an introduction introduces as releases make. */
   pair(releases: readonly string[]): Array<[string, string]> {
+    for (const api of this.pending) this.index(api)
+    this.pending = []
     const found = new Map<string, string>()
     for (const release of releases) for (const api of this.exact.get(release) ?? []) if (!releases.includes(api) && !found.has(api)) found.set(api, release)
     // Longest first, so that `io_mapping_unmap_local` beats a shorter release of the same API.
@@ -177,6 +200,12 @@ function keysOf(releases: readonly string[]): string[] {
   })
 }
 
+/** `k[un]map_atomic()`: an acquire and its release written at once. */
+const bracketedUn = /(?<!\w)([A-Za-z_]\w*)\[(un)\](\w*)\(\)/
+
+/** `kmap_local_page() / kunmap_local()`. */
+const slashPair = /(?<!\w)([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/
+
 export const pairingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   const strong = clause.mentions.filter((mention) => !mention.weak)
@@ -195,12 +224,12 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
     }
   }
   // `k[un]map_atomic()`: both written at once.
-  for (const match of matches(/(?<!\w)([A-Za-z_]\w*)\[(un)\](\w*)\(\)/, clause.text)) {
+  if (clause.text.includes('[un]')) for (const match of matches(bracketedUn, clause.text)) {
     const [without, withUn] = expandName(`${match[1]}[${match[2]}]${match[3]}`)
     add(without, withUn)
   }
   // `kmap_local_page() / kunmap_local()`.
-  for (const match of matches(/(?<!\w)([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/, clause.text)) {
+  if (clause.text.includes('/')) for (const match of matches(slashPair, clause.text)) {
     if (/un|release|free|put/.test(match[2]) && !/un|release|free|put/.test(match[1])) add(match[1], match[2])
   }
   for (const match of matches(releasedWith, clause.text)) {

@@ -141,7 +141,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   const lower = text.toLowerCase()
   const has = (...words: string[]) => words.some((word) => lower.includes(word))
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
-  for (const match of matches(/\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i, text)) {
+  for (const match of matches(preferredVerb, text)) {
     const at = match.index + match[0].length
     const better = objectAt(clause, at)
     if (better.length === 0) continue
@@ -180,13 +180,13 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     }
   }
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
-  if (has('favo')) for (const match of matches(/\bin favou?r of\s+/i, text)) {
+  if (has('favo')) for (const match of matches(inFavourOf, text)) {
     const better = objectAt(clause, match.index + match[0].length)
     add(subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
   // "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
-  if (has('replaced', 'superseded', 'obsoleted', 'renamed')) for (const match of matches(/\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:(?:replaced|superseded|obsoleted)\s+(?:by|with)|renamed\s+(?:to|into))\s+/i, text)) {
+  if (has('replaced', 'superseded', 'obsoleted', 'renamed')) for (const match of matches(replacedBy, text)) {
     if (undone(clause, match.index)) continue
     const better = objectAt(clause, match.index + match[0].length)
     add(subjectAt(clause, match.index, { weak: true }), better, false)
@@ -195,7 +195,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (!/renamed/i.test(match[0])) derived.push(...factsFor(writtenAsCalls(clause, better, match.index + match[0].length), 'status', 'preferred', clause.condition))
   }
   // "X replaces Y", "X supersedes Y".
-  if (has('replace', 'supersedes', 'obsoletes', 'deprecates')) for (const match of matches(/\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i, text)) {
+  if (has('replace', 'supersedes', 'obsoletes', 'deprecates')) for (const match of matches(replaces, text)) {
     if (undone(clause, match.index)) continue
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const better = subjectAt(clause, match.index)
@@ -205,22 +205,22 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
   }
   // "the safe replacement (for Y) is X".
   const replacement = has('replacement')
-  if (replacement) for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i, text)) {
+  if (replacement) for (const match of matches(replacementFor, text)) {
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const is = /\b(?:is|are|would be)\s+/i.exec(text.slice(match.index + match[0].length))
     if (worse.length > 0 && is) add(worse, objectAt(clause, match.index + match[0].length + is.index + is[0].length))
   }
   // "The respective kstrtol() and kstrtoul() functions tend to be the correct replacements".
-  if (replacement) for (const match of matches(/\b(?:is|are|tends? to be|would be|remains?)\s+the\s+(?:\w+\s+)?replacements?\b(?!\s+(?:for|of)\b)/i, text)) {
+  if (replacement) for (const match of matches(isTheReplacement, text)) {
     if (undone(clause, match.index)) continue
     add(ownTopic(clause), subjectAt(clause, match.index))
   }
-  if (replacement) for (const match of matches(/\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i, text)) {
+  if (replacement) for (const match of matches(theReplacementIs, text)) {
     if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
     add(ownTopic(clause), objectAt(clause, match.index + match[0].length))
   }
   // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
-  if (has('be used')) for (const match of matches(/\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i, text)) {
+  if (has('be used')) for (const match of matches(usedInstead, text)) {
     const permitted = /^(?:can|may)/i.test(match[0])
     if (permitted && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
@@ -229,7 +229,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(worse, better, !permitted)
   }
   // "convert to X", "switch from Y to X", "callers should be converted to X".
-  if (has('convert', 'switch', 'migrat', 'port')) for (const match of matches(/\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i, text)) {
+  if (has('convert', 'switch', 'migrat', 'port')) for (const match of matches(convertVerb, text)) {
     const at = match.index + match[0].length
     // "… calls can safely be converted to readX_relaxed() calls, since …" says what is possible, not what to do.
     if (/\b(?:can|may|could|might)\s+(?:\w+\s+)?be\s+$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
@@ -242,6 +242,33 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     add(worse, better)
   }
 }
+
+/** "prefer X", "use X", "consider using X": what may name the better of two. */
+const preferredVerb = /\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i
+
+/** "in favour of X". */
+const inFavourOf = /\bin favou?r of\s+/i
+
+/** "has been replaced by X", "was renamed to X". */
+const replacedBy = /\b(?:is|are|was|were|has been|have been|will be|should be|must be|can be|gets?|got)\s+(?:now\s+|since\s+|also\s+)?(?:(?:replaced|superseded|obsoleted)\s+(?:by|with)|renamed\s+(?:to|into))\s+/i
+
+/** "X replaces Y", "X supersedes the old Y". */
+const replaces = /\b(?:replaces|supersedes|obsoletes|deprecates|should replace|will replace)\s+(?:the (?:old|older|deprecated|legacy) |[\w.']+'s )?/i
+
+/** "the safe replacement for Y". */
+const replacementFor = /\b(?:the |a )?(?:\w+ )?replacements? (?:for|of)\s+/i
+
+/** "X is the correct replacement". */
+const isTheReplacement = /\b(?:is|are|tends? to be|would be|remains?)\s+the\s+(?:\w+\s+)?replacements?\b(?!\s+(?:for|of)\b)/i
+
+/** "the replacement is X". */
+const theReplacementIs = /\b(?:the |a )?(?:\w+ )?replacement (?:is|would be)\s+/i
+
+/** "X should be used instead (of Y)", "X may be used in place of Y". */
+const usedInstead = /\b(?:should|must|can|may) (?:always |now )?be used (?:instead(?: of\s+(?:using |calling )?)?|in preference to\s+|in place of\s+)|\b(?:is|are) to be used instead\b/i
+
+/** "convert to X", "switch from Y to X". */
+const convertVerb = /\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|them|this|these|callers|users|code|drivers|the code)\s+)?(?:(?:away )?from\s+)?/i
 
 /**
  * The start of a directive to whoever used what was just removed or
