@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast'
 import { location } from 'vfile-location'
+import { distinct } from './distinct.ts'
 import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
 import { readSentence, strongerStatus, type Derived, type Reading } from './language.ts'
 import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
@@ -595,11 +596,9 @@ function inOrder<T extends string>(order: readonly T[], values: T[]): T[] {
 }
 
 function dedupeFacts(facts: Fact[]): Fact[] {
-  const seen = new Set<string>()
-  return facts.filter((fact) => {
-    const key = `${fact.field}\0${fact.value}\0${fact.line}\0${fact.sentence}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  return distinct(
+    facts,
+    (a, b) => a.field === b.field && a.value === b.value && a.line === b.line && a.sentence === b.sentence,
+    (fact) => `${fact.field}\0${fact.value}\0${fact.line}\0${fact.sentence}`,
+  )
 }

@@ -1,4 +1,5 @@
 import type { Status } from '../../../src/schema/records.ts'
+import { distinct } from './distinct.ts'
 import { readClauses } from './clauses.ts'
 import { longestSentence } from './sentences.ts'
 import { findMentions, type Mention } from './mentions.ts'
@@ -154,11 +155,5 @@ function clauseMentions(mentions: readonly Mention[], start: number, end: number
 }
 
 function dedupe(derived: Derived[]): Derived[] {
-  const seen = new Set<string>()
-  return derived.filter((fact) => {
-    const key = `${fact.api}\0${fact.field}\0${fact.value}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  return distinct(derived, (a, b) => a.api === b.api && a.field === b.field && a.value === b.value, (fact) => `${fact.api}\0${fact.field}\0${fact.value}`)
 }

@@ -99,8 +99,16 @@ function subjectStart(text: string, groups: readonly Group[], at: number): { sta
  *   Accept a bare snake_case word as the subject (status and replacement).
  */
 export function subjectAt(clause: ReadClause, at: number, options: { callerMeansTopic?: boolean; weak?: boolean } = {}): string[] {
-  const mentions = clause.mentions.filter((mention) => options.weak || !mention.weak)
-  const groups = groupsOf(clause.text, mentions)
+  // Rules ask again where another rule asked ("called with the zone lock held" is read by two lock phrases and a context one).
+  const asked = askedOf(clause)
+  const key = at * 4 + (options.callerMeansTopic ? 2 : 0) + (options.weak ? 1 : 0)
+  let subject = asked.subjects.get(key)
+  if (!subject) asked.subjects.set(key, (subject = readSubjectAt(clause, at, options)))
+  return subject
+}
+
+function readSubjectAt(clause: ReadClause, at: number, options: { callerMeansTopic?: boolean; weak?: boolean }): string[] {
+  const { mentions, groups } = groupedFor(clause, Boolean(options.weak))
   const { start, relative } = subjectStart(clause.text, groups, at)
   if (relative) {
     // "create_proc_entry, which was removed": the group just before the pronoun.
@@ -134,6 +142,40 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
   if (pronoun.test(words)) return clause.topic
   if (options.callerMeansTopic && caller.test(words)) return ownTopic(clause)
   return []
+}
+
+/**
+ * The clause's mentions, bare words included or not, and their groups: every
+ * rule that finds a phrase asks for the subject of the clause, and each
+ * would group the same mentions again.
+ */
+function groupedFor(clause: ReadClause, weak: boolean): Grouped {
+  const asked = askedOf(clause)
+  const key = weak ? 'weak' : 'strong'
+  let found = asked[key]
+  if (!found) {
+    const mentions = weak ? clause.mentions : clause.mentions.filter((mention) => !mention.weak)
+    asked[key] = found = { mentions, groups: groupsOf(clause.text, mentions) }
+  }
+  return found
+}
+interface Grouped {
+  mentions: readonly Mention[]
+  groups: readonly Group[]
+}
+
+/** What the rules have asked of a clause so far: its groups, and the subjects of the phrases they found. */
+interface Asked {
+  weak?: Grouped
+  strong?: Grouped
+  subjects: Map<number, string[]>
+}
+const asked = new WeakMap<ReadClause, Asked>()
+
+function askedOf(clause: ReadClause): Asked {
+  let found = asked.get(clause)
+  if (!found) asked.set(clause, (found = { subjects: new Map() }))
+  return found
 }
 
 /** The APIs named right after offset `at` (the object of "use", "prefer", "avoid"), up to the next boundary. */

@@ -34,7 +34,7 @@ export function lockAt(text: string): string | null {
   if (qualifiers.some((word) => !/^[\w-]+$/.test(word))) return null
   if (qualifiers.length === 0 && /^(?:lock|locks|mutex|mutexes|semaphore|semaphores)$/i.test(noun)) return null
   const parts = [...qualifiers, noun].map((word) => (/^[A-Z0-9_]+$/.test(word) && word.length > 1 && !/^RCU$/.test(word) ? word : word.toLowerCase()))
-  return parts.join('_').replace(/-/g, '_')
+  return parts.join('_').replaceAll('-', '_')
 }
 
 /** The stretch of clause before a phrase negates it ("must not be called with … held", "need not hold"). */
