@@ -84,7 +84,7 @@ export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
   // "readsq, readsl, readsw, readsb" on lines of their own: a list of identifiers, most of them unlike English words.
   const tokens = text.match(/[^\s,/]+/g) ?? []
   const identifiers = tokens.length >= 3 && tokens.every((token) => /^[A-Za-z_][A-Za-z0-9_]*(?:\(\))?$/.test(token))
-  const unlikeWords = tokens.filter((token) => /[_0-9(]/.test(token)).length
+  const unlikeWords = identifiers ? tokens.filter((token) => /[_0-9(]/.test(token)).length : 0
   // Words set apart by commas alone, line after line, are a list of names once one of them is plainly an identifier.
   const commaList = /^\s*\w+(?:\(\))?(?:\s*,\s*\w+(?:\(\))?)*\s*,?\s*$/
   if (identifiers && (unlikeWords * 2 >= tokens.length || (unlikeWords > 0 && text.trim().split('\n').every((line) => commaList.test(line))))) {

@@ -4,7 +4,7 @@ import { distinct } from './distinct.ts'
 import { collectUnits, namesOnly, type ApiBlock, type TextUnit } from './blocks.ts'
 import { readSentence, strongerStatus, type Derived, type Reading } from './language.ts'
 import { labelledFacts, opensWithLabel, type LabelState } from './field-labels.ts'
-import { findMentions, type Mention } from './mentions.ts'
+import { findMentions, readingMentionsOnce, type Mention } from './mentions.ts'
 import { pairs, ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type CallingContext, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from '../../../src/schema/records.ts'
@@ -33,6 +33,8 @@ interface ReadSentence extends Sentence {
   role: TextUnit['role']
   /** The sentence introduces the prototypes that follow ("… are also defined::"). */
   intro: boolean
+  /** What it says of any API it names, once asked. */
+  reading?: SentenceReading
 }
 
 /** Everything gathered about one API before it becomes a record. */
@@ -57,6 +59,10 @@ interface Draft {
  *   The records, sorted by name.
  */
 export function extractRecords(tree: Root, options: ExtractOptions): ApiRecord[] {
+  return readingMentionsOnce(() => recordsOf(tree, options))
+}
+
+function recordsOf(tree: Root, options: ExtractOptions): ApiRecord[] {
   const place = location(options.source)
   const sourceOf = (node: Nodes) => {
     const start = place.toOffset(node.position?.start)
@@ -239,7 +245,7 @@ function addSentencesOf(unit: TextUnit, place: ReturnType<typeof location>, sour
     // written out: spreading the sentence into the literal costs more than reading it.
     const withWeak = findMentions(text, { weak: true })
     const mentions = withWeak.length === 0 ? withWeak : withWeak.filter((mention) => !mention.weak)
-    into.push({ text, line, column, unit, mentions, withWeak, block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro) })
+    into.push({ text, line, column, unit, mentions, withWeak, block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro), reading: undefined })
   }
 }
 
@@ -501,10 +507,8 @@ interface SentenceReading {
   defines?: boolean
 }
 type Group = ReturnType<typeof groupsOf>[number]
-const readings = new WeakMap<ReadSentence, SentenceReading>()
-
 function readingOf(sentence: ReadSentence): SentenceReading {
-  let reading = readings.get(sentence)
+  let reading = sentence.reading
   if (reading) return reading
   const groups = groupsOf(sentence.text, sentence.mentions)
   const groupOf = new Map<string, number>()
@@ -519,9 +523,7 @@ function readingOf(sentence: ReadSentence): SentenceReading {
     // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
     /^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(text) ||
     /\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(text)
-  reading = { groups, groupOf, notice, noticeAfter: [] }
-  readings.set(sentence, reading)
-  return reading
+  return (sentence.reading = { groups, groupOf, notice, noticeAfter: [] })
 }
 
 /** A sentence about the API described may name it by a pronoun: "These functions will be called whenever …". */

@@ -108,27 +108,31 @@ export function findMentions(text: string, options: FindOptions = {}): Mention[]
   // Every kind of mention has a `(`, `_`, `:` or `->`: text without one names nothing (most prose, and cheap to tell).
   if (!/[(_:>]/.test(text)) return []
   if (!options.weak) return mentionsIn(text, false)
-  let found = alreadyFound.get(text)
-  if (!found) {
-    if (foundChars + text.length > foundCharsKept) {
-      alreadyFound.clear()
-      foundChars = 0
-    }
-    alreadyFound.set(text, (found = mentionsIn(text, true)))
-    foundChars += text.length
-  }
+  if (!readOnce) return mentionsIn(text, true)
+  let found = readOnce.get(text)
+  if (!found) readOnce.set(text, (found = mentionsIn(text, true)))
   return found.slice()
 }
 
 /**
- * The texts read with bare words, and what they name: a list item's text is
- * read by the block finder (does it lead with names? is it nothing but
- * names?) and then, once every block is found, again as a sentence. Kept to
- * a few documents' worth of text, and then started afresh.
+ * The texts read with bare words while `readingMentionsOnce` runs, and what
+ * they name: a list item's text is read by the block finder (does it lead
+ * with names? is it nothing but names?) and then, once every block is
+ * found, again as a sentence. Dropped when the run ends, so that nothing of
+ * one document stays behind for the next.
  */
-const alreadyFound = new Map<string, Mention[]>()
-const foundCharsKept = 1 << 22
-let foundChars = 0
+let readOnce: Map<string, Mention[]> | null = null
+
+/** Run `work` with each text's mentions read once however often it is asked. */
+export function readingMentionsOnce<T>(work: () => T): T {
+  const outer = readOnce
+  readOnce = new Map()
+  try {
+    return work()
+  } finally {
+    readOnce = outer
+  }
+}
 
 function mentionsIn(text: string, weak: boolean): Mention[] {
   const found: Mention[] = []

@@ -30,6 +30,8 @@ export interface ReadClause {
   listed?: string[]
   /** The status the previous sentence gave them, for "Ditto for Z". */
   recentStatus?: 'removed' | 'deprecated'
+  /** What rules asked of the clause so far, kept on it: a weak map costs more than the questions on a short clause. */
+  asked?: Asked
 }
 
 /** Runs of mentions joined by commas, `and`, `or`, `/`: one subject. */
@@ -165,17 +167,19 @@ interface Grouped {
 }
 
 /** What the rules have asked of a clause so far: its groups, and the subjects of the phrases they found. */
-interface Asked {
+export interface Asked {
   weak?: Grouped
   strong?: Grouped
   subjects: Map<number, string[]>
+  lower?: string
 }
-const asked = new WeakMap<ReadClause, Asked>()
+/** The clause in lower case, made once for all the words rules look for. */
+export function lowerOf(clause: ReadClause): string {
+  return (askedOf(clause).lower ??= clause.text.toLowerCase())
+}
 
 function askedOf(clause: ReadClause): Asked {
-  let found = asked.get(clause)
-  if (!found) asked.set(clause, (found = { subjects: new Map() }))
-  return found
+  return (clause.asked ??= { subjects: new Map() })
 }
 
 /** The APIs named right after offset `at` (the object of "use", "prefer", "avoid"), up to the next boundary. */

@@ -1,6 +1,6 @@
 import type { CallingContext } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, mayMatch, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Calling context: where an API may or must not be called from, whether it
@@ -71,15 +71,15 @@ const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is 
 const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+|need to\s+)?(?:sleep|block)\b|\bshould be a non-?blocking\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
 
 /** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
-const effectPhrases: Array<{ effect: string; pattern: RegExp }> = [
-  { effect: 'disables-preemption', pattern: /\bnon-preemptible section\b|\bdisabl\w*\s+(?:[\w,/]+\s+){0,4}preemption\b|\bpreemption\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
-  { effect: 'disables-pagefaults', pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}page ?faults\b|\bpage ?faults\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
-  { effect: 'disables-migration', pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}migration\b|\bmigration\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b|\bbound to the CPU\b/i },
-  { effect: 'takes-global-lock', pattern: /\bglobal (?:\w+ )?lock\b|\bglobal synchroni[sz]ation\b/i },
-  { effect: 'flushes-tlb', pattern: /\bTLB (?:invalidation|flush(?:es|ing)?|shootdowns?)\b|\bflush\w* (?:the )?TLBs?\b/i },
-  { effect: 'thread-local', pattern: /\bthread[- ]local\b|\bonly (?:be )?valid in the (?:thread|context)\b|\bonly be (?:used|accessed) (?:in|from within) (?:the|this) (?:thread|context)\b|\blocal to the thread\b|\bcannot be handed to other contexts\b/i },
-  { effect: 'cpu-local', pattern: /\bCPU[- ]local\b|\brestricted to the CPU\b/i },
-  { effect: 'stack-ordered', pattern: /\bstack[- ]based\b|\bstrictly ordered\b|\bLIFO\b|\bstack order\b/i },
+const effectPhrases: Array<{ effect: string; needs: readonly string[]; pattern: RegExp }> = [
+  { effect: 'disables-preemption', needs: ['preempt'], pattern: /\bnon-preemptible section\b|\bdisabl\w*\s+(?:[\w,/]+\s+){0,4}preemption\b|\bpreemption\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
+  { effect: 'disables-pagefaults', needs: ['fault'], pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}page ?faults\b|\bpage ?faults\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
+  { effect: 'disables-migration', needs: ['migration', 'bound to the cpu'], pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}migration\b|\bmigration\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b|\bbound to the CPU\b/i },
+  { effect: 'takes-global-lock', needs: ['global'], pattern: /\bglobal (?:\w+ )?lock\b|\bglobal synchroni[sz]ation\b/i },
+  { effect: 'flushes-tlb', needs: ['tlb'], pattern: /\bTLB (?:invalidation|flush(?:es|ing)?|shootdowns?)\b|\bflush\w* (?:the )?TLBs?\b/i },
+  { effect: 'thread-local', needs: ['thread', 'context'], pattern: /\bthread[- ]local\b|\bonly (?:be )?valid in the (?:thread|context)\b|\bonly be (?:used|accessed) (?:in|from within) (?:the|this) (?:thread|context)\b|\blocal to the thread\b|\bcannot be handed to other contexts\b/i },
+  { effect: 'cpu-local', needs: ['cpu'], pattern: /\bCPU[- ]local\b|\brestricted to the CPU\b/i },
+  { effect: 'stack-ordered', needs: ['stack', 'ordered', 'lifo'], pattern: /\bstack[- ]based\b|\bstrictly ordered\b|\bLIFO\b|\bstack order\b/i },
 ]
 
 /** Whether a negation stands in the clause outside the phrase (the phrase may carry its own: "cannot be handed to other contexts"). */
@@ -120,16 +120,16 @@ export const callingRule: ClauseRule = (clause) => {
     const field = negatedAt(text, match.index) || negation.test(match[0]) ? 'forbiddenContexts' : 'contexts'
     for (const context of contextsAt(text.slice(end + from[0].length))) derived.push(...factsFor(objects, field, context, clause.condition))
   }
-  for (const match of matches(forbiddenAt, text)) {
+  if (mayMatch(clause, ['not', 'never', "n't"])) for (const match of matches(forbiddenAt, text)) {
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'forbiddenContexts', context, clause.condition))
   }
-  for (const match of matches(onlyAt, text)) {
+  if (mayMatch(clause, ['outside'])) for (const match of matches(onlyAt, text)) {
     const apis = subjects(match.index)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
   // "must (not) be called with interrupts disabled".
-  for (const match of matches(calledWith, text)) {
+  if (mayMatch(clause, ['with'])) for (const match of matches(calledWith, text)) {
     const rest = interruptsOff.exec(text.slice(match.index + match[0].length))
     if (!rest) continue
     const enabled = /enabled$/i.test(rest[0])
@@ -144,13 +144,13 @@ export const callingRule: ClauseRule = (clause) => {
   if (never && /,\s*(?:or\s+)?with\s+(?:local\s+)?(?:interrupts|irqs)\s+disabled\b/i.test(text.slice(never.index))) {
     derived.push(...factsFor(subjects(never.index), 'forbiddenContexts', 'irqs-disabled', clause.condition))
   }
-  const sleep = maySleep.exec(text)
+  const sleep = mayMatch(clause, ['sleep', 'block', 'wait', 'schedule']) ? maySleep.exec(text) : null
   if (sleep && !negatedAt(text, sleep.index)) derived.push(...factsFor(subjects(sleep.index), 'effects', 'may-sleep', clause.condition))
-  const awake = noSleep.exec(text)
+  const awake = mayMatch(clause, ['sleep', 'block']) ? noSleep.exec(text) : null
   if (awake) derived.push(...factsFor(subjects(awake.index), 'effects', 'no-sleep', clause.condition))
 
-  for (const { effect, pattern } of effectPhrases) {
-    const match = pattern.exec(text)
+  for (const { effect, needs, pattern } of effectPhrases) {
+    const match = mayMatch(clause, needs) ? pattern.exec(text) : null
     if (!match || negatedOutside(text, match.index, match.index + match[0].length)) continue
     // An effect is told of the API being described even when the clause's
     // subject is a noun ("mapping space is … protected by a global lock").

@@ -1,4 +1,4 @@
-import type { ReadClause } from '../subjects.ts'
+import { lowerOf, type ReadClause } from '../subjects.ts'
 
 /** A record field a rule can derive. */
 export type Field =
@@ -98,3 +98,15 @@ export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
   }
   return found
 }
+
+/**
+ * Whether a clause may match a pattern that cannot match without one of
+ * `needs` (lower-case words it spells out in every alternative). Most
+ * clauses hold none, and looking for a word costs far less than running the
+ * pattern; where one is there, the pattern decides.
+ */
+export function mayMatch(clause: ReadClause, needs: readonly string[]): boolean {
+  const lower = lowerOf(clause)
+  return needs.some((word) => lower.includes(word))
+}
+

@@ -1,6 +1,6 @@
 import type { LockRule } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, mayMatch, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Lock rules: "must be called with the mmap lock held", "caller must hold
@@ -17,31 +17,41 @@ const lockNoun = /^(?:\w*lock|locks|mutex(?:es)?|semaphores?|rwsem|\w*_sem|sem|B
  * only "the lock" with nothing to tell which.
  */
 export function lockAt(text: string): string | null {
-  if (/^[\s`*"']*(?:no|any)\s+(?:other\s+)?locks?\b/i.test(text)) return 'any_lock'
-  const rest = text.replace(/^[\s`*"']*(?:(?:the|a|an|its|their|his|her|both|any|all|this|that|some)\s+)?[`*"']*/i, '')
-  const identifier = /^&?(?:[A-Za-z_]\w*)?(?:(?:->|\.)[A-Za-z_]\w*)+|^[A-Za-z_]\w*(?=\(\))|^[A-Za-z_]\w*_\w+/.exec(rest)
+  if (noLock.test(text)) return 'any_lock'
+  const rest = text.replace(lockArticle, '')
+  const identifier = lockIdentifier.exec(rest)
   if (identifier) {
     const name = identifier[0].replace(/^&/, '')
     const last = name.split(/->|\./).pop()!
     if (lockNoun.test(last) || /lock|mutex|sem|rcu/i.test(last)) return last === name ? name : name.replace(/^->/, '')
   }
   // Up to four words, the last a lock noun: "the mmap read lock internally" → mmap_read_lock.
-  const words = rest.split(/\s+/, 5).map((word) => word.replace(/^[`*"'(]+|[`*"'),.;:]+$/g, ''))
+  const words = rest.split(/\s+/, 5).map((word) => word.replace(wordQuotes, ''))
   const at = words.findIndex((word) => lockNoun.test(word))
   if (at < 0) return null
   const noun = words[at]
-  const qualifiers = words.slice(0, at).filter((word) => word && !/^(?:the|a|an|same|appropriate|relevant|corresponding|necessary|required|proper|right|global|big)$/i.test(word))
+  const qualifiers = words.slice(0, at).filter((word) => word && !vagueQualifier.test(word))
   if (qualifiers.some((word) => !/^[\w-]+$/.test(word))) return null
   if (qualifiers.length === 0 && /^(?:lock|locks|mutex|mutexes|semaphore|semaphores)$/i.test(noun)) return null
-  const parts = [...qualifiers, noun].map((word) => (/^[A-Z0-9_]+$/.test(word) && word.length > 1 && !/^RCU$/.test(word) ? word : word.toLowerCase()))
-  return parts.join('_').replaceAll('-', '_')
+  const parts = [...qualifiers, noun].map((word) => (/^[A-Z0-9_]+$/.test(word) && word.length > 1 && word !== 'RCU' ? word : word.toLowerCase()))
+  const joined = parts.join('_')
+  return joined.includes('-') ? joined.replaceAll('-', '_') : joined
 }
+
+const noLock = /^[\s`*"']*(?:no|any)\s+(?:other\s+)?locks?\b/i
+const lockArticle = /^[\s`*"']*(?:(?:the|a|an|its|their|his|her|both|any|all|this|that|some)\s+)?[`*"']*/i
+const lockIdentifier = /^&?(?:[A-Za-z_]\w*)?(?:(?:->|\.)[A-Za-z_]\w*)+|^[A-Za-z_]\w*(?=\(\))|^[A-Za-z_]\w*_\w+/
+const wordQuotes = /^[`*"'(]+|[`*"'),.;:]+$/g
+/** Words that tell no lock from another: "the appropriate lock", "the big lock". */
+const vagueQualifier = /^(?:the|a|an|same|appropriate|relevant|corresponding|necessary|required|proper|right|global|big)$/i
 
 /** The stretch of clause before a phrase negates it ("must not be called with … held", "need not hold"). */
 const negatedAt = (text: string, at: number) => negatedBefore(text, at, 40)
 
 interface LockPhrase {
   pattern: RegExp
+  /** Words the pattern cannot match without (`mayMatch`). */
+  needs: readonly string[]
   /** The rule when the phrase stands plain, and when a negation stands before it; `null`: the negation undoes it. */
   plain: LockRule
   negated: LockRule | null
@@ -50,15 +60,15 @@ interface LockPhrase {
 }
 
 const phrases: LockPhrase[] = [
-  { pattern: /\b(?:called|invoked|run|entered|executed|used|done|performed|issued|happen|happens|occur|occurs)\s+(?:with|while holding|while|under|inside|within)\s+/i, plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, plain: 'not-held', negated: null, caller: true },
-  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, plain: 'not-held', negated: null, caller: true },
-  { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, plain: 'holds', negated: null, caller: true },
-  { pattern: /\b(?:takes|acquires|grabs|will take|will acquire|will grab|takes out)\s+/i, plain: 'takes', negated: null, caller: false },
-  { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, plain: 'releases', negated: null, caller: false },
+  { pattern: /\b(?:called|invoked|run|entered|executed|used|done|performed|issued|happen|happens|occur|occurs)\s+(?:with|while holding|while|under|inside|within)\s+/i, needs: ['with', 'while', 'under', 'inside', 'within'], plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, needs: ['with'], plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, needs: ['without'], plain: 'not-held', negated: null, caller: true },
+  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, needs: ['hold'], plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, needs: ['hold'], plain: 'not-held', negated: null, caller: true },
+  { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, needs: ['caller'], plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, needs: ['require', 'expect'], plain: 'holds', negated: null, caller: true },
+  { pattern: /\b(?:takes|acquires|grabs|will take|will acquire|will grab|takes out)\s+/i, needs: ['take', 'acquire', 'grab'], plain: 'takes', negated: null, caller: false },
+  { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, needs: ['release', 'drop', 'unlock'], plain: 'releases', negated: null, caller: false },
 ]
 
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
@@ -77,7 +87,7 @@ function callsIn(text: string): number[] {
 
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
-  for (const match of matches(heldPassive, clause.text)) {
+  if (mayMatch(clause, ['held', 'taken', 'locked', 'acquired'])) for (const match of matches(heldPassive, clause.text)) {
     const head = clause.text.slice(0, match.index)
     // The stretch after the last comma or semicolon, found without a pattern that rescans the head from every position.
     const start = Math.max(head.lastIndexOf(','), head.lastIndexOf(';')) + 1
@@ -99,10 +109,15 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
     }
   }
   let calls: number[] | undefined
-  for (const { pattern, plain, negated, caller } of phrases) {
+  const locksAt = new Map<number, string | null>()
+  for (const { pattern, needs, plain, negated, caller } of phrases) {
+    if (!mayMatch(clause, needs)) continue
     for (const match of matches(pattern, clause.text)) {
+      // "called with the zone lock held" is found by two phrases that end where the lock begins: read it once.
       // "Takes and releases the trace lock": the lock of both verbs.
-      const lock = lockAt(clause.text.slice(match.index + match[0].length).replace(/^(?:and|or|\/)\s+(?:releases|drops|takes|acquires|unlocks|locks)\s+/i, ''))
+      const end = match.index + match[0].length
+      let lock = locksAt.get(end)
+      if (lock === undefined) locksAt.set(end, (lock = lockAt(clause.text.slice(end).replace(/^(?:and|or|\/)\s+(?:releases|drops|takes|acquires|unlocks|locks)\s+/i, ''))))
       if (!lock) continue
       // "… callback used to be called with both ->i_lock and inode_hash_lock held": history, no rule either way.
       if (/\bused to (?:be|have)\b/i.test(clause.text.slice(Math.max(0, match.index - 40), match.index))) continue

@@ -1,6 +1,6 @@
 import type { Status } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, hedge, matches, negatedBefore, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, hedge, matches, mayMatch, negatedBefore, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Status and replacement: what kernel authors write when an interface is
@@ -10,24 +10,29 @@ import { factsFor, hedge, matches, negatedBefore, type ClauseRule, type Derived 
  */
 
 /** Phrases whose subject takes a status. */
-const subjectPhrases: Array<{ status: Status; pattern: RegExp }> = [
+/** Each with the words it cannot match without (`mayMatch`). */
+const subjectPhrases: Array<{ status: Status; needs: readonly string[]; pattern: RegExp }> = [
   {
     status: 'removed',
+    needs: ['remov', 'drop', 'delet', 'kill', 'retir', 'ripped', 'gone', 'no more', 'exist', 'went away', 'static', 'no longer'],
     pattern:
       /\b(?:(?:has|have) (?:now |since |long since )?been|(?:was|were)(?: (?:later|since|eventually|finally|then))?) (?:removed|dropped|deleted|killed|retired|ripped out)\b(?! from (?!(?:the )?(?:kernel|tree|mainline|linux|source)))|\b(?:is|are) (?:now |long )?gone\b|\b(?:is|are) no more\b|\bno longer exists?\b|\b(?:does|do|did) not exist any ?(?:more|longer)\b|\bdoesn't exist any ?(?:more|longer)\b|\b(?:has|have) gone away\b|\bwent away\b|\b(?:has|have) become static\b|\b(?:is|are) no longer (?:exported|available|provided)\b/i,
   },
   {
     status: 'deprecated',
+    needs: ['deprecat', 'obsolet', 'going away', 'remov', 'go away', 'new code', 'no longer', 'not be used any', 'legacy', 'replaced', 'superseded'],
     pattern:
       /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are|will be) going away\b|\bwill (?:be removed|go away|be deprecated)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b|\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded)\s+(?:by|with)\b/i,
   },
   {
     status: 'discouraged',
+    needs: ['discouraged', 'avoided', 'be used', 'be called', 'not recommended', 'bad idea', 'restricted'],
     pattern:
       /\b(?:is|are) (?:strongly |highly |now |very much |generally )?discouraged\b|\bshould (?:generally |really )?be avoided\b|\b(?:should|must) (?:not|never) be (?:used|called)(?! (?:in|by|for) new code)(?!\s+(?:to|from|in|inside|within|with|while|under|without|on|before|after|outside|by|for|unless|if|when|during|until|as|at|again|twice|more|on|except|concurrently|simultaneously|together)\b)|\b(?:is|are) not recommended\b|\b(?:is|are) (?:a )?bad idea\b|\bshould (?:only )?be used (?:only )?(?:if you have a (?:very )?good reason|with (?:great )?(?:moderation|care|caution)|sparingly|rarely|as a last resort)\b|\b(?:should|must) be restricted to\b/i,
   },
   {
     status: 'preferred',
+    needs: ['instead', 'be used', 'preferred', 'recommended', 'required'],
     pattern:
       /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b(?!\s+to\s)|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference| order to)|as|at|from|inside|within|before|after|under|while|together)\b)|\bmust (?:always )?be used to\b|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
   },
@@ -58,7 +63,8 @@ function undone(clause: ReadClause, at: number): boolean {
 const question = /\?\s*$/
 
 function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
-  for (const { status, pattern } of subjectPhrases) {
+  for (const { status, needs, pattern } of subjectPhrases) {
+    if (!mayMatch(clause, needs)) continue
     for (const match of matches(pattern, clause.text)) {
       if (undone(clause, match.index)) continue
       const subjects = subjectAt(clause, match.index, { weak: status === 'removed' || status === 'deprecated' })
