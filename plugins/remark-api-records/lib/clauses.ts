@@ -38,9 +38,11 @@ export function readClauses(sentence: string): Clause[] {
     clauses.push({ text: head })
     text = text.slice(leading[0].length)
   }
-  for (const part of splitAt(text, clauseBreak).flatMap((piece) => splitAt(piece, colonBreak))) {
-    if (part.trim() === '') continue
-    clauses.push(condition ? { text: part, condition } : { text: part })
+  for (const piece of splitAt(text, clauseBreak)) {
+    for (const part of piece.includes(':') ? splitAt(piece, colonBreak) : [piece]) {
+      if (part.trim() === '') continue
+      clauses.push(condition ? { text: part, condition } : { text: part })
+    }
   }
   return clauses
 }

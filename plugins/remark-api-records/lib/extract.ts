@@ -171,8 +171,13 @@ function recordsOf(tree: Root, options: ExtractOptions): ApiRecord[] {
     // "spin_unlock_bh() does the reverse.", "You return it again with put_cpu() when you are done.": a release of an
     // API named just before, by the kernel's naming.
     if (sentence.unit !== named.unit) named = { unit: sentence.unit, names: [], before: named.names }
-    for (const [api, release] of releasedAfter(sentence, [...named.before, ...named.names])) for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
-    for (const mention of sentence.mentions) if (!mention.weak && !named.names.includes(mention.name)) named.names = [...named.names, mention.name].slice(-recentReach)
+    for (const [api, release] of releasedAfter(sentence, named.before, named.names)) for (const derived of releaseFacts(api, release)) draftOf(api, 'function').facts.push(factOf(derived, sentence))
+    // In place: the list of the paragraph before is a list of its own, made when this paragraph began.
+    for (const mention of sentence.mentions) {
+      if (mention.weak || named.names.includes(mention.name)) continue
+      named.names.push(mention.name)
+      if (named.names.length > recentReach) named.names.shift()
+    }
     // "The same rule applies for synchronize_srcu(), …": the rules the sentence before stated, of the APIs named here.
     for (const derived of sameRule(sentence, previousDerived)) draftOf(derived.api, kindOf(derived.api, sentence)).facts.push(factOf(derived, sentence))
     previousDerived = read.derived
@@ -275,12 +280,13 @@ const recentReach = 16
 /** A sentence that tells of a release: "does the reverse", "when you are done", "After you've finished using the device". */
 const releaseCue = /\b(?:does|do) the (?:reverse|opposite)\b|\bundoes\b|\bwhen (?:you(?:'re| are)|it is|they are) (?:done|finished)\b|\bafter you(?:'ve| have) finished\b/i
 
-function releasedAfter(sentence: ReadSentence, recent: readonly string[]): Array<[string, string]> {
-  if (recent.length === 0 || !releaseCue.test(sentence.text)) return []
+/** The [API, release] pairs a sentence tells of the APIs named in the paragraph before (`before`) and in its own so far (`recent`). */
+function releasedAfter(sentence: ReadSentence, before: readonly string[], recent: readonly string[]): Array<[string, string]> {
+  if ((before.length === 0 && recent.length === 0) || !releaseCue.test(sentence.text)) return []
   const found: Array<[string, string]> = []
   for (const mention of sentence.mentions) {
     if (mention.weak) continue
-    for (const api of recent) if (pairs(api, mention.name)) found.push([api, mention.name])
+    for (const api of [...before, ...recent]) if (pairs(api, mention.name)) found.push([api, mention.name])
   }
   return found
 }

@@ -4,7 +4,7 @@ import { readClauses } from './clauses.ts'
 import { longestSentence } from './sentences.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { extraposedTopic, groupsOf, nextTopic, otherSubjectTopic, type ReadClause } from './subjects.ts'
-import type { ClauseRule, Derived, SentenceState } from './rules/derived.ts'
+import { mayMatch, type ClauseRule, type Derived, type SentenceState } from './rules/derived.ts'
 import { standingRule } from './rules/standing.ts'
 import { callingRule } from './rules/calling.ts'
 import { lockingRule } from './rules/locking.ts'
@@ -43,21 +43,35 @@ export interface Reading {
   mentions?: Mention[]
 }
 
-/**
- * Each rule family with the words none of its phrases can do without: a
- * clause that has none of them is not read by the family at all, which
- * keeps the stage fast on prose that states nothing.
- */
 /** "_not_", "*NOT*" after a space or a bracket. It starts with its markup, and the engine skips ahead to that quickly. */
 const emphasisedNegation = /(?<=^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g
 
-const rules: Array<{ rule: ClauseRule; gate: RegExp }> = [
-  { rule: standingRule, gate: /deprecat|obsolet|remov|renam|consider|gone|no more|\bexist|replac|supersed|favou?r|prefer|recommend|discourag|avoid|\bus(?:e|ing)|instead|legacy|going away|static|export|ditto|bad idea|restricted|switch|convert|migrat|\bport|advantage|required|encouraged|advised|better|best|rather|\bplace|\bcall(?!ers?\b)|moderation/i },
-  { rule: callingRule, gate: /context|interrupt|irq|nmi|sleep|block|wait|schedul|atomic|preempt|tasklet|timer|softirq|bottom|pagefault|page fault|migration|lock|tlb|local|stack|lifo|order|synchroni|bound|restricted|handed/i },
-  { rule: lockingRule, gate: /lock|mutex|sem|held|hold|bkl|rcu|seq/i },
-  { rule: returnsRule, gate: /return|true|false|otherwise|else/i },
-  { rule: pairingRule, gate: /\(\)|->|released|freed|unmapped|undone|unlocked|paired|matched|balanced|disposed|removed|destroyed|closed|put|ended|torn|cleaned|reversed|dropped|unregistered/i },
-  { rule: sinceRule, gate: /\d\.\d/ },
+/**
+ * Each rule family with the words none of its phrases can do without: a
+ * clause that has none of them is not read by the family at all, which
+ * keeps the stage fast on prose that states nothing. The words are looked
+ * for in the lower-cased clause (a search for a word costs far less than a
+ * pattern of many alternatives); the few that need a word boundary, by a
+ * pattern.
+ */
+const rules: Array<{ rule: ClauseRule; gate: (clause: ReadClause) => boolean }> = [
+  {
+    rule: standingRule,
+    gate: (clause) =>
+      mayMatch(clause, ['deprecat', 'obsolet', 'remov', 'renam', 'consider', 'gone', 'no more', 'replac', 'supersed', 'favor', 'favour', 'prefer', 'recommend', 'discourag', 'avoid', 'instead', 'legacy', 'going away', 'static', 'export', 'ditto', 'bad idea', 'restricted', 'switch', 'convert', 'migrat', 'advantage', 'required', 'encouraged', 'advised', 'better', 'best', 'rather', 'moderation']) ||
+      /\bexist|\bus(?:e|ing)|\bport|\bplace|\bcall(?!ers?\b)/i.test(clause.text),
+  },
+  {
+    rule: callingRule,
+    gate: (clause) => mayMatch(clause, ['context', 'interrupt', 'irq', 'nmi', 'sleep', 'block', 'wait', 'schedul', 'atomic', 'preempt', 'tasklet', 'timer', 'bottom', 'pagefault', 'page fault', 'migration', 'lock', 'tlb', 'local', 'stack', 'lifo', 'order', 'synchroni', 'bound', 'restricted', 'handed']),
+  },
+  { rule: lockingRule, gate: (clause) => mayMatch(clause, ['lock', 'mutex', 'sem', 'held', 'hold', 'bkl', 'rcu', 'seq']) },
+  { rule: returnsRule, gate: (clause) => mayMatch(clause, ['return', 'true', 'false', 'otherwise', 'else']) },
+  {
+    rule: pairingRule,
+    gate: (clause) => mayMatch(clause, ['()', '->', 'released', 'freed', 'unmapped', 'undone', 'unlocked', 'paired', 'matched', 'balanced', 'disposed', 'removed', 'destroyed', 'closed', 'put', 'ended', 'torn', 'cleaned', 'reversed', 'dropped', 'unregistered']),
+  },
+  { rule: sinceRule, gate: (clause) => /\d\.\d/.test(clause.text) },
 ]
 
 const severity: Record<Status, number> = { available: 0, preferred: 1, discouraged: 2, deprecated: 3, removed: 4 }
@@ -122,7 +136,7 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
       clause.recent = reading.recent
       if (reading.recentStatus) clause.recentStatus = reading.recentStatus
     }
-    for (const { rule, gate } of rules) if (gate.test(text)) derived.push(...rule(clause, state))
+    for (const { rule, gate } of rules) if (gate(clause)) derived.push(...rule(clause, state))
     // "If call_rcu() is used, the callback function …": what a condition is about is no subject to refer back to.
     const explicit = index === 0 && condition === undefined && /^\W*(?:if|when|whenever|unless|once)\b/i.test(text) ? [] : explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false

@@ -104,6 +104,7 @@ export function subjectAt(clause: ReadClause, at: number, options: { callerMeans
   // Rules ask again where another rule asked ("called with the zone lock held" is read by two lock phrases and a context one).
   const asked = askedOf(clause)
   const key = at * 4 + (options.callerMeansTopic ? 2 : 0) + (options.weak ? 1 : 0)
+  asked.subjects ??= new Map()
   let subject = asked.subjects.get(key)
   if (!subject) asked.subjects.set(key, (subject = readSubjectAt(clause, at, options)))
   return subject
@@ -170,7 +171,7 @@ interface Grouped {
 export interface Asked {
   weak?: Grouped
   strong?: Grouped
-  subjects: Map<number, string[]>
+  subjects?: Map<number, string[]>
   lower?: string
 }
 /** The clause in lower case, made once for all the words rules look for. */
@@ -179,7 +180,7 @@ export function lowerOf(clause: ReadClause): string {
 }
 
 function askedOf(clause: ReadClause): Asked {
-  return (clause.asked ??= { subjects: new Map() })
+  return (clause.asked ??= {})
 }
 
 /** The APIs named right after offset `at` (the object of "use", "prefer", "avoid"), up to the next boundary. */
