@@ -325,22 +325,25 @@ function factOf(derived: Derived, sentence: Sentence): Fact {
 /** The record fields its facts give: every derived value comes from a fact, so this is the one place they are computed. */
 export type FactFields = Pick<ApiRecord, 'status' | 'replacement' | 'unmap' | 'contexts' | 'forbiddenContexts' | 'effects' | 'locking' | 'returnValues' | 'release' | 'since'>
 
+function factsNamed(facts: readonly Fact[], field: string): Fact[] {
+  return facts.filter((fact) => fact.field === field)
+}
+
 export function fieldsFromFacts(facts: readonly Fact[]): FactFields {
-  const field = (name: string) => facts.filter((fact) => fact.field === name)
   let status: Status = 'available'
-  for (const fact of field('status')) status = strongerStatus(status, fact.value as Status)
-  const unmap = field('unmap')[0]?.value ?? null
+  for (const fact of factsNamed(facts, 'status')) status = strongerStatus(status, fact.value as Status)
+  const unmap = factsNamed(facts, 'unmap')[0]?.value ?? null
   return {
     status,
-    replacement: [...new Set(field('replacement').map((fact) => fact.value))],
+    replacement: [...new Set(factsNamed(facts, 'replacement').map((fact) => fact.value))],
     unmap,
-    contexts: inOrder(contextOrder, field('contexts').map((fact) => fact.value as CallingContext)),
-    forbiddenContexts: inOrder(contextOrder, field('forbiddenContexts').map((fact) => fact.value as CallingContext)),
-    effects: inOrder(effectOrder, field('effects').map((fact) => fact.value as Effect)),
-    locking: lockingOf(field('locking')),
-    returnValues: returnValuesOf(field('returnValues')),
-    release: field('release')[0]?.value ?? unmap,
-    since: field('since')[0]?.value ?? null,
+    contexts: inOrder(contextOrder, factsNamed(facts, 'contexts').map((fact) => fact.value as CallingContext)),
+    forbiddenContexts: inOrder(contextOrder, factsNamed(facts, 'forbiddenContexts').map((fact) => fact.value as CallingContext)),
+    effects: inOrder(effectOrder, factsNamed(facts, 'effects').map((fact) => fact.value as Effect)),
+    locking: lockingOf(factsNamed(facts, 'locking')),
+    returnValues: returnValuesOf(factsNamed(facts, 'returnValues')),
+    release: factsNamed(facts, 'release')[0]?.value ?? unmap,
+    since: factsNamed(facts, 'since')[0]?.value ?? null,
   }
 }
 
@@ -373,23 +376,25 @@ function ownSentences(draft: Draft, byBlock: SentencesByBlock): ReadSentence[] {
   return nested.length === 0 ? own : [...own, ...nested].sort((a, b) => a.line - b.line || a.column - b.column)
 }
 
+/** The text of each unit of the given role among the sentences, its sentences joined. */
+function unitsText(own: readonly ReadSentence[], role: TextUnit['role']): string[] {
+  const seen = new Set<Nodes>()
+  const texts: string[] = []
+  for (const sentence of own) {
+    if (sentence.role !== role) continue
+    if (seen.has(sentence.unit.node)) texts[texts.length - 1] += ' ' + sentence.text
+    else texts.push(sentence.text)
+    seen.add(sentence.unit.node)
+  }
+  return texts
+}
+
 function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptions): ApiRecord {
   // Every API a title names together shares the section: `kmalloc()/kzalloc()`.
   const own = ownSentences(draft, byBlock)
   const described = Boolean(draft.block)
-  const unitsText = (role: TextUnit['role']) => {
-    const seen = new Set<Nodes>()
-    const texts: string[] = []
-    for (const sentence of own) {
-      if (sentence.role !== role) continue
-      if (seen.has(sentence.unit.node)) texts[texts.length - 1] += ' ' + sentence.text
-      else texts.push(sentence.text)
-      seen.add(sentence.unit.node)
-    }
-    return texts
-  }
-  const notes = unitsText('note')
-  const legacyParts = unitsText('legacy')
+  const notes = unitsText(own, 'note')
+  const legacyParts = unitsText(own, 'legacy')
   const facts: Fact[] = [...draft.facts]
   for (const note of notes) {
     const first = own.find((sentence) => sentence.role === 'note' && note.startsWith(sentence.text))

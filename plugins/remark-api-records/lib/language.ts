@@ -112,18 +112,13 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
   // A clause is a stretch of the sentence: its mentions are the sentence's within it, found once. Where
   // emphasis was taken off, offsets moved, and the clause is searched again.
   let from = 0
-  const mentionsOf = (text: string): Mention[] => {
-    if (sentence !== written) return findMentions(text, { weak: true })
-    const start = sentence.indexOf(text, from)
-    if (start < 0) return findMentions(text, { weak: true })
-    from = start + text.length
-    return clauseMentions(all, start, from)
-  }
   const derived: Derived[] = []
   const state: SentenceState = { advisedAgainst: [], deprecated: [] }
   let carried = Boolean(reading.carried)
   for (const [index, { text, condition }] of readClauses(sentence).entries()) {
-    const mentions = mentionsOf(text)
+    const start = sentence === written ? sentence.indexOf(text, from) : -1
+    if (start >= 0) from = start + text.length
+    const mentions = start >= 0 ? clauseMentions(all, start, from) : findMentions(text, { weak: true })
     const described = reading.described ?? (reading.blockApi ? [reading.blockApi] : [])
     // Built field by field: spreading optional parts into a literal costs more than the rules that read it.
     const clause: ReadClause = { text, mentions, topic }

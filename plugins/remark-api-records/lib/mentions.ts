@@ -144,43 +144,41 @@ function mentionsIn(text: string, weak: boolean): Mention[] {
   // quadratic, and the matches of one kind never overlap, so checking their
   // own characters stays linear.
   const covered = coveredFor(text.length)
-  const free = (start: number, end: number) => isFree(covered, start, end)
-  const take = (start: number, end: number) => covered.fill(1, start, end)
   for (const match of text.includes(':c:') ? allMatches(role, text) : []) {
     const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')
     const kind: Kind = match[1] === 'func' ? 'function' : match[1] === 'macro' ? 'macro' : 'type'
     for (const name of expandName(target)) found.push({ name, kind, index: match.index!, end: match.index! + match[0].length })
-    take(match.index!, match.index! + match[0].length)
+    covered.fill(1, match.index!, match.index! + match[0].length)
   }
   for (const match of text.includes('(') ? allMatches(call, text) : []) {
-    if (!free(match.index!, match.index! + match[0].length) || plural(match[1], match[2])) continue
+    if (!isFree(covered, match.index!, match.index! + match[0].length) || plural(match[1], match[2])) continue
     for (const name of expandName(match[1])) {
       if (notApis.has(name.toLowerCase()) || name.length < 2) continue
       found.push({ name, kind: /^[A-Z][A-Z0-9_]*$/.test(name) ? 'macro' : 'function', index: match.index!, end: match.index! + match[0].length })
     }
-    take(match.index!, match.index! + match[0].length)
+    covered.fill(1, match.index!, match.index! + match[0].length)
   }
   for (const match of text.includes('->') ? allMatches(callback, text) : []) {
-    if (!free(match.index!, match.index! + match[0].length) || notApis.has(match[1].toLowerCase())) continue
+    if (!isFree(covered, match.index!, match.index! + match[0].length) || notApis.has(match[1].toLowerCase())) continue
     found.push({ name: match[1], kind: 'callback', index: match.index!, end: match.index! + match[0].length })
-    take(match.index!, match.index! + match[0].length)
+    covered.fill(1, match.index!, match.index! + match[0].length)
   }
   for (const match of text.includes('CONFIG_') ? allMatches(config, text) : []) {
-    if (free(match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index!, end: match.index! + match[0].length })
+    if (isFree(covered, match.index!, match.index! + match[0].length)) found.push({ name: match[0], kind: 'config', index: match.index!, end: match.index! + match[0].length })
   }
   for (const match of underscore ? allMatches(macro, text) : []) {
-    if (match[0].startsWith('CONFIG_') || !free(match.index!, match.index! + match[0].length)) continue
+    if (match[0].startsWith('CONFIG_') || !isFree(covered, match.index!, match.index! + match[0].length)) continue
     found.push({ name: match[0], kind: 'macro', index: match.index!, end: match.index! + match[0].length })
-    take(match.index!, match.index! + match[0].length)
+    covered.fill(1, match.index!, match.index! + match[0].length)
   }
   for (const match of underscore ? allMatches(typedef, text) : []) {
-    if (!free(match.index!, match.index! + match[0].length)) continue
+    if (!isFree(covered, match.index!, match.index! + match[0].length)) continue
     found.push({ name: match[0], kind: 'type', index: match.index!, end: match.index! + match[0].length })
-    take(match.index!, match.index! + match[0].length)
+    covered.fill(1, match.index!, match.index! + match[0].length)
   }
   if (weak && (underscore || text.includes('{') || text.includes('['))) {
     for (const match of allMatches(bare, text)) {
-      if (!free(match.index!, match.index! + match[0].length)) continue
+      if (!isFree(covered, match.index!, match.index! + match[0].length)) continue
       for (const name of expandName(match[0])) found.push({ name, kind: 'function', index: match.index!, end: match.index! + match[0].length, weak: true })
     }
   }

@@ -49,13 +49,6 @@ export function splitSentences(source: string, start: number, end: number, first
   let from = -1
   let currentLine = line
   let currentColumn = column
-  const push = (to: number) => {
-    if (from >= 0) {
-      const text = source.slice(from, to).trim().replace(/\s+/g, ' ')
-      if (text) sentences.push({ text, line: currentLine, column: currentColumn })
-    }
-    from = -1
-  }
   for (let index = start; index < end; index++) {
     const char = source[index]
     const space = isSpace(source.charCodeAt(index))
@@ -68,11 +61,19 @@ export function splitSentences(source: string, start: number, end: number, first
       line++
       column = 1
     } else column++
-    if (from >= 0 && (char === '.' || char === '!' || char === '?') && endsSentence(source, index, end, from)) push(index + 1)
-    else if (from >= 0 && space && index - from >= longestSentence) push(index)
+    const to = from < 0 ? -1 : (char === '.' || char === '!' || char === '?') && endsSentence(source, index, end, from) ? index + 1 : space && index - from >= longestSentence ? index : -1
+    if (to >= 0) {
+      pushSentence(sentences, source, from, to, currentLine, currentColumn)
+      from = -1
+    }
   }
-  push(end)
+  if (from >= 0) pushSentence(sentences, source, from, end, currentLine, currentColumn)
   return sentences
+}
+
+function pushSentence(sentences: Sentence[], source: string, from: number, to: number, line: number, column: number): void {
+  const text = source.slice(from, to).trim().replace(/\s+/g, ' ')
+  if (text) sentences.push({ text, line, column })
 }
 
 /** White space as `\s` has it in the ASCII range (documents are mostly ASCII); beyond it, `\s` itself. */

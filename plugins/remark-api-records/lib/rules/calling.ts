@@ -90,16 +90,18 @@ function negatedOutside(text: string, start: number, end: number): boolean {
 /** Negation in the stretch just before a phrase, within its own part of the clause. */
 const negatedAt = (text: string, at: number) => negatedBefore(text, at, 50)
 
+/** Context rules read "the caller" as someone else, not as the API described. */
+const callerNotTopic = { callerMeansTopic: false }
+
 export const callingRule: ClauseRule = (clause) => {
   const derived: Derived[] = []
   const text = clause.text
-  const subjects = (at: number) => subjectAt(clause, at, { callerMeansTopic: false })
   const interruptsOff = /^(?:(?:local\s+)?(?:interrupts|irqs|IRQs)\s+(?:disabled|off)|(?:local\s+)?(?:interrupts|irqs|IRQs)\s+enabled)/i
 
   for (const match of matches(allowedAt, text)) {
     const at = match.index + match[0].length
     if (negatedAt(text, match.index)) continue
-    const apis = subjects(match.index)
+    const apis = subjectAt(clause, match.index, callerNotTopic)
     for (const context of contextsAt(text.slice(at))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
   // "It is possible to call X() from atomic context", "You should normally issue these calls from a task context",
@@ -121,11 +123,11 @@ export const callingRule: ClauseRule = (clause) => {
     for (const context of contextsAt(text.slice(end + from[0].length))) derived.push(...factsFor(objects, field, context, clause.condition))
   }
   if (mayMatch(clause, ['not', 'never', "n't"])) for (const match of matches(forbiddenAt, text)) {
-    const apis = subjects(match.index)
+    const apis = subjectAt(clause, match.index, callerNotTopic)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'forbiddenContexts', context, clause.condition))
   }
   if (mayMatch(clause, ['outside'])) for (const match of matches(onlyAt, text)) {
-    const apis = subjects(match.index)
+    const apis = subjectAt(clause, match.index, callerNotTopic)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
   // "must (not) be called with interrupts disabled".
@@ -134,7 +136,7 @@ export const callingRule: ClauseRule = (clause) => {
     if (!rest) continue
     const enabled = /enabled$/i.test(rest[0])
     const negated = negatedAt(text, match.index)
-    const apis = subjects(match.index)
+    const apis = subjectAt(clause, match.index, callerNotTopic)
     if (enabled !== negated) derived.push(...factsFor(apis, 'forbiddenContexts', 'irqs-disabled', clause.condition))
     else derived.push(...factsFor(apis, 'contexts', 'irqs-disabled', clause.condition))
   }
@@ -142,19 +144,19 @@ export const callingRule: ClauseRule = (clause) => {
   // "This should never be called outside of user context, with interrupts disabled, or with a spinlock held".
   const never = /\b(?:never|not)\s+(?:be\s+)?(?:called|used|invoked)\b/i.exec(text)
   if (never && /,\s*(?:or\s+)?with\s+(?:local\s+)?(?:interrupts|irqs)\s+disabled\b/i.test(text.slice(never.index))) {
-    derived.push(...factsFor(subjects(never.index), 'forbiddenContexts', 'irqs-disabled', clause.condition))
+    derived.push(...factsFor(subjectAt(clause, never.index, callerNotTopic), 'forbiddenContexts', 'irqs-disabled', clause.condition))
   }
   const sleep = mayMatch(clause, ['sleep', 'block', 'wait', 'schedule']) ? maySleep.exec(text) : null
-  if (sleep && !negatedAt(text, sleep.index)) derived.push(...factsFor(subjects(sleep.index), 'effects', 'may-sleep', clause.condition))
+  if (sleep && !negatedAt(text, sleep.index)) derived.push(...factsFor(subjectAt(clause, sleep.index, callerNotTopic), 'effects', 'may-sleep', clause.condition))
   const awake = mayMatch(clause, ['sleep', 'block']) ? noSleep.exec(text) : null
-  if (awake) derived.push(...factsFor(subjects(awake.index), 'effects', 'no-sleep', clause.condition))
+  if (awake) derived.push(...factsFor(subjectAt(clause, awake.index, callerNotTopic), 'effects', 'no-sleep', clause.condition))
 
   for (const { effect, needs, pattern } of effectPhrases) {
     const match = mayMatch(clause, needs) ? pattern.exec(text) : null
     if (!match || negatedOutside(text, match.index, match.index + match[0].length)) continue
     // An effect is told of the API being described even when the clause's
     // subject is a noun ("mapping space is … protected by a global lock").
-    const apis = subjects(match.index)
+    const apis = subjectAt(clause, match.index, callerNotTopic)
     derived.push(...factsFor(apis.length > 0 ? apis : ownTopic(clause), 'effects', effect, clause.condition))
   }
   return derived

@@ -206,10 +206,13 @@ const bracketedUn = /(?<!\w)([A-Za-z_]\w*)\[(un)\](\w*)\(\)/
 /** `kmap_local_page() / kunmap_local()`. */
 const slashPair = /(?<!\w)([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/
 
+function pushReleaseFacts(derived: Derived[], api: string, release: string): void {
+  derived.push(...releaseFacts(api, release))
+}
+
 export const pairingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
   const strong = clause.mentions.filter((mention) => !mention.weak)
-  const add = (api: string, release: string) => derived.push(...releaseFacts(api, release))
   // Names that pair by the kernel's naming, told together in a sentence of their own (not in a list of many names).
   // "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()" pairs nothing.
   if (strong.length <= 4 && !negation.test(clause.text) && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
@@ -219,24 +222,24 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
         // "can be passed to request_irq() or free_irq()": either one, no pair told.
         const [left, right] = first.index < second.index ? [first, second] : [second, first]
         if (/^[\s`*]*or\s+[`*]*$/i.test(clause.text.slice(left.end, right.index))) continue
-        add(first.name, second.name)
+        pushReleaseFacts(derived, first.name, second.name)
       }
     }
   }
   // `k[un]map_atomic()`: both written at once.
   if (clause.text.includes('[un]')) for (const match of matches(bracketedUn, clause.text)) {
     const [without, withUn] = expandName(`${match[1]}[${match[2]}]${match[3]}`)
-    add(without, withUn)
+    pushReleaseFacts(derived, without, withUn)
   }
   // `kmap_local_page() / kunmap_local()`.
   if (clause.text.includes('/')) for (const match of matches(slashPair, clause.text)) {
-    if (/un|release|free|put/.test(match[2]) && !/un|release|free|put/.test(match[1])) add(match[1], match[2])
+    if (/un|release|free|put/.test(match[2]) && !/un|release|free|put/.test(match[1])) pushReleaseFacts(derived, match[1], match[2])
   }
   for (const match of matches(releasedWith, clause.text)) {
     const release = objectAt(clause, match.index + match[0].length)[0]
     if (!release) continue
     const apis = subjectAt(clause, match.index)
-    for (const api of apis.length > 0 ? apis : ownTopic(clause)) if (api !== release) add(api, release)
+    for (const api of apis.length > 0 ? apis : ownTopic(clause)) if (api !== release) pushReleaseFacts(derived, api, release)
   }
   return derived
 }

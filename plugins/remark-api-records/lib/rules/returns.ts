@@ -1,5 +1,5 @@
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, negation, type ClauseRule, type Derived, type SentenceState } from './derived.ts'
 
 /**
  * Return values: "returns NULL on failure", "returns -ENOMEM if …", "the
@@ -74,15 +74,17 @@ const returnOf = /\b(?:the )?(?:return (?:value|code)s?|values? returned|value i
 const predicate = /\b(?:is|will be)\s+(?:always\s+|guaranteed(?:\s+to\s+be)?\s+)?(true|false)\b/gi
 const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
 
+/** The values found, as facts of `apis`, each under the clause's condition and its own; `apis` is who "otherwise" goes on about. */
+function addReturned(derived: Derived[], clause: ReadClause, state: SentenceState, apis: string[], found: FoundValue[]): void {
+  for (const each of found) derived.push(...factsFor(apis, 'returnValues', each.value, [clause.condition, each.condition].filter(Boolean).join('; ') || undefined))
+  if (apis.length > 0 && found.length > 0) state.returned = apis
+}
+
 export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
   const derived: Derived[] = []
-  const add = (apis: string[], found: FoundValue[]) => {
-    for (const each of found) derived.push(...factsFor(apis, 'returnValues', each.value, [clause.condition, each.condition].filter(Boolean).join('; ') || undefined))
-    if (apis.length > 0 && found.length > 0) state.returned = apis
-  }
   // "If you accept the device return 0, otherwise -ENODEV or -ENXIO": the values go on in a clause of their own.
   const otherwise = /^\W*(?:otherwise|else)\s*,?\s+/i.exec(clause.text)
-  if (otherwise && state.returned) add(state.returned, valuesAt(clause.text.slice(otherwise[0].length)))
+  if (otherwise && state.returned) addReturned(derived, clause, state, state.returned, valuesAt(clause.text.slice(otherwise[0].length)))
   for (const pattern of phrases) {
     for (const match of matches(pattern, clause.text)) {
       const before = clause.text.slice(Math.max(0, match.index - 30), match.index)
@@ -94,7 +96,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
       const subjects = definite ? (ofTopic.length > 0 ? ofTopic : clause.described!) : subjectAt(clause, match.index)
       // "If you accept the device return 0, otherwise -ENODEV or -ENXIO": told to whoever implements the callback described.
       const imperative = subjects.length === 0 && /^return\s/i.test(match[0]) && clause.described ? clause.described : subjects
-      if (found.length > 0) add(imperative, found)
+      if (found.length > 0) addReturned(derived, clause, state, imperative, found)
     }
   }
   // "The return value of gpiod_get_array_value() and its variants is 0 on success …": the API named after "of".
@@ -104,7 +106,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
     const last = clause.mentions.filter((mention) => mention.index >= at && apis.includes(mention.name)).pop()
     const verb = last ? /^[^,;]{0,40}?\b(?:is|are|will be|would be)\s+(?:(?:generally|usually|always|normally|either|then)\s+)?/i.exec(clause.text.slice(last.end)) : null
     if (!last || !verb || negation.test(verb[0])) continue
-    add(apis, valuesAt(clause.text.slice(last.end + verb[0].length)))
+    addReturned(derived, clause, state, apis, valuesAt(clause.text.slice(last.end + verb[0].length)))
   }
   // "netif_running() is guaranteed false", "in_interrupt() is false": what a predicate evaluates to.
   for (const match of matches(predicate, clause.text)) {
@@ -112,7 +114,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
     if (!subject || !/^[\s`*]*(?:\([^)]{0,60}\))?[\s`*]*$/.test(clause.text.slice(subject.end, match.index))) continue
     if (negation.test(clause.text.slice(subject.end, match.index + match[0].length))) continue
     const condition = conditionAt.exec(clause.text.slice(match.index + match[0].length))?.[1]?.trim()
-    add([subject.name], [condition ? { value: match[1].toLowerCase(), condition } : { value: match[1].toLowerCase() }])
+    addReturned(derived, clause, state, [subject.name], [condition ? { value: match[1].toLowerCase(), condition } : { value: match[1].toLowerCase() }])
   }
   // "SEQ_SKIP is returned if …": the value stands before the verb; the subject is the topic.
   const back = passive.exec(clause.text)
@@ -121,7 +123,7 @@ export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
     const found = valuesAt(head)
     const rest = clause.text.slice(back.index + back[0].length)
     const condition = conditionAt.exec(rest)?.[1]?.trim()
-    if (found.length > 0 && !negation.test(head)) add(ownTopic(clause), found.map((each) => (condition ? { value: each.value, condition } : each)))
+    if (found.length > 0 && !negation.test(head)) addReturned(derived, clause, state, ownTopic(clause), found.map((each) => (condition ? { value: each.value, condition } : each)))
   }
   return derived
 }

@@ -119,33 +119,36 @@ function afterGroup(clause: ReadClause, at: number, objects: string[]): string {
   return last ? clause.text.slice(last.end) : clause.text.slice(at)
 }
 
+/**
+ * Facts that `worse` gives way to `better`: name for name where the two
+ * lists match, and `better` recommended unless it only took the place.
+ */
+function addReplacement(derived: Derived[], clause: ReadClause, worse: string[], better: string[], recommended = true): void {
+  worse = worse.filter((each) => !better.includes(each))
+  if (worse.length === 0 || better.length === 0) return
+  // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name.
+  if (worse.length === better.length && worse.length > 1) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
+  // "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone … Replacement is collect_paths()/drop_collected_path()":
+  // as many as there are names alike (iterate_mounts has none).
+  else if (better.length > 1 && worse.length > 1) for (const each of worse) derived.push(...factsFor([each], 'replacement', likeNamed(each, better) ?? each, clause.condition))
+  else for (const name of better) derived.push(...factsFor(worse, 'replacement', name, clause.condition))
+  // What the document tells the reader to use instead is what it recommends; a rename or a supersession only says what took the place.
+  if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
+}
+
 /** Constructions naming what to use instead: each gives the APIs that give way and those that replace them. */
 function readReplacements(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
-  const add = (worse: string[], better: string[], recommended = true) => {
-    worse = worse.filter((each) => !better.includes(each))
-    if (worse.length === 0 || better.length === 0) return
-    // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name.
-    if (worse.length === better.length && worse.length > 1) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
-    // "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone … Replacement is collect_paths()/drop_collected_path()":
-    // as many as there are names alike (iterate_mounts has none).
-    else if (better.length > 1 && worse.length > 1) for (const each of worse) derived.push(...factsFor([each], 'replacement', likeNamed(each, better) ?? each, clause.condition))
-    else for (const name of better) derived.push(...factsFor(worse, 'replacement', name, clause.condition))
-    // What the document tells the reader to use instead is what it recommends; a rename or a supersession only says what took the place.
-    if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
-  }
   // "X() is gone; use Y()", "X is deprecated. Use Y.": an imperative right after a deprecation names its replacement.
   // So does what the reader who relied on it is told to do instead: "FS_NOMOUNT is gone.  If you use it - just set
   // SB_NOUSER", "if you used to have it, add ->d_weak_revalidate()", "Filesystems must use nd_set_link".
   const gone = state.deprecated.length > 0 ? state.deprecated : clause.recent ?? []
   const imperative = gone.length > 0 ? directiveAfterRemoval.exec(clause.text) : null
-  if (imperative && !/\binstead of\b/i.test(clause.text)) add(gone, objectAt(clause, imperative[0].length))
+  if (imperative && !/\binstead of\b/i.test(clause.text)) addReplacement(derived, clause, gone, objectAt(clause, imperative[0].length))
   // "Replacement: d_make_root(inode)".
   const labelled = /^\s*(?:the\s+)?(?:replacement|replaced by|use instead)\s*:\s*/i.exec(clause.text)
-  if (labelled) add(gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
+  if (labelled) addReplacement(derived, clause, gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
   const text = clause.text
   // Most clauses name no replacement: a word each construction cannot do without spares the scan of its pattern.
-  const lower = text.toLowerCase()
-  const has = (...words: string[]) => words.some((word) => lower.includes(word))
   // "prefer X over Y", "use X instead of Y", "X rather than Y": Y gives way to X.
   for (const match of matches(preferredVerb, text)) {
     const at = match.index + match[0].length
@@ -159,7 +162,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
       const offset = text.length - after.length + over[0].length
       const worse = objectAt(clause, offset, { weak: true })
       if (worse.length > 0) {
-        add(worse, better)
+        addReplacement(derived, clause, worse, better)
         if (/^prefer|^use/i.test(match[0])) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
         if (/^prefer/i.test(match[0])) derived.push(...factsFor(worse, 'status', 'discouraged', clause.condition))
         continue
@@ -167,11 +170,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     }
     // "Use X instead." after a deprecation: the topic gives way; "invalidate_inodes() is gone use evict_inodes() instead": what the clause removed.
     if (/^use|^call|^consider/i.test(match[0]) && /^\s*[`*()]*\s*(?:\w+\s+){0,2}instead\b(?! of)/i.test(after)) {
-      add(state.deprecated.length > 0 ? state.deprecated : clause.recent?.length ? clause.recent : ownTopic(clause), better)
+      addReplacement(derived, clause, state.deprecated.length > 0 ? state.deprecated : clause.recent?.length ? clause.recent : ownTopic(clause), better)
       derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
     }
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
-    if (/^prefer/i.test(match[0]) && !over) add([...state.advisedAgainst, ...state.deprecated], better)
+    if (/^prefer/i.test(match[0]) && !over) addReplacement(derived, clause, [...state.advisedAgainst, ...state.deprecated], better)
   }
   // "Instead of Y, use X" and "Instead of using Y, drivers are encouraged to use X".
   const insteadFirst = /^\s*(?:(?:but|and|so|or)\s+)?instead of (?:using |calling |the use of )?/i.exec(text)
@@ -182,60 +185,60 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
       const at = insteadFirst[0].length + use.index + use[0].length
       const better = objectAt(clause, at)
       // "… are encouraged to use higher-level APIs" in a paragraph that lists them: the list's APIs.
-      add(worse, better.length === 0 && clause.listed && listedObject.test(text.slice(at)) ? clause.listed : better)
+      addReplacement(derived, clause, worse, better.length === 0 && clause.listed && listedObject.test(text.slice(at)) ? clause.listed : better)
     }
   }
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
-  if (has('favo')) for (const match of matches(inFavourOf, text)) {
+  if (mayMatch(clause, ['favo'])) for (const match of matches(inFavourOf, text)) {
     const better = objectAt(clause, match.index + match[0].length)
-    add(subjectAt(clause, match.index, { weak: true }), better, false)
+    addReplacement(derived, clause, subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
   // "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
-  if (has('replaced', 'superseded', 'obsoleted', 'renamed')) for (const match of matches(replacedBy, text)) {
+  if (mayMatch(clause, ['replaced', 'superseded', 'obsoleted', 'renamed'])) for (const match of matches(replacedBy, text)) {
     if (undone(clause, match.index)) continue
     const better = objectAt(clause, match.index + match[0].length)
-    add(subjectAt(clause, match.index, { weak: true }), better, false)
+    addReplacement(derived, clause, subjectAt(clause, match.index, { weak: true }), better, false)
     // A function that takes the place of another is what to call now ("->follow_link() is replaced with ->get_link()");
     // a field or a lock that took another's name is not an API to prefer.
     if (!/renamed/i.test(match[0])) derived.push(...factsFor(writtenAsCalls(clause, better, match.index + match[0].length), 'status', 'preferred', clause.condition))
   }
   // "X replaces Y", "X supersedes Y".
-  if (has('replace', 'supersedes', 'obsoletes', 'deprecates')) for (const match of matches(replaces, text)) {
+  if (mayMatch(clause, ['replace', 'supersedes', 'obsoletes', 'deprecates'])) for (const match of matches(replaces, text)) {
     if (undone(clause, match.index)) continue
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const better = subjectAt(clause, match.index)
-    add(worse, better, false)
+    addReplacement(derived, clause, worse, better, false)
     // What something else replaces is on its way out.
     if (better.length > 0 && /^(?:replaces|supersedes|obsoletes)/i.test(match[0])) derived.push(...factsFor(worse, 'status', 'deprecated', clause.condition))
   }
   // "the safe replacement (for Y) is X".
-  const replacement = has('replacement')
+  const replacement = mayMatch(clause, ['replacement'])
   if (replacement) for (const match of matches(replacementFor, text)) {
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const is = /\b(?:is|are|would be)\s+/i.exec(text.slice(match.index + match[0].length))
-    if (worse.length > 0 && is) add(worse, objectAt(clause, match.index + match[0].length + is.index + is[0].length))
+    if (worse.length > 0 && is) addReplacement(derived, clause, worse, objectAt(clause, match.index + match[0].length + is.index + is[0].length))
   }
   // "The respective kstrtol() and kstrtoul() functions tend to be the correct replacements".
   if (replacement) for (const match of matches(isTheReplacement, text)) {
     if (undone(clause, match.index)) continue
-    add(ownTopic(clause), subjectAt(clause, match.index))
+    addReplacement(derived, clause, ownTopic(clause), subjectAt(clause, match.index))
   }
   if (replacement) for (const match of matches(theReplacementIs, text)) {
     if (/replacements? (?:for|of)\b/i.test(text.slice(match.index, match.index + match[0].length + 20))) continue
-    add(ownTopic(clause), objectAt(clause, match.index + match[0].length))
+    addReplacement(derived, clause, ownTopic(clause), objectAt(clause, match.index + match[0].length))
   }
   // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
-  if (has('be used')) for (const match of matches(usedInstead, text)) {
+  if (mayMatch(clause, ['be used'])) for (const match of matches(usedInstead, text)) {
     const permitted = /^(?:can|may)/i.test(match[0])
     if (permitted && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
     const worse = /(?:of|to)\s+(?:using |calling )?$/i.test(match[0]) ? objectAt(clause, match.index + match[0].length, { weak: true }) : clause.recent?.length ? clause.recent : ownTopic(clause)
     // "READ_ONCE() may be used in place of rcu_dereference()" names an alternative; it recommends nothing.
-    add(worse, better, !permitted)
+    addReplacement(derived, clause, worse, better, !permitted)
   }
   // "convert to X", "switch from Y to X", "callers should be converted to X".
-  if (has('convert', 'switch', 'migrat', 'port')) for (const match of matches(convertVerb, text)) {
+  if (mayMatch(clause, ['convert', 'switch', 'migrat', 'port'])) for (const match of matches(convertVerb, text)) {
     const at = match.index + match[0].length
     // "… calls can safely be converted to readX_relaxed() calls, since …" says what is possible, not what to do.
     if (/\b(?:can|may|could|might)\s+(?:\w+\s+)?be\s+$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
@@ -245,7 +248,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (!to) continue
     const better = objectAt(clause, at + to.index + to[0].length)
     if (worse.length === 0) worse = state.deprecated.length > 0 ? state.deprecated : ownTopic(clause)
-    add(worse, better)
+    addReplacement(derived, clause, worse, better)
   }
 }
 
