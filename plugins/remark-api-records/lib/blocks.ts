@@ -81,6 +81,8 @@ export function titledApis(title: string): Mention[] {
  * them already.
  */
 export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
+  // A name needs one of these (`kmap()`, `pte_same`, `->lookup`, `:c:func:`, `readl2`): most text has none, and is read no further.
+  if (!/[(_:>0-9]/.test(text)) return []
   // "readsq, readsl, readsw, readsb" on lines of their own: a list of identifiers, most of them unlike English words.
   const tokens = text.match(/[^\s,/]+/g) ?? []
   const identifiers = tokens.length >= 3 && tokens.every((token) => /^[A-Za-z_][A-Za-z0-9_]*(?:\(\))?$/.test(token))
