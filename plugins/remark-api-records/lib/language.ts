@@ -4,7 +4,7 @@ import { readClauses } from './clauses.ts'
 import { longestSentence } from './sentences.ts'
 import { findMentions, type Mention } from './mentions.ts'
 import { extraposedTopic, groupsOf, nextTopic, otherSubjectTopic, type ReadClause } from './subjects.ts'
-import { mayMatch, type ClauseRule, type Derived, type SentenceState } from './rules/derived.ts'
+import { mayMatch, needed, type ClauseRule, type Derived, type SentenceState } from './rules/derived.ts'
 import { standingRule } from './rules/standing.ts'
 import { callingRule } from './rules/calling.ts'
 import { lockingRule } from './rules/locking.ts'
@@ -46,6 +46,21 @@ export interface Reading {
 /** "_not_", "*NOT*" after a space or a bracket. It starts with its markup, and the engine skips ahead to that quickly. */
 const emphasisedNegation = /(?<=^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g
 
+/** Words of status and replacement phrases. */
+const standingWords = needed('deprecat', 'obsolet', 'remov', 'renam', 'consider', 'gone', 'no more', 'replac', 'supersed', 'favor', 'favour', 'prefer', 'recommend', 'discourag', 'avoid', 'instead', 'legacy', 'going away', 'static', 'export', 'ditto', 'bad idea', 'restricted', 'switch', 'convert', 'migrat', 'advantage', 'required', 'encouraged', 'advised', 'better', 'best', 'rather', 'moderation')
+
+/** Words of context and effect phrases. */
+const contextWords = needed('context', 'interrupt', 'irq', 'nmi', 'sleep', 'block', 'wait', 'schedul', 'atomic', 'preempt', 'tasklet', 'timer', 'bottom', 'pagefault', 'page fault', 'migration', 'lock', 'tlb', 'local', 'stack', 'lifo', 'order', 'synchroni', 'bound', 'restricted', 'handed')
+
+/** Words of lock phrases. */
+const lockWords = needed('lock', 'mutex', 'sem', 'held', 'hold', 'bkl', 'rcu', 'seq')
+
+/** Words of return phrases. */
+const returnWords = needed('return', 'true', 'false', 'otherwise', 'else')
+
+/** Words of pairing phrases. */
+const releaseWords = needed('()', '->', 'released', 'freed', 'unmapped', 'undone', 'unlocked', 'paired', 'matched', 'balanced', 'disposed', 'removed', 'destroyed', 'closed', 'put', 'ended', 'torn', 'cleaned', 'reversed', 'dropped', 'unregistered')
+
 /**
  * Each rule family with the words none of its phrases can do without: a
  * clause that has none of them is not read by the family at all, which
@@ -58,18 +73,18 @@ const rules: Array<{ rule: ClauseRule; gate: (clause: ReadClause) => boolean }> 
   {
     rule: standingRule,
     gate: (clause) =>
-      mayMatch(clause, ['deprecat', 'obsolet', 'remov', 'renam', 'consider', 'gone', 'no more', 'replac', 'supersed', 'favor', 'favour', 'prefer', 'recommend', 'discourag', 'avoid', 'instead', 'legacy', 'going away', 'static', 'export', 'ditto', 'bad idea', 'restricted', 'switch', 'convert', 'migrat', 'advantage', 'required', 'encouraged', 'advised', 'better', 'best', 'rather', 'moderation']) ||
+      mayMatch(clause, standingWords) ||
       /\bexist|\bus(?:e|ing)|\bport|\bplace|\bcall(?!ers?\b)/i.test(clause.text),
   },
   {
     rule: callingRule,
-    gate: (clause) => mayMatch(clause, ['context', 'interrupt', 'irq', 'nmi', 'sleep', 'block', 'wait', 'schedul', 'atomic', 'preempt', 'tasklet', 'timer', 'bottom', 'pagefault', 'page fault', 'migration', 'lock', 'tlb', 'local', 'stack', 'lifo', 'order', 'synchroni', 'bound', 'restricted', 'handed']),
+    gate: (clause) => mayMatch(clause, contextWords),
   },
-  { rule: lockingRule, gate: (clause) => mayMatch(clause, ['lock', 'mutex', 'sem', 'held', 'hold', 'bkl', 'rcu', 'seq']) },
-  { rule: returnsRule, gate: (clause) => mayMatch(clause, ['return', 'true', 'false', 'otherwise', 'else']) },
+  { rule: lockingRule, gate: (clause) => mayMatch(clause, lockWords) },
+  { rule: returnsRule, gate: (clause) => mayMatch(clause, returnWords) },
   {
     rule: pairingRule,
-    gate: (clause) => mayMatch(clause, ['()', '->', 'released', 'freed', 'unmapped', 'undone', 'unlocked', 'paired', 'matched', 'balanced', 'disposed', 'removed', 'destroyed', 'closed', 'put', 'ended', 'torn', 'cleaned', 'reversed', 'dropped', 'unregistered']),
+    gate: (clause) => mayMatch(clause, releaseWords),
   },
   { rule: sinceRule, gate: (clause) => /\d\.\d/.test(clause.text) },
 ]

@@ -1,6 +1,6 @@
 import type { CallingContext } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, mayMatch, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, mayMatch, needed, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Calling context: where an API may or must not be called from, whether it
@@ -71,15 +71,15 @@ const maySleep = /\b(?:might|may|can|could|will|is allowed to|are allowed to|is 
 const noSleep = /\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|must not|mustn't|may not|should not|shouldn't|is not allowed to|are not allowed to)\s+(?:ever\s+|need to\s+)?(?:sleep|block)\b|\bshould be a non-?blocking\b|\bnon-?(?:sleeping|blocking)\b|\bwithout (?:sleeping|blocking)\b/i
 
 /** What an API does to its caller: the phrase, and whether a negation before it undoes it. */
-const effectPhrases: Array<{ effect: string; needs: readonly string[]; pattern: RegExp }> = [
-  { effect: 'disables-preemption', needs: ['preempt'], pattern: /\bnon-preemptible section\b|\bdisabl\w*\s+(?:[\w,/]+\s+){0,4}preemption\b|\bpreemption\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
-  { effect: 'disables-pagefaults', needs: ['fault'], pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}page ?faults\b|\bpage ?faults\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
-  { effect: 'disables-migration', needs: ['migration', 'bound to the cpu'], pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}migration\b|\bmigration\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b|\bbound to the CPU\b/i },
-  { effect: 'takes-global-lock', needs: ['global'], pattern: /\bglobal (?:\w+ )?lock\b|\bglobal synchroni[sz]ation\b/i },
-  { effect: 'flushes-tlb', needs: ['tlb'], pattern: /\bTLB (?:invalidation|flush(?:es|ing)?|shootdowns?)\b|\bflush\w* (?:the )?TLBs?\b/i },
-  { effect: 'thread-local', needs: ['thread', 'context'], pattern: /\bthread[- ]local\b|\bonly (?:be )?valid in the (?:thread|context)\b|\bonly be (?:used|accessed) (?:in|from within) (?:the|this) (?:thread|context)\b|\blocal to the thread\b|\bcannot be handed to other contexts\b/i },
-  { effect: 'cpu-local', needs: ['cpu'], pattern: /\bCPU[- ]local\b|\brestricted to the CPU\b/i },
-  { effect: 'stack-ordered', needs: ['stack', 'ordered', 'lifo'], pattern: /\bstack[- ]based\b|\bstrictly ordered\b|\bLIFO\b|\bstack order\b/i },
+const effectPhrases: Array<{ effect: string; needs: RegExp; pattern: RegExp }> = [
+  { effect: 'disables-preemption', needs: needed('preempt'), pattern: /\bnon-preemptible section\b|\bdisabl\w*\s+(?:[\w,/]+\s+){0,4}preemption\b|\bpreemption\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
+  { effect: 'disables-pagefaults', needs: needed('fault'), pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}page ?faults\b|\bpage ?faults\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b/i },
+  { effect: 'disables-migration', needs: needed('migration', 'bound to the cpu'), pattern: /\bdisabl\w*\s+(?:[\w,/]+\s+){0,3}migration\b|\bmigration\s+(?:is|are)\s+(?:(?!never\b|not\b)\w+\s+)?disabled\b|\bbound to the CPU\b/i },
+  { effect: 'takes-global-lock', needs: needed('global'), pattern: /\bglobal (?:\w+ )?lock\b|\bglobal synchroni[sz]ation\b/i },
+  { effect: 'flushes-tlb', needs: needed('tlb'), pattern: /\bTLB (?:invalidation|flush(?:es|ing)?|shootdowns?)\b|\bflush\w* (?:the )?TLBs?\b/i },
+  { effect: 'thread-local', needs: needed('thread', 'context'), pattern: /\bthread[- ]local\b|\bonly (?:be )?valid in the (?:thread|context)\b|\bonly be (?:used|accessed) (?:in|from within) (?:the|this) (?:thread|context)\b|\blocal to the thread\b|\bcannot be handed to other contexts\b/i },
+  { effect: 'cpu-local', needs: needed('cpu'), pattern: /\bCPU[- ]local\b|\brestricted to the CPU\b/i },
+  { effect: 'stack-ordered', needs: needed('stack', 'ordered', 'lifo'), pattern: /\bstack[- ]based\b|\bstrictly ordered\b|\bLIFO\b|\bstack order\b/i },
 ]
 
 /** Whether a negation stands in the clause outside the phrase (the phrase may carry its own: "cannot be handed to other contexts"). */
@@ -92,6 +92,21 @@ const negatedAt = (text: string, at: number) => negatedBefore(text, at, 50)
 
 /** Context rules read "the caller" as someone else, not as the API described. */
 const callerNotTopic = { callerMeansTopic: false }
+
+/** Words `forbiddenAt` cannot match without. */
+const negationWords = needed('not', 'never', "n't")
+
+/** Words `onlyAt` cannot match without. */
+const outsideWords = needed('outside')
+
+/** Words `calledWith` cannot match without. */
+const withWords = needed('with')
+
+/** Words `maySleep` cannot match without. */
+const sleepWords = needed('sleep', 'block', 'wait', 'schedule')
+
+/** Words `noSleep` cannot match without. */
+const noSleepWords = needed('sleep', 'block')
 
 export const callingRule: ClauseRule = (clause) => {
   const derived: Derived[] = []
@@ -122,16 +137,16 @@ export const callingRule: ClauseRule = (clause) => {
     const field = negatedAt(text, match.index) || negation.test(match[0]) ? 'forbiddenContexts' : 'contexts'
     for (const context of contextsAt(text.slice(end + from[0].length))) derived.push(...factsFor(objects, field, context, clause.condition))
   }
-  if (mayMatch(clause, ['not', 'never', "n't"])) for (const match of matches(forbiddenAt, text)) {
+  if (mayMatch(clause, negationWords)) for (const match of matches(forbiddenAt, text)) {
     const apis = subjectAt(clause, match.index, callerNotTopic)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'forbiddenContexts', context, clause.condition))
   }
-  if (mayMatch(clause, ['outside'])) for (const match of matches(onlyAt, text)) {
+  if (mayMatch(clause, outsideWords)) for (const match of matches(onlyAt, text)) {
     const apis = subjectAt(clause, match.index, callerNotTopic)
     for (const context of contextsAt(text.slice(match.index + match[0].length))) derived.push(...factsFor(apis, 'contexts', context, clause.condition))
   }
   // "must (not) be called with interrupts disabled".
-  if (mayMatch(clause, ['with'])) for (const match of matches(calledWith, text)) {
+  if (mayMatch(clause, withWords)) for (const match of matches(calledWith, text)) {
     const rest = interruptsOff.exec(text.slice(match.index + match[0].length))
     if (!rest) continue
     const enabled = /enabled$/i.test(rest[0])
@@ -146,9 +161,9 @@ export const callingRule: ClauseRule = (clause) => {
   if (never && /,\s*(?:or\s+)?with\s+(?:local\s+)?(?:interrupts|irqs)\s+disabled\b/i.test(text.slice(never.index))) {
     derived.push(...factsFor(subjectAt(clause, never.index, callerNotTopic), 'forbiddenContexts', 'irqs-disabled', clause.condition))
   }
-  const sleep = mayMatch(clause, ['sleep', 'block', 'wait', 'schedule']) ? maySleep.exec(text) : null
+  const sleep = mayMatch(clause, sleepWords) ? maySleep.exec(text) : null
   if (sleep && !negatedAt(text, sleep.index)) derived.push(...factsFor(subjectAt(clause, sleep.index, callerNotTopic), 'effects', 'may-sleep', clause.condition))
-  const awake = mayMatch(clause, ['sleep', 'block']) ? noSleep.exec(text) : null
+  const awake = mayMatch(clause, noSleepWords) ? noSleep.exec(text) : null
   if (awake) derived.push(...factsFor(subjectAt(clause, awake.index, callerNotTopic), 'effects', 'no-sleep', clause.condition))
 
   for (const { effect, needs, pattern } of effectPhrases) {

@@ -101,12 +101,21 @@ export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
 
 /**
  * Whether a clause may match a pattern that cannot match without one of
- * `needs` (lower-case words it spells out in every alternative). Most
- * clauses hold none, and looking for a word costs far less than running the
- * pattern; where one is there, the pattern decides.
+ * the words `needs` finds (lower-case words it spells out in every
+ * alternative, made by `needed`). Most clauses hold none, and looking for
+ * them costs far less than running the pattern; where one is there, the
+ * pattern decides.
  */
-export function mayMatch(clause: ReadClause, needs: readonly string[]): boolean {
-  const lower = lowerOf(clause)
-  return needs.some((word) => lower.includes(word))
+export function mayMatch(clause: ReadClause, needs: RegExp): boolean {
+  return needs.test(lowerOf(clause))
+}
+
+/**
+ * The words a pattern cannot match without, lower case, as one pattern of
+ * plain alternatives for `mayMatch`: the engine finds any of them in one
+ * scan, several times faster than a search for each.
+ */
+export function needed(...words: string[]): RegExp {
+  return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
 }
 

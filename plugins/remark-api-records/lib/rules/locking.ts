@@ -1,6 +1,6 @@
 import type { LockRule } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, matches, mayMatch, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, matches, mayMatch, needed, negatedBefore, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Lock rules: "must be called with the mmap lock held", "caller must hold
@@ -51,7 +51,7 @@ const negatedAt = (text: string, at: number) => negatedBefore(text, at, 40)
 interface LockPhrase {
   pattern: RegExp
   /** Words the pattern cannot match without (`mayMatch`). */
-  needs: readonly string[]
+  needs: RegExp
   /** The rule when the phrase stands plain, and when a negation stands before it; `null`: the negation undoes it. */
   plain: LockRule
   negated: LockRule | null
@@ -60,15 +60,15 @@ interface LockPhrase {
 }
 
 const phrases: LockPhrase[] = [
-  { pattern: /\b(?:called|invoked|run|entered|executed|used|done|performed|issued|happen|happens|occur|occurs)\s+(?:with|while holding|while|under|inside|within)\s+/i, needs: ['with', 'while', 'under', 'inside', 'within'], plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, needs: ['with'], plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, needs: ['without'], plain: 'not-held', negated: null, caller: true },
-  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, needs: ['hold'], plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, needs: ['hold'], plain: 'not-held', negated: null, caller: true },
-  { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, needs: ['caller'], plain: 'holds', negated: 'not-held', caller: true },
-  { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, needs: ['require', 'expect'], plain: 'holds', negated: null, caller: true },
-  { pattern: /\b(?:takes|acquires|grabs|will take|will acquire|will grab|takes out)\s+/i, needs: ['take', 'acquire', 'grab'], plain: 'takes', negated: null, caller: false },
-  { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, needs: ['release', 'drop', 'unlock'], plain: 'releases', negated: null, caller: false },
+  { pattern: /\b(?:called|invoked|run|entered|executed|used|done|performed|issued|happen|happens|occur|occurs)\s+(?:with|while holding|while|under|inside|within)\s+/i, needs: needed('with', 'while', 'under', 'inside', 'within'), plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, needs: needed('with'), plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, needs: needed('without'), plain: 'not-held', negated: null, caller: true },
+  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, needs: needed('hold'), plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, needs: needed('hold'), plain: 'not-held', negated: null, caller: true },
+  { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, needs: needed('caller'), plain: 'holds', negated: 'not-held', caller: true },
+  { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, needs: needed('require', 'expect'), plain: 'holds', negated: null, caller: true },
+  { pattern: /\b(?:takes|acquires|grabs|will take|will acquire|will grab|takes out)\s+/i, needs: needed('take', 'acquire', 'grab'), plain: 'takes', negated: null, caller: false },
+  { pattern: /\b(?:releases|drops|unlocks|will release|will drop)\s+/i, needs: needed('release', 'drop', 'unlock'), plain: 'releases', negated: null, caller: false },
 ]
 
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
@@ -85,9 +85,12 @@ function callsIn(text: string): number[] {
   return matches(callVerb, text).map((match) => match.index)
 }
 
+/** Words `heldPassive` cannot match without. */
+const heldWords = needed('held', 'taken', 'locked', 'acquired')
+
 export const lockingRule: ClauseRule = (clause: ReadClause) => {
   const derived: Derived[] = []
-  if (mayMatch(clause, ['held', 'taken', 'locked', 'acquired'])) for (const match of matches(heldPassive, clause.text)) {
+  if (mayMatch(clause, heldWords)) for (const match of matches(heldPassive, clause.text)) {
     const head = clause.text.slice(0, match.index)
     // The stretch after the last comma or semicolon, found without a pattern that rescans the head from every position.
     const start = Math.max(head.lastIndexOf(','), head.lastIndexOf(';')) + 1

@@ -1,6 +1,6 @@
 import type { Status } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, hedge, matches, mayMatch, negatedBefore, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, hedge, matches, mayMatch, needed, negatedBefore, type ClauseRule, type Derived } from './derived.ts'
 
 /**
  * Status and replacement: what kernel authors write when an interface is
@@ -11,28 +11,28 @@ import { factsFor, hedge, matches, mayMatch, negatedBefore, type ClauseRule, typ
 
 /** Phrases whose subject takes a status. */
 /** Each with the words it cannot match without (`mayMatch`). */
-const subjectPhrases: Array<{ status: Status; needs: readonly string[]; pattern: RegExp }> = [
+const subjectPhrases: Array<{ status: Status; needs: RegExp; pattern: RegExp }> = [
   {
     status: 'removed',
-    needs: ['remov', 'drop', 'delet', 'kill', 'retir', 'ripped', 'gone', 'no more', 'exist', 'went away', 'static', 'no longer'],
+    needs: needed('remov', 'drop', 'delet', 'kill', 'retir', 'ripped', 'gone', 'no more', 'exist', 'went away', 'static', 'no longer'),
     pattern:
       /\b(?:(?:has|have) (?:now |since |long since )?been|(?:was|were)(?: (?:later|since|eventually|finally|then))?) (?:removed|dropped|deleted|killed|retired|ripped out)\b(?! from (?!(?:the )?(?:kernel|tree|mainline|linux|source)))|\b(?:is|are) (?:now |long )?gone\b|\b(?:is|are) no more\b|\bno longer exists?\b|\b(?:does|do|did) not exist any ?(?:more|longer)\b|\bdoesn't exist any ?(?:more|longer)\b|\b(?:has|have) gone away\b|\bwent away\b|\b(?:has|have) become static\b|\b(?:is|are) no longer (?:exported|available|provided)\b/i,
   },
   {
     status: 'deprecated',
-    needs: ['deprecat', 'obsolet', 'going away', 'remov', 'go away', 'new code', 'no longer', 'not be used any', 'legacy', 'replaced', 'superseded'],
+    needs: needed('deprecat', 'obsolet', 'going away', 'remov', 'go away', 'new code', 'no longer', 'not be used any', 'legacy', 'replaced', 'superseded'),
     pattern:
       /\b(?:has|have) (?:now |also |long )?been (?:deprecated|obsoleted)\b|\b(?:is|are|was|were) (?:now |also |being |officially |considered |long )?(?:deprecated|obsolete)\b|\bdeprecated in favou?r of\b|\b(?:is|are|will be) going away\b|\bwill (?:be removed|go away|be deprecated)\b|\b(?:is|are) (?:scheduled|slated|queued) for removal\b|\b(?:should|must) not be used (?:in|by|for) new code\b|\b(?:should|must) no longer be used\b|\b(?:should|must) not be used any ?(?:more|longer)\b|\bis(?: now)? legacy\b|\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|since\s+|also\s+)?(?:replaced|superseded)\s+(?:by|with)\b/i,
   },
   {
     status: 'discouraged',
-    needs: ['discouraged', 'avoided', 'be used', 'be called', 'not recommended', 'bad idea', 'restricted'],
+    needs: needed('discouraged', 'avoided', 'be used', 'be called', 'not recommended', 'bad idea', 'restricted'),
     pattern:
       /\b(?:is|are) (?:strongly |highly |now |very much |generally )?discouraged\b|\bshould (?:generally |really )?be avoided\b|\b(?:should|must) (?:not|never) be (?:used|called)(?! (?:in|by|for) new code)(?!\s+(?:to|from|in|inside|within|with|while|under|without|on|before|after|outside|by|for|unless|if|when|during|until|as|at|again|twice|more|on|except|concurrently|simultaneously|together)\b)|\b(?:is|are) not recommended\b|\b(?:is|are) (?:a )?bad idea\b|\bshould (?:only )?be used (?:only )?(?:if you have a (?:very )?good reason|with (?:great )?(?:moderation|care|caution)|sparingly|rarely|as a last resort)\b|\b(?:should|must) be restricted to\b/i,
   },
   {
     status: 'preferred',
-    needs: ['instead', 'be used', 'preferred', 'recommended', 'required'],
+    needs: needed('instead', 'be used', 'preferred', 'recommended', 'required'),
     pattern:
       /\bshould (?:always |generally )?be (?:used|preferred) instead\b|\bshould always be used\b|\bshould be preferred\b|\b(?:is|are) (?:now |also )?(?:the )?(?:preferred|recommended)\b(?! (?:to|for) )|\b(?:is|are) (?:strongly |highly )?recommended\b(?!\s+to\s)|\b(?:must|should) (?:always )?be used\b(?!\s+(?:to|for|with|by|on|only|when|if|in(?! preference| order to)|as|at|from|inside|within|before|after|under|while|together)\b)|\bmust (?:always )?be used to\b|\b(?:is|are) (?:now )?required\b(?!\s+(?:to|for|by|when|if|in|on|with)\b)|\b(?:is|are) to be used instead\b/i,
   },
@@ -119,6 +119,24 @@ function afterGroup(clause: ReadClause, at: number, objects: string[]): string {
   return last ? clause.text.slice(last.end) : clause.text.slice(at)
 }
 
+/** Words `inFavourOf` cannot match without. */
+const favourWords = needed('favo')
+
+/** Words `replacedBy` cannot match without. */
+const replacedWords = needed('replaced', 'superseded', 'obsoleted', 'renamed')
+
+/** Words `replaces` cannot match without. */
+const replacesWords = needed('replace', 'supersedes', 'obsoletes', 'deprecates')
+
+/** Words the replacement phrases cannot match without. */
+const replacementWords = needed('replacement')
+
+/** Words `usedInstead` cannot match without. */
+const usedWords = needed('be used')
+
+/** Words `convertVerb` cannot match without. */
+const convertWords = needed('convert', 'switch', 'migrat', 'port')
+
 /**
  * Facts that `worse` gives way to `better`: name for name where the two
  * lists match, and `better` recommended unless it only took the place.
@@ -189,13 +207,13 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     }
   }
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
-  if (mayMatch(clause, ['favo'])) for (const match of matches(inFavourOf, text)) {
+  if (mayMatch(clause, favourWords)) for (const match of matches(inFavourOf, text)) {
     const better = objectAt(clause, match.index + match[0].length)
     addReplacement(derived, clause, subjectAt(clause, match.index, { weak: true }), better, false)
   }
   // "Y has been replaced by X", "Y should be replaced with X", "Y is superseded by X".
   // "Functions try_lookup_one_len(), lookup_one_len() … have been renamed to try_lookup_noperm(), lookup_noperm() …", name for name.
-  if (mayMatch(clause, ['replaced', 'superseded', 'obsoleted', 'renamed'])) for (const match of matches(replacedBy, text)) {
+  if (mayMatch(clause, replacedWords)) for (const match of matches(replacedBy, text)) {
     if (undone(clause, match.index)) continue
     const better = objectAt(clause, match.index + match[0].length)
     addReplacement(derived, clause, subjectAt(clause, match.index, { weak: true }), better, false)
@@ -204,7 +222,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (!/renamed/i.test(match[0])) derived.push(...factsFor(writtenAsCalls(clause, better, match.index + match[0].length), 'status', 'preferred', clause.condition))
   }
   // "X replaces Y", "X supersedes Y".
-  if (mayMatch(clause, ['replace', 'supersedes', 'obsoletes', 'deprecates'])) for (const match of matches(replaces, text)) {
+  if (mayMatch(clause, replacesWords)) for (const match of matches(replaces, text)) {
     if (undone(clause, match.index)) continue
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const better = subjectAt(clause, match.index)
@@ -213,7 +231,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     if (better.length > 0 && /^(?:replaces|supersedes|obsoletes)/i.test(match[0])) derived.push(...factsFor(worse, 'status', 'deprecated', clause.condition))
   }
   // "the safe replacement (for Y) is X".
-  const replacement = mayMatch(clause, ['replacement'])
+  const replacement = mayMatch(clause, replacementWords)
   if (replacement) for (const match of matches(replacementFor, text)) {
     const worse = objectAt(clause, match.index + match[0].length, { weak: true })
     const is = /\b(?:is|are|would be)\s+/i.exec(text.slice(match.index + match[0].length))
@@ -229,7 +247,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     addReplacement(derived, clause, ownTopic(clause), objectAt(clause, match.index + match[0].length))
   }
   // "X should be used instead (of Y)", "X should be used in preference to Y", "X are to be used instead".
-  if (mayMatch(clause, ['be used'])) for (const match of matches(usedInstead, text)) {
+  if (mayMatch(clause, usedWords)) for (const match of matches(usedInstead, text)) {
     const permitted = /^(?:can|may)/i.test(match[0])
     if (permitted && !/in place of/i.test(match[0])) continue
     const better = subjectAt(clause, match.index)
@@ -238,7 +256,7 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: { advis
     addReplacement(derived, clause, worse, better, !permitted)
   }
   // "convert to X", "switch from Y to X", "callers should be converted to X".
-  if (mayMatch(clause, ['convert', 'switch', 'migrat', 'port'])) for (const match of matches(convertVerb, text)) {
+  if (mayMatch(clause, convertWords)) for (const match of matches(convertVerb, text)) {
     const at = match.index + match[0].length
     // "… calls can safely be converted to readX_relaxed() calls, since …" says what is possible, not what to do.
     if (/\b(?:can|may|could|might)\s+(?:\w+\s+)?be\s+$/i.test(text.slice(Math.max(0, match.index - 30), match.index))) continue
