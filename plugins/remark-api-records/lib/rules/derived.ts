@@ -63,33 +63,17 @@ export function factsFor(apis: readonly string[], field: Field, value: string, c
 }
 
 /**
- * Global copies of the rules' own patterns, compiled once. Keyed by source,
- * not by object: a literal written in a function is a new object each time
- * the function runs. The sources are the rules' own, never input text, so
- * the map stays as small as the rules.
+ * Global copies of the rules' own patterns, compiled once each. Rules pass
+ * their module-level patterns (a literal written in a function would be a
+ * new object, and compiled again, on every call); the patterns are the
+ * rules' own, never input text.
  */
-const globals = new Map<string, Map<string, RegExp>>()
 const globalOf = new WeakMap<RegExp, RegExp>()
-
-function globalFor(pattern: RegExp): RegExp {
-  // By flags, then by source: a literal's source is one string however often the literal runs, and
-  // keeps its hash; a key joined from the two would be a new string, hashed again, on every call.
-  let byFlags = globals.get(pattern.flags)
-  if (!byFlags) globals.set(pattern.flags, (byFlags = new Map()))
-  let global = byFlags.get(pattern.source)
-  if (!global) {
-    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
-    byFlags.set(pattern.source, global)
-  }
-  return global
-}
 
 /** Every match of a pattern in a clause, in one pass. */
 export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
-  // A pattern of a module's own is the same object every time: found without reading its flags, which
-  // builds a string on every read.
   let global = globalOf.get(pattern)
-  if (!global) globalOf.set(pattern, (global = globalFor(pattern)))
+  if (!global) globalOf.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')))
   global.lastIndex = 0
   const found: RegExpExecArray[] = []
   for (let match = global.exec(text); match; match = global.exec(text)) {
