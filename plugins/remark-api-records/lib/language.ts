@@ -61,32 +61,25 @@ const returnWords = needed('return', 'true', 'false', 'otherwise', 'else')
 /** Words of pairing phrases. */
 const releaseWords = needed('()', '->', 'released', 'freed', 'unmapped', 'undone', 'unlocked', 'paired', 'matched', 'balanced', 'disposed', 'removed', 'destroyed', 'closed', 'put', 'ended', 'torn', 'cleaned', 'reversed', 'dropped', 'unregistered')
 
+/** The words of status and replacement phrases that need a word boundary: "use" in "because", "port" in "support". */
+const standingWordStarts = /\bexist|\bus(?:e|ing)|\bport|\bplace|\bcall(?!ers?\b)/i
+/** A version ("since 5.10"). */
+const versionNumber = /\d\.\d/
+
 /**
  * Each rule family with the words none of its phrases can do without: a
  * clause that has none of them is not read by the family at all, which
- * keeps the stage fast on prose that states nothing. The words are looked
- * for in the lower-cased clause (a search for a word costs far less than a
- * pattern of many alternatives); the few that need a word boundary, by a
- * pattern.
+ * keeps the stage fast on prose that states nothing. The words are found by
+ * one pattern of plain alternatives over the lower-cased clause (`mayMatch`);
+ * the few that need a word boundary, by a pattern of their own.
  */
 const rules: Array<{ rule: ClauseRule; gate: (clause: ReadClause) => boolean }> = [
-  {
-    rule: standingRule,
-    gate: (clause) =>
-      mayMatch(clause, standingWords) ||
-      /\bexist|\bus(?:e|ing)|\bport|\bplace|\bcall(?!ers?\b)/i.test(clause.text),
-  },
-  {
-    rule: callingRule,
-    gate: (clause) => mayMatch(clause, contextWords),
-  },
+  { rule: standingRule, gate: (clause) => mayMatch(clause, standingWords) || standingWordStarts.test(clause.text) },
+  { rule: callingRule, gate: (clause) => mayMatch(clause, contextWords) },
   { rule: lockingRule, gate: (clause) => mayMatch(clause, lockWords) },
   { rule: returnsRule, gate: (clause) => mayMatch(clause, returnWords) },
-  {
-    rule: pairingRule,
-    gate: (clause) => mayMatch(clause, releaseWords),
-  },
-  { rule: sinceRule, gate: (clause) => /\d\.\d/.test(clause.text) },
+  { rule: pairingRule, gate: (clause) => mayMatch(clause, releaseWords) },
+  { rule: sinceRule, gate: (clause) => versionNumber.test(clause.text) },
 ]
 
 const severity: Record<Status, number> = { available: 0, preferred: 1, discouraged: 2, deprecated: 3, removed: 4 }
