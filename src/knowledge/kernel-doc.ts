@@ -21,20 +21,21 @@ export async function resolveKernelDocDirectives(
   visit(tree, 'directive', (node: Directive) => {
     if (node.name === 'kernel-doc') nodes.push(node)
   })
-  const entries: KernelDocEntry[] = []
-  const sources: VFile[] = []
+  // A file named by many directives is parsed once: its entries and its file come back the same each time, and count once.
+  const entries = new Set<KernelDocEntry>()
+  const sources = new Set<VFile>()
   const files = new Map()
   for (const node of nodes) {
     const result = await resolveKernelDoc({ argument: node.argument, options: node.options, position: node.position }, kernelTree, file, files)
     let outcome: KernelDocOutcome
     if (result.status === 'resolved') {
-      entries.push(...result.entries)
-      if (result.source.messages.length > 0) sources.push(result.source)
+      for (const entry of result.entries) entries.add(entry)
+      if (result.source.messages.length > 0) sources.add(result.source)
       outcome = { status: 'resolved', path: result.path, entries: result.entries }
     } else outcome = result
     node.data = { ...node.data, kernelDoc: outcome }
   }
-  return { entries, sources }
+  return { entries: [...entries], sources: [...sources] }
 }
 
 /**

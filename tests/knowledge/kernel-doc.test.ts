@@ -32,4 +32,20 @@ describe('kernel-doc directives in the knowledge base', () => {
     ])
     expect(records.find((record) => record.name === 'kmap_local_page')!.signature).toBeUndefined()
   })
+
+  it('parse a header named by many directives once, and report its warnings once', async () => {
+    // One directive per function, as many documents write them.
+    const names = ['kmap_prot_set', 'kmap_count', 'kmap_new_name', 'kmap_prot_set']
+    const document = names.map((name) => `.. kernel-doc:: include/linux/kmap_broken.h\n   :functions: ${name}\n`).join('\n')
+    const { records, sources, file } = await parseVersion(document, { ...where, kernelTree })
+    expect(file.messages).toEqual([])
+    expect(sources.map((source) => source.path)).toEqual(['include/linux/kmap_broken.h'])
+    // The header's six warnings, each once however many directives read it.
+    expect(sources[0].messages).toHaveLength(6)
+    expect(records.map((record) => [record.name, record.signature])).toEqual([
+      ['kmap_count', 'unsigned int kmap_count(void)'],
+      ['kmap_new_name', 'void kmap_new_name(void)'],
+      ['kmap_prot_set', 'int kmap_prot_set(void *addr, pgprot_t prot)'],
+    ])
+  })
 })

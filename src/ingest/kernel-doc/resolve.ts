@@ -7,7 +7,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import type { KernelDocDirective, KernelDocResult } from '../../schema/kernel-doc.ts'
+import type { KernelDocDirective, KernelDocEntry, KernelDocResult } from '../../schema/kernel-doc.ts'
 import { exportedNames } from './exports.ts'
 import { parseKernelDoc } from './parse.ts'
 import { diagnosticRules, type RuleIdOf } from '../../schema/diagnostic-rules.ts'
@@ -90,10 +90,8 @@ export async function resolveKernelDoc(
           : `API documentation from ${relative} is not included: the file is not in the kernel tree.`,
     }
   }
-  const text = found.text
-  const cFile = new VFile({ path: relative, cwd: kernelTree, value: text })
-  const entries = parseKernelDoc(cFile)
-  const exported = exportedNames(text)
+  const { cFile, entries, exported: exportedHere } = scanOnce(found, relative, kernelTree)
+  const exported = new Set(exportedHere)
   for (const extra of exportFiles(directive.options)) {
     const other = await lookUp(extra)
     if (other.status === 'file') for (const name of exportedNames(other.text)) exported.add(name)
@@ -105,7 +103,32 @@ export async function resolveKernelDoc(
 }
 
 /** A file looked up in the kernel tree: its real path and text, or why there is none. */
-export type Found = { status: 'file'; path: string; text: string } | { status: 'escape' | 'absent' }
+export type Found = FoundFile | { status: 'escape' | 'absent' }
+type FoundFile = { status: 'file'; path: string; text: string }
+
+/** A C file parsed: its entries, the names it exports, and the file carrying the parser's warnings. */
+interface Scanned {
+  cFile: VFile
+  entries: KernelDocEntry[]
+  exported: ReadonlySet<string>
+}
+
+const scans = new WeakMap<FoundFile, Scanned>()
+
+/**
+ * Parse a file found once per lookup: a document naming one header in a
+ * thousand directives (one per function, as many do) parses it once, and its
+ * warnings are reported once, not once per directive.
+ */
+function scanOnce(found: FoundFile, relative: string, kernelTree: string): Scanned {
+  let scan = scans.get(found)
+  if (!scan) {
+    const cFile = new VFile({ path: relative, cwd: kernelTree, value: found.text })
+    scan = { cFile, entries: parseKernelDoc(cFile), exported: exportedNames(found.text) }
+    scans.set(found, scan)
+  }
+  return scan
+}
 
 /**
  * Normalise a directive argument to a tree-relative POSIX path, lexically.
