@@ -185,6 +185,11 @@ function emailAddress(t: Text, p: number, memo: Memo): number {
  *   Pieces covering the range in order.
  */
 export function linkifyText(text: string, from: number, to: number, escaped: Uint8Array): Piece[] {
+  // A URI needs a colon after its scheme and an address an `@`, both before `to`: candidates
+  // past the last of each cannot match, and most text has neither (one plain piece).
+  const lastColon = lastIndexIn(text, ':', from, to)
+  const lastAt = lastIndexIn(text, '@', from, to)
+  if (lastColon < 0 && lastAt < 0) return to > from ? [{ from, to }] : []
   const t: Text = { text, escaped, to }
   const memo: Memo = { schemeRun: { from: -1, to: -1 }, failedColon: -1, nameRun: { from: -1, to: -1 }, failedAt: -1 }
   const pieces: Piece[] = []
@@ -192,13 +197,13 @@ export function linkifyText(text: string, from: number, to: number, escaped: Uin
   // After a link, the text after it is searched as a text of its own (docutils
   // recurses), so a candidate may start right at its beginning.
   let segment = from
-  for (let p = from; p < to; p++) {
+  for (let p = from; p < to && (p < lastColon || p < lastAt); p++) {
     if (escaped[p] || (p > segment && !startPrefixOk(text[p - 1]))) continue
-    const absolute = absoluteUri(t, p, memo)
+    const absolute = p < lastColon ? absoluteUri(t, p, memo) : undefined
     let end = absolute?.end ?? -1
     if (absolute && !schemes.has(absolute.scheme.toLowerCase())) break
     const email = end < 0
-    if (email) end = emailAddress(t, p, memo)
+    if (email && p < lastAt) end = emailAddress(t, p, memo)
     if (end < 0) continue
     if (p > textStart) pieces.push({ from: textStart, to: p })
     const raw = text.slice(p, end).replace(/\\(.?)/g, '$1')
@@ -209,4 +214,15 @@ export function linkifyText(text: string, from: number, to: number, escaped: Uin
   }
   if (to > textStart) pieces.push({ from: textStart, to })
   return pieces
+}
+
+/**
+ * The last index of `char` in `text[from..to)`, or -1. Scanned by hand: the
+ * stretch is often a small part of a long text, and `lastIndexOf` would go
+ * on past `from` to the text's start (quadratic over a text's stretches).
+ */
+function lastIndexIn(text: string, char: string, from: number, to: number): number {
+  const code = char.charCodeAt(0)
+  for (let at = to - 1; at >= from; at--) if (text.charCodeAt(at) === code) return at
+  return -1
 }
