@@ -84,7 +84,8 @@ export function namesOnly(text: string, found?: readonly Mention[]): Mention[] {
   // A name needs one of these (`kmap()`, `pte_same`, `->lookup`, `:c:func:`, `readl2`): most text has none, and is read no further.
   if (!/[(_:>0-9]/.test(text)) return []
   // "readsq, readsl, readsw, readsb" on lines of their own: a list of identifiers, most of them unlike English words.
-  const tokens = text.match(/[^\s,/]+/g) ?? []
+  // Text with any other character (a full stop, a hyphen) is no such list, and is not cut into tokens.
+  const tokens = /[^\w\s,/()]/.test(text) ? [] : (text.match(/[^\s,/]+/g) ?? [])
   const identifiers = tokens.length >= 3 && tokens.every((token) => /^[A-Za-z_][A-Za-z0-9_]*(?:\(\))?$/.test(token))
   const unlikeWords = identifiers ? tokens.filter((token) => /[_0-9(]/.test(token)).length : 0
   // Words set apart by commas alone, line after line, are a list of names once one of them is plainly an identifier.

@@ -249,10 +249,13 @@ function addSentencesOf(unit: TextUnit, place: ReturnType<typeof location>, sour
     // The weak pass only adds to the others, so one call gives both. Fields are
     // written out: spreading the sentence into the literal costs more than reading it.
     const withWeak = findMentions(text, { weak: true })
-    const mentions = withWeak.length === 0 ? withWeak : withWeak.filter((mention) => !mention.weak)
+    const mentions = withWeak.some(isWeak) ? withWeak.filter(isStrong) : withWeak
     into.push({ text, line, column, unit, mentions, withWeak, block: before ? (unit.describes ?? null) : unit.block, role: before ? 'body' : unit.role, intro: !before && Boolean(unit.intro), reading: undefined })
   }
 }
+
+const isWeak = (mention: Mention) => mention.weak === true
+const isStrong = (mention: Mention) => !mention.weak
 
 /** A noun phrase that stands for a list of APIs: "Some functions", "The following netdev notifiers", "Functions Which". */
 const collectiveNoun = /\b(?:some|many|most|all(?: of the)?|the following|these|those)\s+(?:[\w-]+\s+){0,2}?(functions|macros|calls|routines|helpers|APIs|interfaces|notifiers|wrappers|primitives|callbacks|operations|ops)(?:\s+(?:which|that))?\b/i
