@@ -57,6 +57,17 @@ describe('the language rules', () => {
     expect(interpretSentence('This should be used to make short duration mappings.', { blockApi: 'x' })).toEqual([])
   })
 
+  it('read what a contrast recommends as the replacement of what the clause before named', () => {
+    expect(interpretSentence('Some common API abuses will be caught with CONFIG_DEBUG_MUTEXES, but CONFIG_PROVE_LOCKING is recommended.', { blockApi: null })).toEqual([
+      { api: 'CONFIG_PROVE_LOCKING', field: 'status', value: 'preferred' },
+      { api: 'CONFIG_DEBUG_MUTEXES', field: 'replacement', value: 'CONFIG_PROVE_LOCKING' },
+    ])
+    // No contrast, no replacement: a recommendation under a condition only recommends.
+    expect(interpretSentence('If you call foo_map(), bar_map() is recommended.', { blockApi: null })).toEqual([{ api: 'bar_map', field: 'status', value: 'preferred', condition: 'If you call foo_map()' }])
+    // A contrast that recommends nothing replaces nothing.
+    expect(interpretSentence('foo_map() still works, but bar_map() is not recommended.', { blockApi: null }).filter((fact) => fact.field === 'replacement')).toEqual([])
+  })
+
   it('keep a sentence no rule understands as plain text: no facts', () => {
     expect(interpretSentence('The cost of creating temporary mappings can be quite high.', { blockApi: 'x' })).toEqual([])
   })

@@ -140,6 +140,7 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
       if (reading.recentStatus) clause.recentStatus = reading.recentStatus
     }
     for (const { rule, gate } of rules) if (gate(clause)) derived.push(...rule(clause, state))
+    state.named = strongNames(mentions)
     // "If call_rcu() is used, the callback function …": what a condition is about is no subject to refer back to.
     const explicit = index === 0 && condition === undefined && /^\W*(?:if|when|whenever|unless|once)\b/i.test(text) ? [] : explicitSubject(text, mentions)
     if (explicit.length > 0) carried = false
@@ -159,6 +160,13 @@ export function readSentence(sentence: string, reading: Reading): { derived: Der
  */
 export function interpretSentence(sentence: string, reading: Reading): Derived[] {
   return readSentence(sentence, reading).derived
+}
+
+/** The APIs named as such (bare words left out), each once. */
+function strongNames(mentions: readonly Mention[]): string[] {
+  const names: string[] = []
+  for (const mention of mentions) if (!mention.weak && !names.includes(mention.name)) names.push(mention.name)
+  return names
 }
 
 /** The mentions of a sentence between two offsets, as offsets into that stretch. */

@@ -32,6 +32,8 @@ export interface SentenceState {
   deprecated: string[]
   /** APIs an earlier clause told return values of ("… return 0, otherwise -ENODEV or -ENXIO"). */
   returned?: string[]
+  /** The APIs the clause before named, for a contrast that recommends another ("… caught with A, but B is recommended"). */
+  named?: string[]
 }
 
 /** Negations that undo a statement standing after them in its stretch of clause. */

@@ -1,6 +1,6 @@
 import type { Status } from '../../../../src/schema/records.ts'
 import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
-import { factsFor, hedge, matches, mayMatch, needed, negatedBefore, type ClauseRule, type Derived } from './derived.ts'
+import { factsFor, hedge, matches, mayMatch, needed, negatedBefore, type ClauseRule, type Derived, type SentenceState } from './derived.ts'
 
 /**
  * Status and replacement: what kernel authors write when an interface is
@@ -62,13 +62,19 @@ function undone(clause: ReadClause, at: number): boolean {
 
 const question = /\?\s*$/
 
-function readStatus(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
+/** A clause that opens by setting itself against the one before. */
+const contrast = /^\W*but\b/i
+
+function readStatus(clause: ReadClause, derived: Derived[], state: SentenceState): void {
   for (const { status, needs, pattern } of subjectPhrases) {
     if (!mayMatch(clause, needs)) continue
     for (const match of matches(pattern, clause.text)) {
       if (undone(clause, match.index)) continue
       const subjects = subjectAt(clause, match.index, { weak: status === 'removed' || status === 'deprecated' })
       derived.push(...factsFor(subjects, 'status', status, clause.condition))
+      // "Some common API abuses will be caught with CONFIG_DEBUG_MUTEXES, but CONFIG_PROVE_LOCKING is
+      // recommended": what the clause before named gives way to what the contrast recommends.
+      if (status === 'preferred' && state.named?.length && contrast.test(clause.text)) addReplacement(derived, clause, state.named, subjects, false)
       if (status === 'deprecated' || status === 'removed') state.deprecated.push(...subjects)
       if (status === 'discouraged') state.advisedAgainst.push(...subjects)
     }
@@ -155,7 +161,7 @@ function addReplacement(derived: Derived[], clause: ReadClause, worse: string[],
 }
 
 /** Constructions naming what to use instead: each gives the APIs that give way and those that replace them. */
-function readReplacements(clause: ReadClause, derived: Derived[], state: { advisedAgainst: string[]; deprecated: string[] }): void {
+function readReplacements(clause: ReadClause, derived: Derived[], state: SentenceState): void {
   // "X() is gone; use Y()", "X is deprecated. Use Y.": an imperative right after a deprecation names its replacement.
   // So does what the reader who relied on it is told to do instead: "FS_NOMOUNT is gone.  If you use it - just set
   // SB_NOUSER", "if you used to have it, add ->d_weak_revalidate()", "Filesystems must use nd_set_link".
