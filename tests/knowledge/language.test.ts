@@ -68,6 +68,25 @@ describe('the language rules', () => {
     expect(interpretSentence('foo_map() still works, but bar_map() is not recommended.', { blockApi: null }).filter((fact) => fact.field === 'replacement')).toEqual([])
   })
 
+  it('read "instead of" and "in place of" with what is done with each API, and "those" as what the sentence before removed', () => {
+    expect(interpretSentence('instead of passing FOO_FLAG_OLD we add FOO_FLAG_NEW into mask.', { blockApi: null })).toEqual([
+      { api: 'FOO_FLAG_OLD', field: 'replacement', value: 'FOO_FLAG_NEW' },
+      { api: 'FOO_FLAG_NEW', field: 'status', value: 'preferred' },
+    ])
+    // The kernel's shorthand in a macro, name for name with the callbacks it replaces.
+    expect(interpretSentence('instead of checking for ->write or ->read being NULL, look for FMODE_CAN_{WRITE,READ} in file->f_mode.', { blockApi: null }).filter((fact) => fact.field === 'replacement')).toEqual([
+      { api: 'write', field: 'replacement', value: 'FMODE_CAN_WRITE' },
+      { api: 'read', field: 'replacement', value: 'FMODE_CAN_READ' },
+    ])
+    expect(interpretSentence('In place of those we have FOO_OPENED/FOO_CREATED, set in file->f_mode.', { blockApi: null, recent: ['FILE_OPENED', 'FILE_CREATED'], recentStatus: 'removed' }).filter((fact) => fact.field === 'replacement')).toEqual([
+      { api: 'FILE_OPENED', field: 'replacement', value: 'FOO_OPENED' },
+      { api: 'FILE_CREATED', field: 'replacement', value: 'FOO_CREATED' },
+    ])
+    // Doing without an API names no replacement.
+    expect(interpretSentence('Instead of spinning, we take the lock with spin_lock().', { blockApi: null })).toEqual([])
+    expect(findMentions('FMODE_CAN_{WRITE,READ} and FOO_{,BAR}').map((mention) => mention.name)).toEqual(['FMODE_CAN_WRITE', 'FMODE_CAN_READ', 'FOO_BAR'])
+  })
+
   it('keep a sentence no rule understands as plain text: no facts', () => {
     expect(interpretSentence('The cost of creating temporary mappings can be quite high.', { blockApi: 'x' })).toEqual([])
   })

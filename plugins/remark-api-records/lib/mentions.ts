@@ -27,7 +27,8 @@ export interface FindOptions {
 const call = /(?<![\w>.-])([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\][A-Za-z0-9_]*|\{[A-Za-z0-9_,]*\}[A-Za-z0-9_]*)*)\(([A-Za-z0-9_ ,*]{0,40})\)/g
 const role = /:c:(func|macro|type|data|member|struct|union|enum):`~?([^`<]+?)(?:\s*<([^>]+)>)?`/g
 const config = /\bCONFIG_[A-Z0-9_]+\b/g
-const macro = /(?<![\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(-])/g
+// `GFP_KERNEL`, and in the kernel's shorthand `FMODE_CAN_{WRITE,READ}` (FMODE_CAN_WRITE and FMODE_CAN_READ).
+const macro = /(?<![\w-])[A-Z][A-Z0-9]*_(?:[A-Z0-9_]*\{[A-Z0-9_,]+\}[A-Z0-9_]*|[A-Z0-9_]*[A-Z0-9])(?![\w(-])/g
 // `->lookup()`, `->d_revalidate`: a method of an operations structure, named
 // the way VFS and driver documents write it.
 const callback = /->([A-Za-z_][A-Za-z0-9_]*)(\(\))?/g
@@ -168,7 +169,8 @@ function mentionsIn(text: string, weak: boolean): Mention[] {
   }
   for (const match of underscore ? allMatches(macro, text) : []) {
     if (match[0].startsWith('CONFIG_') || !isFree(covered, match.index!, match.index! + match[0].length)) continue
-    found.push({ name: match[0], kind: 'macro', index: match.index!, end: match.index! + match[0].length })
+    // A choice left empty before the underscore ends in one (`FOO_{,BAR}` gives `FOO_`): no macro is named so.
+    for (const name of expandName(match[0])) if (!name.endsWith('_')) found.push({ name, kind: 'macro', index: match.index!, end: match.index! + match[0].length })
     covered.fill(1, match.index!, match.index! + match[0].length)
   }
   for (const match of underscore ? allMatches(typedef, text) : []) {

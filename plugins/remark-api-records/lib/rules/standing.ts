@@ -200,11 +200,14 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
     if (/^prefer/i.test(match[0]) && !over) addReplacement(derived, clause, [...state.advisedAgainst, ...state.deprecated], better)
   }
-  // "Instead of Y, use X" and "Instead of using Y, drivers are encouraged to use X".
-  const insteadFirst = /^\s*(?:(?:but|and|so|or)\s+)?instead of (?:using |calling |the use of )?/i.exec(text)
+  // "Instead of Y, use X", "Instead of using Y, drivers are encouraged to use X", "instead of passing
+  // IPERM_FLAG_RCU we add MAY_NOT_BLOCK into mask", "instead of checking for ->write or ->read being NULL, look
+  // for FMODE_CAN_{WRITE,READ}", "In place of those we have FMODE_OPENED/FMODE_CREATED" (those the sentence before removed).
+  const insteadFirst = insteadOpening.exec(text)
   if (insteadFirst) {
-    const worse = objectAt(clause, insteadFirst[0].length, { weak: true })
-    const use = /\b(?:use|call|prefer)\s+/i.exec(text.slice(insteadFirst[0].length))
+    const pronoun = /^(?:those|these|them|it|this|that)\b/i.test(text.slice(insteadFirst[0].length))
+    const worse = pronoun ? (state.deprecated.length > 0 ? state.deprecated : (clause.recent ?? [])) : objectAt(clause, insteadFirst[0].length, { weak: true })
+    const use = insteadVerb.exec(text.slice(insteadFirst[0].length))
     if (worse.length > 0 && use) {
       const at = insteadFirst[0].length + use.index + use[0].length
       const better = objectAt(clause, at)
@@ -313,6 +316,10 @@ const directiveAfterRemoval =
   /^\s*(?:if\b[^-,;:]{0,80}?(?:\s[-\u2013\u2014]+|,)\s*)?(?:(?:(?:all\s+|new\s+|existing\s+)?(?:filesystems|drivers|callers|users|modules|architectures|subsystems|you)\s+(?:must|should|need to|will need to|have to)\s+(?:now\s+|instead\s+|just\s+)?)|(?:just|simply|please|instead|so|then|now)\s*,?\s*)?(?:use|switch to|call|convert to|migrate to|set|provide|add|implement)\s+(?:the\s+)?/i
 
 /** A noun phrase standing for APIs a list below names: "higher-level APIs", "one of the following helpers". */
+/** "Instead of", "In place of", with the gerund of what was done with the API ("passing", "checking for", "the use of"). */
+const insteadOpening = /^\s*(?:(?:but|and|so|or)\s+)?(?:instead of|in place of) (?:the use of |[a-z]+ing (?:for )?)?/i
+/** What is done with the API that takes the place: used, called, added, passed, set, looked for, or had. */
+const insteadVerb = /\b(?:use|call|prefer|add|pass|set|look for|check for|check|have)\s+/i
 const listedObject = /^(?:one of\s+)?(?:the\s+)?(?:following\s+)?(?:[\w-]+\s+){0,2}?(?:APIs|interfaces|functions|helpers|wrappers|macros|variants|alternatives)\b/i
 
 /** The one of `names` that begins with the same word as `name` (`collect_mounts` → `collect_paths`), if only one does. */
