@@ -87,6 +87,14 @@ describe('the language rules', () => {
     expect(findMentions('FMODE_CAN_{WRITE,READ} and FOO_{,BAR}').map((mention) => mention.name)).toEqual(['FMODE_CAN_WRITE', 'FMODE_CAN_READ', 'FOO_BAR'])
   })
 
+  it('pair names told side by side, in a long list too, by the kernel\'s naming (init and fini, init and cleanup, start and end …)', () => {
+    const releases = (sentence: string) => interpretSentence(sentence, { blockApi: null }).filter((fact) => fact.field === 'release').map((fact) => `${fact.api} ${fact.value}`)
+    expect(releases('Explicit initialization and cleanup is required via foo_init_ctx() and foo_cleanup_ctx().')).toEqual(['foo_init_ctx foo_cleanup_ctx'])
+    expect(releases('Readers may use: (1) foo_lock() and foo_unlock(), (2) foo_lock_bh() and foo_unlock_bh(), or (3) bar_begin(), baz() and qux().')).toEqual(['foo_lock foo_unlock', 'foo_lock_bh foo_unlock_bh'])
+    // Either one of the two is no pair told.
+    expect(releases('Pass it to foo_lock(), bar(), baz(), qux() or foo_unlock() as you need.')).toEqual([])
+  })
+
   it('keep a sentence no rule understands as plain text: no facts', () => {
     expect(interpretSentence('The cost of creating temporary mappings can be quite high.', { blockApi: 'x' })).toEqual([])
   })

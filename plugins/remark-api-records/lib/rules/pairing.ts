@@ -40,6 +40,12 @@ const opposites: Array<[string, string]> = [
   ['claim', 'release'],
   ['mark', 'unmark'],
   ['init', 'destroy'],
+  ['init', 'fini'],
+  ['init', 'cleanup'],
+  ['init', 'exit'],
+  ['start', 'end'],
+  ['pre', 'post'],
+  ['suspend', 'resume'],
   ['new', 'free'],
   ['add', 'remove'],
   ['add', 'del'],
@@ -203,6 +209,9 @@ function keysOf(releases: readonly string[]): string[] {
 /** `k[un]map_atomic()`: an acquire and its release written at once. */
 const bracketedUn = /(?<!\w)([A-Za-z_]\w*)\[(un)\](\w*)\(\)/
 
+/** Two names joined by "and" alone. */
+const sideBySide = /^[\s`*]*and[\s`*]*$/i
+
 /** `kmap_local_page() / kunmap_local()`. */
 const slashPair = /(?<!\w)([A-Za-z_]\w*)\(\)\s*\/\s*([A-Za-z_]\w*)\(\)/
 
@@ -224,6 +233,15 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
         if (/^[\s`*]*or\s+[`*]*$/i.test(clause.text.slice(left.end, right.index))) continue
         pushReleaseFacts(derived, first.name, second.name)
       }
+    }
+  }
+  // In a longer list, a pair told side by side: "(1) rcu_read_lock() and rcu_read_unlock(), (2) … rcu_read_lock_bh() and rcu_read_unlock_bh()".
+  else if (strong.length > 4 && !negation.test(clause.text)) {
+    for (let index = 1; index < strong.length; index++) {
+      const [left, right] = [strong[index - 1], strong[index]]
+      if (!sideBySide.test(clause.text.slice(left.end, right.index))) continue
+      if (pairs(left.name, right.name)) pushReleaseFacts(derived, left.name, right.name)
+      else if (pairs(right.name, left.name)) pushReleaseFacts(derived, right.name, left.name)
     }
   }
   // `k[un]map_atomic()`: both written at once.
