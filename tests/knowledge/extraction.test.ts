@@ -384,6 +384,14 @@ describe('a collective noun phrase over a list', () => {
 })
 
 describe('summaries in more of the shapes kernel documents define APIs in', () => {
+  it('take no summary from a list item of names and symbols alone', async () => {
+    // checklist.rst: "- call_rcu() -> rcu_barrier()", one line of a table of which barrier goes with which call.
+    expect((await record('RCU/checklist.rst', 'call_rcu')).summary).toBe('')
+    const records = await recordsOfText('- foo_get() -> foo_put()\n- bar_get() maps a page.\n')
+    expect(records.get('foo_get')!.summary).toBe('')
+    expect(records.get('bar_get')!.summary).toBe('bar_get() maps a page.')
+  })
+
   it('reads "The X() primitive ensures …", "X() can be used for …" and a kernel-doc "@member:" item as definitions', async () => {
     // checklist.rst: "The rcu_dereference() primitive ensures that the CPU picks up the pointer before …".
     expect((await record('RCU/checklist.rst', 'rcu_dereference')).summary).toMatch(/^The rcu_dereference\(\) primitive ensures/)

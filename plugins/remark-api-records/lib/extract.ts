@@ -453,7 +453,7 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
   own.forEach((sentence, index) => {
     if (index > 0 && opensWithLabel(own[index - 1].text) && /:\s*$/.test(own[index - 1].text)) labelled.add(sentence.unit)
   })
-  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
+  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && saysInWords(sentence) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.role === 'lead')
   const intro = own.find((sentence) => sentence.intro)?.unit
   if (intro) {
@@ -472,6 +472,21 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
     if (conditional && wordCount(conditional.text) > 3) return conditional
   }
   return lead[0] ?? text.find((sentence) => sentence.role === 'body')
+}
+
+/**
+ * Whether a sentence says something in words beside the names it holds: "call_rcu() -> rcu_barrier()" and
+ * "flags:" define nothing, however they stand.
+ */
+function saysInWords(sentence: ReadSentence): boolean {
+  let rest = ''
+  let at = 0
+  for (const mention of sentence.withWeak) {
+    if (mention.index < at) continue
+    rest += sentence.text.slice(at, mention.index) + ' '
+    at = mention.end
+  }
+  return /[A-Za-z]{2}/.test(rest + sentence.text.slice(at))
 }
 
 /** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::", "Just call usb_submit_urb()::", "They come in two flavours::", "which has the following prototype::". */
