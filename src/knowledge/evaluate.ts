@@ -65,7 +65,8 @@ export function canonicalName(name: string): string {
 }
 
 function canonicalLock(lock: string): string {
-  return canonicalName(lock).replace(/^&/, '').split(/->|\./).pop()!.replace(/\(\)$/, '').toLowerCase().replace(/_locks$/, '_lock')
+  // A lock named in words ("the update-side lock") is the same lock with its hyphen as an underscore.
+  return canonicalName(lock).replace(/^&/, '').split(/->|\./).pop()!.replace(/\(\)$/, '').toLowerCase().replace(/_locks$/, '_lock').replaceAll('-', '_')
 }
 
 /** A value as the gold writes it, per field. */

@@ -12,7 +12,7 @@ import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { interpretSentence } from '../../plugins/remark-api-records/lib/language.ts'
 import { pairs, releasesOf } from '../../plugins/remark-api-records/lib/rules/pairing.ts'
 import { coverageOf, formatCoverage } from '../../src/knowledge/coverage.ts'
-import { evaluate, factsOfRecord } from '../../src/knowledge/evaluate.ts'
+import { canonicalValue, evaluate, factsOfRecord } from '../../src/knowledge/evaluate.ts'
 import { parseGold } from '../../src/knowledge/gold.ts'
 import { parseVersion } from '../../src/knowledge/parse.ts'
 import { VFile } from 'vfile'
@@ -380,6 +380,25 @@ describe('a collective noun phrase over a list', () => {
     const records = await recordsOfText('Helpers\n=======\n\nThe following helpers must not be called from interrupt context:\n\n- foo_wait()\n- foo_sleep()\n\nThe sentences below name no list:\n\n- a word\n')
     expect(records.get('foo_wait')!.forbiddenContexts).toEqual(['interrupt'])
     expect(records.get('foo_sleep')!.forbiddenContexts).toEqual(['interrupt'])
+  })
+})
+
+describe('what a sentence says before a colon, of the names after it', () => {
+  it('gives the lock rules of "Second group can be used when rtnl_lock is already held: …" to the names listed', async () => {
+    // netdevices.rst, lines 27-29.
+    expect((await record('networking/netdevices.rst', 'register_netdev')).locking).toEqual([{ rule: 'not-held', lock: 'rtnl_lock' }])
+    expect((await record('networking/netdevices.rst', 'free_netdevice')).locking).toEqual([{ rule: 'holds', lock: 'rtnl_lock' }])
+    // What the sentence states otherwise stays: register_netdevice() is released by unregister_netdevice().
+    expect((await record('networking/netdevices.rst', 'register_netdevice')).release).toBe('unregister_netdevice')
+    // A label is no such sentence: "Replacement: d_make_root(inode)" still names a replacement.
+    expect((await record('filesystems/porting.rst', 'd_alloc_root')).replacement).toEqual(['d_make_root'])
+    const records = await recordsOfText('Changes\n=======\n\nThese helpers are gone for good: foo_old(), bar_old().\n\nSee the notes: baz_new() is what you want.\n')
+    expect(records.get('foo_old')!.status).toBe('removed')
+    expect(records.get('baz_new')!.status).toBe('available')
+  })
+
+  it('counts a lock named in words with a hyphen as the same lock in the evaluation', () => {
+    expect(canonicalValue('locking', 'holds:update-side_lock')).toBe(canonicalValue('locking', 'holds:update_side_lock'))
   })
 })
 

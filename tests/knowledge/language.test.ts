@@ -95,6 +95,13 @@ describe('the language rules', () => {
     expect(releases('Pass it to foo_lock(), bar(), baz(), qux() or foo_unlock() as you need.')).toEqual([])
   })
 
+  it('read the lock of "… can be used when L is held" as a rule of the main clause\'s subject, and "is not held" as a lock not held', () => {
+    expect(interpretSentence('foo_x() can be used when rtnl_lock is already held.', { blockApi: null })).toEqual([{ api: 'foo_x', field: 'locking', value: 'holds:rtnl_lock' }])
+    expect(interpretSentence('These functions can be used in normal contexts where rtnl_lock is not already held.', { blockApi: null, topic: ['foo_x'] })).toEqual([{ api: 'foo_x', field: 'locking', value: 'not-held:rtnl_lock' }])
+    // A negation before the lock undoes it.
+    expect(interpretSentence('It is not required that rtnl_lock is held when calling foo_x().', { blockApi: null })).toEqual([])
+  })
+
   it('keep a sentence no rule understands as plain text: no facts', () => {
     expect(interpretSentence('The cost of creating temporary mappings can be quite high.', { blockApi: 'x' })).toEqual([])
   })

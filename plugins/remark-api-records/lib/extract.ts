@@ -163,6 +163,13 @@ function recordsOf(tree: Root, options: ExtractOptions): ApiRecord[] {
     const implementer = !allOf && membersUnit === sentence.unit && /^\W*you\b/i.test(sentence.text)
     const text = allOf ? sentence.text.replace(allMembers, '$1these $2') : implementer ? sentence.text.replace(/^(\W*)you\b/i, '$1they') : sentence.text
     const read = readSentence(text, text === sentence.text ? reading : { ...reading, mentions: undefined })
+    // "Second group can be used when rtnl_lock is already held: register_netdevice(), free_netdevice().": what the
+    // sentence says before the colon, it also says of the names after it.
+    const namedAfter = namesAfterColon(text)
+    if (namedAfter) {
+      const head = readSentence(namedAfter.head, { ...reading, topic: namedAfter.names, carried: false, mentions: undefined })
+      for (const derived of head.derived) if (namedAfter.names.includes(derived.api)) read.derived.push(derived)
+    }
     topic = read.topic
     carried = Boolean(read.carried)
     recent = read.deprecated
@@ -256,6 +263,22 @@ function addSentencesOf(unit: TextUnit, place: ReturnType<typeof location>, sour
 
 const isWeak = (mention: Mention) => mention.weak === true
 const isStrong = (mention: Mention) => !mention.weak
+
+/**
+ * A sentence that ends with a colon and a list of names, and names no API before it: its head and the names.
+ * The colon must stand before a space: in a role (`:c:func:`) or a literal block's `::` it is no such colon.
+ */
+function namesAfterColon(text: string): { head: string; names: string[] } | null {
+  const colon = text.lastIndexOf(': ')
+  if (colon <= 0 || text[colon - 1] === ':') return null
+  const head = text.slice(0, colon)
+  // A label ("Replacement: d_make_root(inode)", "New helpers: …") is read as one by the rules themselves.
+  if (wordCount(head.trim()) < 3 || findMentions(head).length > 0) return null
+  const tail = text.slice(colon + 1).replace(/[.;]\s*$/, '')
+  if (namesOnly(tail).length === 0) return null
+  const names = [...new Set(findMentions(tail).map((mention) => mention.name))]
+  return names.length > 0 ? { head, names } : null
+}
 
 /** A noun phrase that stands for a list of APIs: "Some functions", "The following netdev notifiers", "Functions Which". */
 const collectiveNoun = /\b(?:some|many|most|all(?: of the)?|the following|these|those)\s+(?:[\w-]+\s+){0,2}?(functions|macros|calls|routines|helpers|APIs|interfaces|notifiers|wrappers|primitives|callbacks|operations|ops)(?:\s+(?:which|that))?\b/i

@@ -72,7 +72,10 @@ const phrases: LockPhrase[] = [
 ]
 
 /** "The mmap lock must be held by the caller", "inode_hash_lock is still held": the lock stands before its verb. */
-const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
+const heldPassive = /\b(?:is|are|must be|should be|has to be|needs to be|will be)\s+(not\s+)?(?:still\s+|already\s+|always\s+)?(?:held|taken|locked|acquired)\b/i
+
+/** The last conjunction that opens a stretch of the clause, for where the lock of "… when rtnl_lock is held" is named. */
+const subordinator = /\b(?:when|where|while|whenever|if|unless|once|as long as)\s+/gi
 
 /** Where a clause says a call happens. */
 const callVerb = /\b(?:called|invoked|run|entered|executed)\b/i
@@ -93,14 +96,20 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
   if (mayMatch(clause, heldWords)) for (const match of matches(heldPassive, clause.text)) {
     const head = clause.text.slice(0, match.index)
     // The stretch after the last comma or semicolon, found without a pattern that rescans the head from every position.
-    const start = Math.max(head.lastIndexOf(','), head.lastIndexOf(';')) + 1
+    let start = Math.max(head.lastIndexOf(','), head.lastIndexOf(';')) + 1
+    // "foo() can be used when rtnl_lock is already held": the lock opens the stretch after "when", and the API is the main clause's subject.
+    let opened = -1
+    subordinator.lastIndex = start
+    for (let found = subordinator.exec(head); found; found = subordinator.exec(head)) [opened, start] = [found.index, found.index + found[0].length]
     const lock = lockAt(head.slice(start))
     if (!lock) continue
     if (negatedAt(clause.text, match.index)) continue
     // "That lock must be held before calling X()": the API named after the verb; else the one being described.
     const after = clause.mentions.filter((mention) => !mention.weak && mention.index > match.index && /\b(?:before|when|while)\s+(?:calling|using|invoking)\s+[`*]*$/i.test(clause.text.slice(match.index, mention.index)))
-    const apis = after.length > 0 ? [after[0].name] : ownTopic(clause)
-    derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `holds:${lock}`, clause.condition))
+    const subject = after.length === 0 && opened >= 0 ? subjectAt(clause, opened, { callerMeansTopic: true }) : []
+    const apis = after.length > 0 ? [after[0].name] : subject.length > 0 ? subject : ownTopic(clause)
+    // "where rtnl_lock is not already held": the call is made without it.
+    derived.push(...factsFor(apis.filter((api) => api !== lock), 'locking', `${match[1] ? 'not-held' : 'holds'}:${lock}`, clause.condition))
   }
   // "This should never be called outside user context (…), with interrupts disabled, or a spinlock held": an
   // enumeration of what the call must not be under, a lock held among them.
