@@ -315,11 +315,13 @@ const convertVerb = /\b(?:convert|switch|migrate|port)(?:ed|ing|s)?\s+(?:(?:it|t
 const directiveAfterRemoval =
   /^\s*(?:if\b[^-,;:]{0,80}?(?:\s[-\u2013\u2014]+|,)\s*)?(?:(?:(?:all\s+|new\s+|existing\s+)?(?:filesystems|drivers|callers|users|modules|architectures|subsystems|you)\s+(?:must|should|need to|will need to|have to)\s+(?:now\s+|instead\s+|just\s+)?)|(?:just|simply|please|instead|so|then|now)\s*,?\s*)?(?:use|switch to|call|convert to|migrate to|set|provide|add|implement)\s+(?:the\s+)?/i
 
-/** A noun phrase standing for APIs a list below names: "higher-level APIs", "one of the following helpers". */
 /** "Instead of", "In place of", with the gerund of what was done with the API ("passing", "checking for", "the use of"). */
 const insteadOpening = /^\s*(?:(?:but|and|so|or)\s+)?(?:instead of|in place of) (?:the use of |[a-z]+ing (?:for )?)?/i
+
 /** What is done with the API that takes the place: used, called, added, passed, set, looked for, or had. */
 const insteadVerb = /\b(?:use|call|prefer|add|pass|set|look for|check for|check|have)\s+/i
+
+/** A noun phrase standing for APIs a list below names: "higher-level APIs", "one of the following helpers". */
 const listedObject = /^(?:one of\s+)?(?:the\s+)?(?:following\s+)?(?:[\w-]+\s+){0,2}?(?:APIs|interfaces|functions|helpers|wrappers|macros|variants|alternatives)\b/i
 
 /** The one of `names` that begins with the same word as `name` (`collect_mounts` → `collect_paths`), if only one does. */
