@@ -14,8 +14,29 @@ export interface Finding {
 /** Messages from a worker to the supervisor. */
 export type WorkerMessage =
   | { type: 'finding'; finding: Finding }
-  | { type: 'progress'; done: number; bytes: number; ms: number }
+  | { type: 'progress'; done: number; bytes: number; ms: number; worst?: Worst }
   | { type: 'done' }
+
+/**
+ * The input of a run with the most CPU per byte among the large ones (the
+ * pathological inputs, 100 kB and up): how far the stage is from the linear
+ * budget where it is hardest pressed. Small inputs are left out, as their
+ * time is mostly timer and collector noise.
+ */
+export interface Worst {
+  index: number
+  /** Seconds of CPU per MB. */
+  secondsPerMb: number
+}
+
+/** Inputs at least this large count for `Worst`. */
+export const largeInput = 100_000
+
+/** The worse of two. */
+export function worseOf(a: Worst | undefined, b: Worst | undefined): Worst | undefined {
+  if (!a || !b) return a ?? b
+  return b.secondsPerMb > a.secondsPerMb ? b : a
+}
 
 export interface StageReport {
   stage: Stage
@@ -25,6 +46,7 @@ export interface StageReport {
   /** Time spent running inputs (the fastest run of any retried one). */
   ms: number
   findings: Finding[]
+  worst?: Worst
 }
 
 /** How many findings of each kind. */
@@ -36,7 +58,7 @@ export function countsOf(report: StageReport): Record<Finding['kind'], number> {
 
 /** One line per stage, then each finding (the first few of each kind). */
 export function formatReport(reports: readonly StageReport[], shown = 10): string {
-  const lines = ['stage    inputs      MB   seconds  throws  hangs  slow  escapes']
+  const lines = ['stage    inputs      MB   seconds  throws  hangs  slow  escapes  worst s/MB (input)']
   for (const report of reports) {
     const counts = countsOf(report)
     lines.push(
@@ -49,6 +71,7 @@ export function formatReport(reports: readonly StageReport[], shown = 10): strin
         String(counts.hang).padStart(6),
         String(counts.slow).padStart(5),
         String(counts.escape).padStart(8),
+        report.worst ? `${report.worst.secondsPerMb.toFixed(2).padStart(11)} (#${report.worst.index})` : '          -',
       ].join(' '),
     )
   }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Stage } from './inputs.ts'
-import type { Finding, StageReport, WorkerMessage } from './report.ts'
+import { worseOf, type Finding, type StageReport, type WorkerMessage } from './report.ts'
 import type { WorkerData } from './worker-main.ts'
 
 export interface FuzzOptions {
@@ -119,6 +119,7 @@ function runWorker(options: FuzzOptions, run: { from: number; root: string; hang
         report.bytes += message.bytes
         report.ms += message.ms
         report.inputs += message.done
+        report.worst = worseOf(report.worst, message.worst)
         options.onProgress?.(report)
       } else {
         finished = true

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadCorpus, type Stage } from './inputs.ts'
-import type { Finding, WorkerMessage } from './report.ts'
+import { largeInput, worseOf, type Finding, type Worst, type WorkerMessage } from './report.ts'
 import { createSandbox } from './sandbox.ts'
 import { stageRunner } from './stages.ts'
 
@@ -62,6 +62,7 @@ Atomics.store(state, 1, 0)
 let bytes = 0
 let ms = 0
 let done = 0
+let worst: Worst | undefined
 for (let index = data.from; index < data.to; index++) {
   Atomics.store(state, 0, index)
   Atomics.store(state, 1, 1)
@@ -70,6 +71,7 @@ for (let index = data.from; index < data.to; index++) {
     const result = await timed(index)
     bytes += result.bytes
     ms += result.ms
+    if (result.bytes >= largeInput) worst = worseOf(worst, { index, secondsPerMb: (result.ms / result.bytes) * 1000 })
     for (const escape of result.escapes) finding('escape', escape, { bytes: result.bytes })
     for (const failure of result.failures) finding('throw', failure, { bytes: result.bytes })
     if (result.ms > Math.max(data.floorMs, result.bytes * msPerByte)) {
@@ -81,9 +83,9 @@ for (let index = data.from; index < data.to; index++) {
   Atomics.store(state, 1, 0)
   done++
   if (done === 200) {
-    post({ type: 'progress', done, bytes, ms })
-    ;[done, bytes, ms] = [0, 0, 0]
+    post({ type: 'progress', done, bytes, ms, worst })
+    ;[done, bytes, ms, worst] = [0, 0, 0, undefined]
   }
 }
-post({ type: 'progress', done, bytes, ms })
+post({ type: 'progress', done, bytes, ms, worst })
 post({ type: 'done' })

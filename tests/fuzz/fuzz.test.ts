@@ -38,6 +38,8 @@ describe('fuzz', () => {
       expect({ ...counts, slow: 0 }, formatReport([report])).toEqual({ throw: 0, hang: 0, slow: 0, escape: 0 })
       const slow = report.findings.filter((finding) => finding.kind === 'slow').map((finding) => finding.index)
       expect(slow, formatReport([report])).toEqual([])
+      // Three of the inputs at least are large: the report names the hardest pressed of them, for the long run's margin.
+      expect(report.worst?.secondsPerMb, formatReport([report])).toBeGreaterThan(0)
     }, 300_000)
   }
 })
