@@ -411,6 +411,43 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect(records.get('bar_get')!.summary).toBe('bar_get() maps a page.')
   })
 
+  it('reads a paragraph that lists one API a line as one sentence a line, each line with a description defining its API', async () => {
+    // devres.rst: under "IOMAP", "  devm_ioremap()" lines and "  devm_ioremap_resource() : checks resource, …", "pcim_iomap_table()<TAB>: …".
+    const resource = await record('driver-api/driver-model/devres.rst', 'devm_ioremap_resource')
+    expect(resource.summary).toBe('devm_ioremap_resource() : checks resource, requests memory region, ioremaps')
+    expect(factOf(resource, 'summary')!.line).toBe(314)
+    expect((await record('driver-api/driver-model/devres.rst', 'pcim_iomap_table')).summary).toBe('pcim_iomap_table() : array of mapped addresses indexed by BAR')
+    // A line with a name alone defines nothing, and no line's description goes to the name before it.
+    expect((await record('driver-api/driver-model/devres.rst', 'devm_ioremap')).summary).toBe('')
+    expect((await record('driver-api/driver-model/devres.rst', 'devm_ioremap_wc')).summary).toBe('')
+    const listing = await recordsOfText('Helpers\n   foo_map()\n   foo_map_wc() - maps a page write-combined\n   foo_unmap()\n')
+    expect(listing.get('foo_map_wc')!.summary).toBe('foo_map_wc() - maps a page write-combined')
+    expect(listing.get('foo_map')!.summary).toBe('')
+    // Two lines are a sentence wrapped, and a line of prose makes the paragraph prose.
+    const prose = await recordsOfText('foo_map()\nfoo_unmap() : unmaps a page\n\nfoo_get()\nfoo_put() : drops a page\nand the others are gone.\n')
+    expect(prose.get('foo_unmap')!.summary).toBe('')
+    expect(prose.get('foo_put')!.summary).toBe('')
+  })
+
+  it('defines each API of a section titled by several where a sentence leads with it', async () => {
+    // hacking.rst, section "copy_to_user() / copy_from_user() / get_user() / put_user()": "put_user() and get_user() are
+    // used to get and put single values …" is not what copy_to_user() is; "copy_to_user() and copy_from_user() are more general: …" is.
+    expect((await record('kernel-hacking/hacking.rst', 'copy_to_user')).summary).toMatch(/^:c:func:`copy_to_user\(\)` and :c:func:`copy_from_user\(\)` are\s+more general/)
+    expect((await record('kernel-hacking/hacking.rst', 'get_user')).summary).toMatch(/^:c:func:`put_user\(\)` and :c:func:`get_user\(\)` are used to get/)
+    // Section "__initcall()/module_init()": "Many parts of the kernel are well served as a module" defines neither.
+    expect((await record('kernel-hacking/hacking.rst', 'module_init')).summary).toMatch(/^The :c:func:`module_init\(\)` macro defines which function/)
+    // A section titled by one API keeps its lead: ioremap_np() is "Like ioremap(), but …", not a later sentence naming it.
+    expect((await record('driver-api/device-io.rst', 'ioremap_np')).summary).toMatch(/^Like ioremap\(\), but explicitly requests/)
+  })
+
+  it('reads the verb of several names led with as a definition of each ("set_bit(), clear_bit() and change_bit() set, clear, and flip the given bit")', async () => {
+    expect((await record('kernel-hacking/hacking.rst', 'clear_bit')).summary).toMatch(/^:c:func:`set_bit\(\)`,\s+:c:func:`clear_bit\(\)` and :c:func:`change_bit\(\)` set, clear,\s+and flip the given bit/)
+    expect((await record('networking/napi.rst', 'napi_enable')).summary).toBe('napi_enable() and napi_disable() manage the disabled state.')
+    // An auxiliary or a modal is no verb that defines, and one name takes the verb of the third person only.
+    const records = await recordsOfText('Drivers call these.\n\nfoo_get() and foo_put() must be paired.\n\nbar_on() and bar_off() need the lock.\n\nbaz_go() run the engine.\n')
+    for (const name of ['foo_get', 'foo_put', 'bar_on', 'bar_off', 'baz_go']) expect(records.get(name)!.summary, name).toBe('')
+  })
+
   it('reads "The X() primitive ensures …", "X() can be used for …" and a kernel-doc "@member:" item as definitions', async () => {
     // checklist.rst: "The rcu_dereference() primitive ensures that the CPU picks up the pointer before …".
     expect((await record('RCU/checklist.rst', 'rcu_dereference')).summary).toMatch(/^The rcu_dereference\(\) primitive ensures/)

@@ -8,7 +8,7 @@ import { findMentions, readingMentionsOnce, type Mention } from './mentions.ts'
 import { pairs, ReleaseIndex, releaseFacts, releaseIntro } from './rules/pairing.ts'
 import { groupsOf } from './subjects.ts'
 import { contexts as contextOrder, effects as effectOrder, lockRules, type ApiRecord, type CallingContext, type Effect, type Fact, type Kind, type Locking, type ReturnValue, type Status } from '../../../src/schema/records.ts'
-import { splitSentences, type Sentence } from './sentences.ts'
+import { splitListing, splitSentences, type Sentence } from './sentences.ts'
 
 export interface ExtractOptions {
   /** The document id from the manifest. */
@@ -246,7 +246,7 @@ function addSentencesOf(unit: TextUnit, place: ReturnType<typeof location>, sour
   if (start === undefined || end === undefined || !from) return
   const split = unit.title
     ? [{ text: source.slice(start, end).replace(/\s+/g, ' ').trim(), line: from.line, column: from.column }].filter((sentence) => sentence.text)
-    : splitSentences(source, start, end, from.line, from.column)
+    : (splitListing(source, start, end, from.line, from.column) ?? splitSentences(source, start, end, from.line, from.column))
   // Only the last sentence of a paragraph that introduces prototypes is about them ("… can be used. These
   // functions return NULL instead of -ENOENT if …::"); the sentences before it go on about what came before,
   // the prototypes above where there are some ("This routine calls region_chg() … 0 is returned::").
@@ -432,7 +432,7 @@ function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptio
   const related = new Set<string>()
   for (const sentence of described ? own : draft.sentences) for (const mention of sentence.mentions) if (mention.name !== draft.name) related.add(mention.name)
   const first = draft.sentences[0]
-  const summary = described ? summaryOf(own, draft.name) : definitionOf(draft)
+  const summary = described ? summaryOf(own, draft.name, (draft.block?.group?.length ?? 0) > 1) : definitionOf(draft)
   if (summary) facts.push({ field: 'summary', value: summary.text, sentence: summary.text, line: summary.line })
   const derived = fieldsFromFacts(facts)
   return {
@@ -469,7 +469,7 @@ function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptio
  * ("kmap_atomic().  This permits …" gives "This permits …"), else the first
  * sentence of its description; a section's title is no definition.
  */
-function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined {
+function summaryOf(own: ReadSentence[], name: string, shared: boolean): ReadSentence | undefined {
   // A paragraph of labelled fields ("Synchronization: rtnl_lock() semaphore. In addition, …") holds no definition.
   const labelled = new Set(own.filter((sentence) => opensWithLabel(sentence.text)).map((sentence) => sentence.unit))
   // Nor does the value below a label standing alone ("Synchronization:" over "NAPI_STATE_SCHED bit in napi->state.").
@@ -494,7 +494,22 @@ function summaryOf(own: ReadSentence[], name: string): ReadSentence | undefined 
     if (introduced) return introduced
     if (conditional && wordCount(conditional.text) > 3) return conditional
   }
-  return lead[0] ?? text.find((sentence) => sentence.role === 'body')
+  // A section titled by several APIs ("copy_to_user() / copy_from_user() / get_user() / put_user()") defines each
+  // where a sentence leads with it ("copy_to_user() and copy_from_user() are more general: they copy …").
+  const ownLead = shared ? text.find((sentence) => ledBy(sentence, name)) : undefined
+  return ownLead ?? lead[0] ?? text.find((sentence) => sentence.role === 'body')
+}
+
+/** Whether a sentence leads with the API: its first group of names holds it, with nothing but an article or a connective before. */
+function ledBy(sentence: ReadSentence, name: string): boolean {
+  const reading = readingOf(sentence)
+  return reading.groupOf.get(name) === 0 && leadsWith(sentence.text, reading.groups[0])
+}
+
+/** Whether the text before a group of names is no word of the sentence: "Alternatively, the helper routine X()". Inline markup around the name (``FOO``, *foo()*) is no word either. */
+function leadsWith(text: string, lead: Group): boolean {
+  const before = text.slice(0, lead.start).replace(/[`*"']/g, '').trim()
+  return before === '' || /^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}$/i.test(before + ' ')
 }
 
 /**
@@ -605,13 +620,26 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
 /** Whether a sentence says what the APIs it leads with do or are. */
 function definesLead(text: string, lead: Group): boolean {
   // "Alternatively, synchronize_rcu() may be used …", "The helper routine vma_needs_reservation() is called …".
-  // Inline markup around the name (``FOO``, *foo()*) is no word of the sentence.
-  const before = text.slice(0, lead.start).replace(/[`*"']/g, '').trim()
-  if (before !== '' && !/^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}$/i.test(before + ' ')) return false
-  const after = text.slice(lead.end).replace(/^[`*"']+/, '').replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor|flag|field|member|structure|struct|type|option|parameter)s?\b/i, '')
-  // Or any verb of the third person that is not an auxiliary, before its object: "The stop() function closes a session".
-  return defining.test(after) || /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:has|was|does|needs|seems|appears|happens|remains|lacks|wants|says|goes|is)\b)[a-z]{3,}(?:es|[^s]s)\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/.test(after)
+  if (!leadsWith(text, lead)) return false
+  const after = text.slice(lead.end).replace(/^[`*"']+/, '').replace(/^[\s`*]*(?:function|macro|helper|call|API|interface|primitive|routine|wrapper|variant|accessor|flag|field|member|structure|struct|type|option|parameter|version|family)s?\b/i, '')
+  // "devm_ioremap_resource() : checks resource, requests memory region, ioremaps": a name and what it is, as a
+  // listing of APIs writes them, one a line.
+  // Names set apart by white space alone are a listing run together, not one label ("foo_map() foo_unmap() : …").
+  if (labelledLead.test(after)) return !lead.mentions.some((mention, index) => index > 0 && /^\s+$/.test(text.slice(lead.mentions[index - 1].end, mention.index)))
+  // Or any verb of the third person that is not an auxiliary, before its object: "The stop() function closes a session";
+  // of several names, a verb of the plural: "set_bit(), clear_bit() and change_bit() set, clear, and flip the given bit".
+  const plural = new Set(lead.mentions.map((mention) => mention.name)).size > 1
+  return defining.test(after) || thirdPerson.test(after) || (plural && pluralVerb.test(after))
 }
+
+/** A name followed by a colon or a dash and words: "pcim_iomap_table()\t: array of mapped addresses indexed by BAR", "foo() - frob a bar". */
+const labelledLead = /^\s*(?::|--?|\u2013|\u2014)\s+[A-Za-z]{2,}\b(?!\s*\()/
+
+/** A verb of the third person singular that is no auxiliary, before its object. */
+const thirdPerson = /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:has|was|does|needs|seems|appears|happens|remains|lacks|wants|says|goes|is)\b)[a-z]{3,}(?:es|[^s]s)\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/
+
+/** Verbs of the plural that are no auxiliary (one or a few, "set, clear, and flip"), before their object. */
+const pluralVerb = /^\s*(?:\([^)]{0,40}\)\s*)?(?!(?:are|were|have|had|do|did|can|could|may|might|must|should|shall|will|would|need|seem|appear|happen|remain|want|say|go|also|both|all|each|together|which|that)\b)[a-z]{3,}(?:\s*,\s*(?:and\s+|or\s+)?[a-z]{3,}){0,3}(?:\s+(?:and|or)\s+[a-z]{3,})?\s+(?:a|an|the|its|their|it|them|this|that|these|all|any|every|each|whether|if|to|up|out|down|off|on|over|for|with|into)\b/
 
 function lockingOf(facts: Fact[]): Locking[] {
   const seen = new Set<string>()

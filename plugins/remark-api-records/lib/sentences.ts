@@ -71,6 +71,51 @@ export function splitSentences(source: string, start: number, end: number, first
   return sentences
 }
 
+/**
+ * A line of a listing of APIs: a call form alone, or with what it does after a
+ * colon or a dash ("devm_ioremap_resource() : checks resource, …",
+ * "pcim_iomap_table()\t: array of mapped addresses indexed by BAR").
+ */
+const listingLine = /^(?::c:[a-z]+:)?[`*]*[A-Za-z_][A-Za-z0-9_]*\(\)[`*]*\s*(?:$|(?::|--?|\u2013|\u2014)\s)/
+
+/** Fewer lines than this are no listing: two names on two lines may be one sentence wrapped. */
+const shortestListing = 3
+
+/**
+ * A paragraph that lists one API a line, read as one sentence a line; `null`
+ * for any other stretch. Such a listing has no full stops, and as one
+ * sentence it would lead with its first name and say of all what one line
+ * says of one.
+ *
+ * @param source
+ *   The whole document.
+ * @param start
+ *   Offset where the stretch starts.
+ * @param end
+ *   Offset where it ends.
+ * @param firstLine
+ *   1-based line of `start`.
+ * @param firstColumn
+ *   1-based column of `start`.
+ */
+export function splitListing(source: string, start: number, end: number, firstLine: number, firstColumn: number): Sentence[] | null {
+  const sentences: Sentence[] = []
+  let from = start
+  for (let line = firstLine; from <= end; line++) {
+    const newline = source.indexOf('\n', from)
+    const to = newline < 0 || newline > end ? end : newline
+    const raw = source.slice(from, to)
+    const text = raw.trim()
+    if (text !== '') {
+      if (!listingLine.test(text)) return null
+      const column = (line === firstLine ? firstColumn : 1) + raw.length - raw.trimStart().length
+      sentences.push({ text: text.replace(/\s+/g, ' '), line, column })
+    }
+    from = to + 1
+  }
+  return sentences.length >= shortestListing ? sentences : null
+}
+
 function pushSentence(sentences: Sentence[], source: string, from: number, to: number, line: number, column: number): void {
   const text = source.slice(from, to).trim().replace(/\s+/g, ' ')
   if (text) sentences.push({ text, line, column })
