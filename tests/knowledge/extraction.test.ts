@@ -219,6 +219,22 @@ describe('return values as kernel documents list them', () => {
     expect(values('The result is a pointer to the buffer.', 'foo_get')).toEqual([])
   })
 
+  it('reads the value named before "is returned", "should be returned", and a value named as a return', async () => {
+    // porting.rst, of lock_rename() and lock_rename_child(): "In that case ERR_PTR(-EXDEV) is returned, with no locks taken."
+    for (const name of ['lock_rename', 'lock_rename_child']) expect((await record('filesystems/porting.rst', name)).returnValues.map((each) => each.value)).toContain('ERR_PTR')
+    expect(values('In that case ERR_PTR(-EXDEV) is returned, with no locks taken.', 'foo_lock')).toEqual([{ api: 'foo_lock', value: 'ERR_PTR', condition: undefined }])
+    // porting.rst: "-ECHILD should be returned if the filesystem cannot handle rcu-walk."
+    expect(values('-ECHILD should be returned if the filesystem cannot handle rcu-walk.', 'foo_revalidate')).toEqual([{ api: 'foo_revalidate', value: '-ECHILD', condition: 'if the filesystem cannot handle rcu-walk' }])
+    expect(values('NULL should not be returned.', 'foo_get')).toEqual([])
+    expect(values('A pointer to the new entry is returned, or the old one.', 'foo_get')).toEqual([])
+    // seq_file.rst: "A true return from seq_has_overflowed means that the seq_file buffer will be discarded …".
+    expect(values('A true return from seq_has_overflowed() means that the buffer will be discarded.')).toEqual([{ api: 'seq_has_overflowed', value: 'true', condition: undefined }])
+    // Whose return it is must be told: a code passed on by someone unnamed, or a return address, is none.
+    expect(values('The lock helper can propagate the -EALREADY return code back to the caller.', 'foo_list')).toEqual([])
+    expect(values('The return address is saved.', 'foo_get')).toEqual([])
+    expect(values('An ERR_PTR(-ERROR) return value indicates that something went wrong.', 'foo_create')).toEqual([{ api: 'foo_create', value: 'ERR_PTR', condition: undefined }])
+  })
+
   it('reads what a predicate is said to be as its return value', () => {
     // netdevices.rst: "Note: netif_running() is guaranteed false"; hacking.rst: "… and in_interrupt() (``include/linux/preempt.h``) is false."
     expect(values('Note: netif_running() is guaranteed false')).toEqual([{ api: 'netif_running', value: 'false', condition: undefined }])

@@ -38,6 +38,11 @@ export interface FoundValue {
 
 /** The values written at the start of `text` ("0 on success, or -EINVAL if …" gives 0 on success and -EINVAL if …). */
 export function valuesAt(text: string): FoundValue[] {
+  return readValues(text).values
+}
+
+/** `valuesAt`, with what is left of the text after the values read. */
+function readValues(text: string): { values: FoundValue[]; rest: string } {
   const values: FoundValue[] = []
   let rest = text
   for (let step = 0; step < 4; step++) {
@@ -61,7 +66,7 @@ export function valuesAt(text: string): FoundValue[] {
     if (!joined) break
     rest = rest.slice(joined[0].length)
   }
-  return values
+  return { values, rest }
 }
 
 const phrases = [
@@ -72,7 +77,23 @@ const phrases = [
 const returnOf = /\b(?:the )?(?:return (?:value|code)s?|values? returned|value it returns) (?:of|from|by)\s+/i
 /** A call said to be true or false. */
 const predicate = /\b(?:is|will be)\s+(?:always\s+|guaranteed(?:\s+to\s+be)?\s+)?(true|false)\b/gi
-const passive = /\b(?:is|are|will be|gets?)\s+returned\b/i
+const passive = /\b(?:is|are|gets?|(?:will|would|should|must|shall|may|can) be)\s+returned\b/i
+/** "An ERR_PTR(-ERROR) return value indicates …", "A true return from seq_has_overflowed() means …": a value named as a return. */
+const namedReturn = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he)\s+[\x60*]*(${valueWords})(?![\w(])[\x60*]*\s+return(?:\s+(?:value|code))?\b(?!\s+(?:type|address)\b)(?:\s+(?:from|of)\s+)?`, 'g')
+
+/**
+ * The values a stretch ends with: "In that case ERR_PTR(-EXDEV)" gives ERR_PTR. Each word start is tried in
+ * turn, and each try is anchored and reads at most a few values, so a long stretch costs no more than its words.
+ */
+function valuesEnding(text: string): FoundValue[] {
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && !/[\s(`*"']/.test(text[at - 1])) continue
+    if (!/[-A-Za-z0-9]/.test(text[at])) continue
+    const { values, rest } = readValues(text.slice(at))
+    if (values.length > 0 && /^[\s`*"')]*$/.test(rest)) return values
+  }
+  return []
+}
 
 /** The values found, as facts of `apis`, each under the clause's condition and its own; `apis` is who "otherwise" goes on about. */
 function addReturned(derived: Derived[], clause: ReadClause, state: SentenceState, apis: string[], found: FoundValue[]): void {
@@ -120,10 +141,20 @@ export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
   const back = passive.exec(clause.text)
   if (back) {
     const head = clause.text.slice(0, back.index).replace(/^.*(?:[,;]|\b(?:and|but|then)\b)/i, '')
-    const found = valuesAt(head)
+    const found = valuesEnding(head)
     const rest = clause.text.slice(back.index + back[0].length)
     const condition = conditionAt.exec(rest)?.[1]?.trim()
     if (found.length > 0 && !negation.test(head)) addReturned(derived, clause, state, ownTopic(clause), found.map((each) => (condition ? { value: each.value, condition } : each)))
+  }
+  // "An ERR_PTR(-ERROR) return value indicates that something went wrong", "A true return from seq_has_overflowed() means …".
+  for (const match of matches(namedReturn, clause.text)) {
+    if (negation.test(clause.text.slice(Math.max(0, match.index - 30), match.index))) continue
+    // Whose return it is: the API named after "from", else, where the return is what the clause opens with and no
+    // other API is named, the API described ("the lock helper can propagate the -EALREADY return code" is the helper's).
+    const of = /(?:from|of)\s+$/.test(match[0]) ? objectAt(clause, match.index + match[0].length) : []
+    const opens = /^[\W]*$/.test(clause.text.slice(0, match.index))
+    const described = opens && clause.described && !clause.mentions.some((mention) => !mention.weak) ? clause.described : []
+    addReturned(derived, clause, state, of.length > 0 ? of : described, [{ value: canonical(match[1]) }])
   }
   return derived
 }
