@@ -686,8 +686,27 @@ describe('the hard cases, sentence by sentence', () => {
       ['Instead of old_fn(), use new_fn().', 'old_fn', 'new_fn'],
       ['new_fn() should be used instead of old_fn().', 'old_fn', 'new_fn'],
       ['The safe replacement for old_fn() is new_fn().', 'old_fn', 'new_fn'],
+      // porting.rst: "setattr_prepare (which used to be inode_change_ok) now includes the size checks …".
+      ['new_fn (which used to be old_fn) now includes the size checks.', 'old_fn', 'new_fn'],
+      ['new_fn() (formerly old_fn()) takes a flags argument.', 'old_fn', 'new_fn'],
     ]
     for (const [sentence, worse, better] of cases) expect(read(sentence), sentence).toContainEqual(expect.objectContaining({ api: worse, field: 'replacement', value: better }))
+    // A rename told in passing says what took the place; it recommends nothing.
+    expect(read('new_fn (which used to be old_fn) now includes the size checks.').filter((fact) => fact.field === 'status')).toEqual([])
+    expect(read('The buffer (which used to be small) is big.', 'foo')).toEqual([])
+  })
+
+  it('reads names set against names with "instead of", name for name, and no value or call told with a verb', async () => {
+    // porting.rst: "Field names got changed (->d_children/->d_sib instead of ->d_subdirs/->d_child for anchor/entries resp.)".
+    expect((await record('filesystems/porting.rst', 'd_subdirs')).replacement).toEqual(['d_children'])
+    expect((await record('filesystems/porting.rst', 'd_child')).replacement).toEqual(['d_sib'])
+    expect(read('Field names got changed (->a_new/->b_new instead of ->a_old/->b_old).')).toEqual([
+      { api: 'a_old', field: 'replacement', value: 'a_new' },
+      { api: 'b_old', field: 'replacement', value: 'b_new' },
+    ])
+    // "returns NULL instead of -ENOENT", "it now takes struct path * instead of passing mount and dentry": what happens, not what took the place.
+    expect(read('foo_get_optional() returns NULL instead of -ENOENT.').filter((fact) => fact.field === 'replacement')).toEqual([])
+    expect(read('It now returns foo_ptr() instead of bar_ptr().', 'baz').filter((fact) => fact.field === 'replacement')).toEqual([])
   })
 
   it('reads locks held, not held and taken, and return values', () => {

@@ -197,6 +197,13 @@ export function objectAt(clause: ReadClause, at: number, options: { weak?: boole
 
 const names = (group: Group) => [...new Set(group.mentions.map((mention) => mention.name))]
 
+/** The APIs of the group of names that ends right before `at`, with only white space or markup between: "setattr_prepare (which …". */
+export function groupBefore(clause: ReadClause, at: number, options: { weak?: boolean } = {}): string[] {
+  const groups = groupsOf(clause.text, clause.mentions.filter((mention) => (options.weak || !mention.weak) && mention.end <= at))
+  const last = groups[groups.length - 1]
+  return last && /^[\s`*"')]*$/.test(clause.text.slice(last.end, at)) ? names(last) : []
+}
+
 /** The topic for what refers back without a pronoun ("Use X instead", "the caller must …"): none when it was carried over from another paragraph. */
 export function ownTopic(clause: ReadClause): string[] {
   return clause.carried ? [] : clause.topic

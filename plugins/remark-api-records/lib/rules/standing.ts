@@ -1,5 +1,5 @@
 import type { Status } from '../../../../src/schema/records.ts'
-import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
+import { groupBefore, objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, hedge, matches, mayMatch, needed, negatedBefore, type ClauseRule, type Derived, type SentenceState } from './derived.ts'
 
 /**
@@ -215,6 +215,17 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
       addReplacement(derived, clause, worse, better.length === 0 && clause.listed && listedObject.test(text.slice(at)) ? clause.listed : better)
     }
   }
+  // "setattr_prepare (which used to be inode_change_ok)", "X (formerly Y)": a rename told in passing, Y gives way to X.
+  if (mayMatch(clause, formerWords)) for (const match of matches(formerly, text)) {
+    addReplacement(derived, clause, objectAt(clause, match.index + match[0].length, { weak: true }), groupBefore(clause, match.index, { weak: true }), false)
+  }
+  // "(->d_children/->d_sib instead of ->d_subdirs/->d_child …)": names set against names, name for name.
+  if (mayMatch(clause, insteadWords)) for (const match of matches(namesInsteadOf, text)) {
+    const better = groupBefore(clause, match.index)
+    if (better.length > 0 && !verbBefore.test(text.slice(0, match.index).replace(/[\s`*"')]*$/, '').slice(0, -1))) {
+      addReplacement(derived, clause, objectAt(clause, match.index + match[0].length, { weak: true }), better, false)
+    }
+  }
   // "Y is deprecated in favour of X", "Y was removed in favour of X".
   if (mayMatch(clause, favourWords)) for (const match of matches(inFavourOf, text)) {
     const better = objectAt(clause, match.index + match[0].length)
@@ -281,6 +292,24 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
 
 /** "prefer X", "use X", "consider using X": what may name the better of two. */
 const preferredVerb = /\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i
+
+/** Words `formerly` cannot match without. */
+const formerWords = needed('used to be', 'formerly', 'previously', 'renamed from', 'née', 'known as')
+
+/** "X (which used to be Y)", "X (formerly Y)", "X (previously known as Y)", "X (renamed from Y)". */
+const formerly = /\(\s*(?:(?:which|that) used to be|formerly|previously|renamed from|née)\s+(?:(?:called|named|known as)\s+)?/gi
+
+/** Words `namesInsteadOf` cannot match without. */
+const insteadWords = needed('instead of')
+
+/** "X instead of Y", where X is a group of names (the constructions with a verb are read by `preferredVerb`). */
+const namesInsteadOf = /\s*\binstead of\s+/gi
+
+/**
+ * A verb right before the names that are set against others: "it returns NULL instead of …", "calls foo()
+ * instead of bar()" tell what happens, not what took the place; the verbs of advice are read elsewhere.
+ */
+const verbBefore = /\b(?:returns?|returning|calls?|calling|uses?|using|use|call|passes|passing|takes?|taking|gets?|sets?|prefer|consider|via|through|with|is|are|was|were|be)\s*[`*"']*\S*$/i
 
 /** "in favour of X". */
 const inFavourOf = /\bin favou?r of\s+/i
