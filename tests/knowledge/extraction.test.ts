@@ -696,6 +696,31 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('The buffer (which used to be small) is big.', 'foo')).toEqual([])
   })
 
+  it('reads a list that a sentence breaks off into after "must not" as what is forbidden, item by item', async () => {
+    // porting.rst: "Its instances must not" over "* use d_instantiate) and d_rehash() separately - use d_add() or d_splice_alias() instead."
+    for (const name of ['d_instantiate', 'd_rehash']) {
+      const each = await record('filesystems/porting.rst', name)
+      expect(each.status, name).toBe('discouraged')
+      expect(each.replacement.sort(), name).toEqual(['d_add', 'd_splice_alias'])
+    }
+    const records = await recordsOfText('Drivers must not:\n\n- call foo_raw() - use foo_safe() instead.\n- sleep.\n\nDrivers must:\n\n- call bar_lock() first.\n')
+    expect(records.get('foo_raw')).toMatchObject({ status: 'discouraged', replacement: ['foo_safe'] })
+    expect(records.get('foo_safe')!.status).toBe('preferred')
+    expect(records.get('bar_lock')!.status).toBe('available')
+    // A paragraph that ends its sentence hands nothing on: the item is read alone.
+    const ended = await recordsOfText('Drivers must not do that.\n\n- call baz_raw() for it.\n')
+    expect(ended.get('baz_raw')!.status).toBe('available')
+    // What is forbidden for one use is advice for that use only, the use kept as its condition.
+    expect(read('You must not call foo_sleep() from interrupt context.').filter((fact) => fact.field === 'status')).toEqual([{ api: 'foo_sleep', field: 'status', value: 'discouraged', condition: 'from interrupt context' }])
+    expect(read('You should never call foo_x() twice.').filter((fact) => fact.field === 'status')).toEqual([{ api: 'foo_x', field: 'status', value: 'discouraged', condition: 'twice' }])
+  })
+
+  it('gives each API that gives way every one of the alternatives offered, and name for name what is listed alike', () => {
+    const replacements = (sentence: string) => read(sentence).filter((fact) => fact.field === 'replacement').map(({ api, value }) => `${api}→${value}`).sort()
+    expect(replacements('foo_a() and foo_b() are gone; use bar_a() or bar_b() instead.')).toEqual(['foo_a→bar_a', 'foo_a→bar_b', 'foo_b→bar_a', 'foo_b→bar_b'])
+    expect(replacements('foo_a() and foo_b() are gone; use bar_a() and bar_b() instead.')).toEqual(['foo_a→bar_a', 'foo_b→bar_b'])
+  })
+
   it('reads names set against names with "instead of", name for name, and no value or call told with a verb', async () => {
     // porting.rst: "Field names got changed (->d_children/->d_sib instead of ->d_subdirs/->d_child for anchor/entries resp.)".
     expect((await record('filesystems/porting.rst', 'd_subdirs')).replacement).toEqual(['d_children'])

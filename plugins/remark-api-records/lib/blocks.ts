@@ -33,6 +33,8 @@ export interface TextUnit {
   lists?: string[]
   /** A paragraph right before a list of error codes or constants: those values. */
   values?: string[]
+  /** A list item's first paragraph, where the paragraph before the list breaks off into it ("Its instances must not" over "* use d_rehash() alone …"): the words it breaks off after, which the item goes on from. */
+  continues?: string
 }
 
 export type SourceOf = (node: Nodes) => string
@@ -54,6 +56,12 @@ function declaredApi(node: Nodes): Mention | undefined {
 }
 
 const children = (node: Nodes): RootContent[] => ('children' in node ? ((node as Parent).children as RootContent[]) : [])
+
+/**
+ * A paragraph that breaks off after a negated modal, the list below going on with what is forbidden: "Its
+ * instances must not" over "* use d_rehash() alone - …", "Drivers should never:". The last sentence's words.
+ */
+const brokenOffNegation = /(?:^|[.!?;]\s+)([^.!?;]*?\b(?:must|should|may|can|shall|do|does)\s+(?:not|never)|[^.!?;]*?\b(?:mustn't|shouldn't|cannot|can't|don't|never))\s*:?\s*$/i
 
 /** A title about deprecated or removed interfaces ("Deprecated Interfaces, Language Features…", "Obsolete functions"). */
 const deprecatedTitle = /\b(?:deprecat\w*|obsolete|removed (?:interfaces|functions|apis))\b/i
@@ -272,6 +280,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
   }
   // Paragraphs right before a list ("… the following notifiers are running under the lock:"): the APIs of the list.
   const introduced = new Map<Nodes, string[]>()
+  // The first paragraph of each item of a list that a sentence breaks off into, with the words it breaks off after.
+  const continuing = new Map<Nodes, string>()
   /** The APIs the items of a list lead with, nested lists included ("- Accesses to userspace: - copy_from_user() …"). */
   const listedNames = (list: Nodes, depth = 0): string[] => {
     const names: string[] = []
@@ -323,6 +333,8 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
       const values = introducedValues.size > 0 ? introducedValues.get(node) : undefined
       if (listed) unit.lists = listed
       if (values) unit.values = values
+      const continues = continuing.size > 0 ? continuing.get(node) : undefined
+      if (continues) unit.continues = continues
       units.push(unit)
       return
     }
@@ -386,6 +398,17 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         if (names.length > 0) introduced.set(child, names)
         const values = listedValues(described)
         if (values.length > 0) introducedValues.set(child, values)
+      }
+      // The list may be indented under the paragraph (a block quote of one list).
+      const listBelow = child.type === 'list' ? child : child.type === 'blockquote' && children(child)[0]?.type === 'list' ? children(child)[0] : null
+      if (listBelow && intro?.type === 'paragraph') {
+        const brokenOff = brokenOffNegation.exec(sourceOf(intro))
+        if (brokenOff) {
+          for (const item of children(listBelow)) {
+            const first = children(item)[0]
+            if (first?.type === 'paragraph') continuing.set(first, brokenOff[1].replace(/\s+/g, ' '))
+          }
+        }
       }
       if (child.type === 'list' && intro?.type === 'paragraph' && preferenceIntro.test(sourceOf(intro))) {
         children(child).forEach((item, rank) => visit(item, inSection, note, { intro, rank }))

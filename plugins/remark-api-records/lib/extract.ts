@@ -161,7 +161,9 @@ function recordsOf(tree: Root, options: ExtractOptions): ApiRecord[] {
       membersUnit = sentence.unit
     }
     const implementer = !allOf && membersUnit === sentence.unit && /^\W*you\b/i.test(sentence.text)
-    const text = allOf ? sentence.text.replace(allMembers, '$1these $2') : implementer ? sentence.text.replace(/^(\W*)you\b/i, '$1they') : sentence.text
+    // "Its instances must not" over "* use d_rehash() alone - call d_add() instead.": the item goes on from the words it broke off after.
+    const continued = sentence.unit.continues && (index === 0 || sentences[index - 1].unit !== sentence.unit) ? `${sentence.unit.continues} ${sentence.text}` : null
+    const text = allOf ? sentence.text.replace(allMembers, '$1these $2') : implementer ? sentence.text.replace(/^(\W*)you\b/i, '$1they') : (continued ?? sentence.text)
     const read = readSentence(text, text === sentence.text ? reading : { ...reading, mentions: undefined })
     // "Second group can be used when rtnl_lock is already held: register_netdevice(), free_netdevice().": what the
     // sentence says before the colon, it also says of the names after it.

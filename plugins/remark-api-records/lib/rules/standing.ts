@@ -41,7 +41,7 @@ const subjectPhrases: Array<{ status: Status; needs: RegExp; pattern: RegExp }> 
 /** Imperatives whose object takes a status. */
 const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   { status: 'deprecated', pattern: /\b(?:do not|don't|never) (?:use|call)\b/i },
-  { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?use\b/i },
+  { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?(?:use|call)\b/i },
   // "use X" as an imperative only: at the start of its clause; "writers can just use X" permits, it does not recommend.
   { status: 'preferred', pattern: /^\s*instead\b,?[^;]{0,120}?\b(?:you )?should (?:call|use)\b|\b(?:prefer|should (?:always |generally |really |probably )?use|consider (?:using|implementing)|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*(?:\([^)]{0,80}\)\s*)?,?\s+)?use\b/i },
 ]
@@ -53,7 +53,7 @@ function derivedStatus(derived: Derived[]): Status | undefined {
 }
 
 /** A use constraint after the object: "do not use X from interrupt context" restricts, it does not deprecate. */
-const constraintAfter = /^\s*[`*()]*\s*(?:to|for|from|with|while|when|if|unless|on|inside|outside|under|within|without|during|before|after|unless|in(?! new code)|here|there|directly)\b/i
+const constraintAfter = /^\s*[`*()]*\s*(?:to|for|from|with|while|when|if|unless|on|inside|outside|under|within|without|during|before|after|unless|in(?! new code)|here|there|directly|twice|again|more than once|concurrently|recursively|repeatedly)\b/i
 
 /** Whether the stretch before a phrase negates or hedges it. */
 function undone(clause: ReadClause, at: number): boolean {
@@ -94,7 +94,7 @@ function readStatus(clause: ReadClause, derived: Derived[], state: SentenceState
     for (const match of matches(pattern, clause.text)) {
       const at = match.index + match[0].length
       if (status !== 'deprecated' && undone(clause, match.index)) continue
-      let objects = objectAt(clause, at, { weak: status !== 'preferred' })
+      let objects = objectAt(clause, at, { weak: true })
       // "Most drivers should not use this": the object is the topic.
       // "Use them." and "should generally use these for any access" recommend the topic; "it should use this call
       // for slave transactions" is a rule of use.
@@ -105,9 +105,10 @@ function readStatus(clause: ReadClause, derived: Derived[], state: SentenceState
       if (objects.length === 0 && status === 'deprecated' && /^\s+in new code\b|^\s*[.!]?\s*$/i.test(clause.text.slice(at))) objects = clause.topic
       if (objects.length === 0) continue
       const after = afterGroup(clause, at, objects)
-      // "Do not use memset on IO addresses": a rule for one use, not a deprecation.
-      if (status === 'deprecated' && constraintAfter.test(after)) {
-        const condition = after.replace(/[.;,]\s.*$/, '').replace(/^[\s`*()]+/, '').trim()
+      // "Do not use memset on IO addresses", "must not call X from interrupt context": a rule for one use, not a
+      // deprecation, nor advice against the API itself.
+      if ((status === 'deprecated' || status === 'discouraged') && constraintAfter.test(after)) {
+        const condition = after.replace(/[.;,](?:\s.*)?$/, '').replace(/^[\s`*()]+/, '').trim()
         derived.push(...factsFor(objects, 'status', 'discouraged', [clause.condition, condition].filter(Boolean).join('; ') || undefined))
         state.advisedAgainst.push(...objects)
         continue
@@ -150,14 +151,23 @@ const convertWords = needed('convert', 'switch', 'migrat', 'port')
 function addReplacement(derived: Derived[], clause: ReadClause, worse: string[], better: string[], recommended = true): void {
   worse = worse.filter((each) => !better.includes(each))
   if (worse.length === 0 || better.length === 0) return
-  // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name.
-  if (worse.length === better.length && worse.length > 1) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
+  // "->aio_read/->aio_write are gone.  Use ->read_iter/->write_iter.": name for name; "use d_add() or d_splice_alias()
+  // instead" offers alternatives, each for every one.
+  const offered = better.length > 1 && alternatives(clause, better)
+  if (worse.length === better.length && worse.length > 1 && !offered) worse.forEach((each, index) => derived.push(...factsFor([each], 'replacement', better[index], clause.condition)))
   // "collect_mounts()/drop_collected_mounts()/iterate_mounts() are gone … Replacement is collect_paths()/drop_collected_path()":
   // as many as there are names alike (iterate_mounts has none).
-  else if (better.length > 1 && worse.length > 1) for (const each of worse) derived.push(...factsFor([each], 'replacement', likeNamed(each, better) ?? each, clause.condition))
+  else if (better.length > 1 && worse.length > 1 && !offered) for (const each of worse) derived.push(...factsFor([each], 'replacement', likeNamed(each, better) ?? each, clause.condition))
   else for (const name of better) derived.push(...factsFor(worse, 'replacement', name, clause.condition))
   // What the document tells the reader to use instead is what it recommends; a rename or a supersession only says what took the place.
   if (recommended) derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
+}
+
+/** Whether the clause writes these names as alternatives: "d_add() or d_splice_alias()". */
+function alternatives(clause: ReadClause, names: string[]): boolean {
+  const written = clause.mentions.filter((mention) => names.includes(mention.name))
+  if (written.length < 2) return false
+  return /\bor\b/i.test(clause.text.slice(written[0].end, written[written.length - 1].index))
 }
 
 /** Constructions naming what to use instead: each gives the APIs that give way and those that replace them. */
@@ -192,9 +202,11 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
         continue
       }
     }
-    // "Use X instead." after a deprecation: the topic gives way; "invalidate_inodes() is gone use evict_inodes() instead": what the clause removed.
+    // "Use X instead." after a deprecation: the topic gives way; "invalidate_inodes() is gone use evict_inodes() instead": what the clause removed;
+    // "must not use d_rehash() alone - call d_add() instead": what it advised against.
     if (/^use|^call|^consider/i.test(match[0]) && /^\s*[`*()]*\s*(?:\w+\s+){0,2}instead\b(?! of)/i.test(after)) {
-      addReplacement(derived, clause, state.deprecated.length > 0 ? state.deprecated : clause.recent?.length ? clause.recent : ownTopic(clause), better)
+      const worse = state.deprecated.length > 0 ? state.deprecated : state.advisedAgainst.length > 0 ? state.advisedAgainst : clause.recent?.length ? clause.recent : ownTopic(clause)
+      addReplacement(derived, clause, worse, better)
       derived.push(...factsFor(better, 'status', 'preferred', clause.condition))
     }
     // "avoid the use of kmap() … and prefer kmap_local_page()": the avoided API gives way.
