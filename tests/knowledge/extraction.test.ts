@@ -696,6 +696,16 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('The buffer (which used to be small) is big.', 'foo')).toEqual([])
   })
 
+  it('reads "all methods", "all net shaper callbacks" in the description of an operations structure as the structure', async () => {
+    const ops = await recordsOfText('.. c:struct:: foo_operations\n\n   All methods are called without any locks being held.\n\n.. c:struct:: bar_ops\n\n   All bar callbacks are invoked while holding the bar lock.\n')
+    expect(ops.get('foo_operations')!.locking).toEqual([{ rule: 'not-held', lock: 'any_lock' }])
+    expect(ops.get('bar_ops')!.locking).toEqual([{ rule: 'holds', lock: 'bar_lock' }])
+    // A function's description has no methods, and "all drivers" are no methods.
+    const other = await recordsOfText('.. c:function:: int foo_run(void)\n\n   All methods are called with the foo lock held.\n\n.. c:struct:: baz_ops\n\n   All drivers are probed while holding the baz lock.\n')
+    expect(other.get('foo_run')!.locking).toEqual([])
+    expect(other.get('baz_ops')!.locking).toEqual([])
+  })
+
   it('reads a list that a sentence breaks off into after "must not" as what is forbidden, item by item', async () => {
     // porting.rst: "Its instances must not" over "* use d_instantiate) and d_rehash() separately - use d_add() or d_splice_alias() instead."
     for (const name of ['d_instantiate', 'd_rehash']) {
@@ -739,6 +749,10 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('foo() must be called with the mmap lock held.')).toContainEqual({ api: 'foo', field: 'locking', value: 'holds:mmap_lock' })
     expect(read('foo() must not be called with the zone lock held.')).toContainEqual({ api: 'foo', field: 'locking', value: 'not-held:zone_lock' })
     expect(read('foo() takes the zone lock.')).toContainEqual({ api: 'foo', field: 'locking', value: 'takes:zone_lock' })
+    // "while" before a participle says when the call is made; before a clause of its own it sets two statements apart.
+    expect(read('foo() is called while holding the zone lock.')).toContainEqual({ api: 'foo', field: 'locking', value: 'holds:zone_lock' })
+    expect(read('foo() is called while in softirq context.').filter((fact) => fact.field === 'contexts')).toEqual([{ api: 'foo', field: 'contexts', value: 'softirq' }])
+    expect(read('foo() takes the zone lock, while bar() takes none.').filter((fact) => fact.api === 'bar')).toEqual([])
     expect(read('foo() returns NULL on failure.')).toContainEqual({ api: 'foo', field: 'returnValues', value: 'NULL', condition: 'on failure' })
     expect(read('foo() returns -ENOMEM if there is no memory.')).toContainEqual(expect.objectContaining({ api: 'foo', field: 'returnValues', value: '-ENOMEM' }))
   })

@@ -15,8 +15,12 @@ export interface Clause {
 const leadingSubordinate = /^(?:although|though|while|since|if|when|whenever|unless|as said|as|once|because|after|before|until)\b[^,]*,\s*/i
 /** A leading phrase that restricts what follows: a configuration, an architecture, a case. */
 const leadingCondition = /^(?:(?:if|unless|when|whenever|once)\b[^,]*|(?:on|for|with|in|under)\s+(?:[\w`*+-]+\s+){0,4}?(?:systems?|kernels?|architectures?|arches|machines?|platforms?|configurations?|builds?|hardware|cpus?|CONFIG_\w+(?:=\w+)?)\b[^,]*|(?:with|when|if)\s+`*CONFIG_\w+[^,]*),\s*/i
-/** Where a clause ends and the next begins ("X() and its variants" is one noun phrase, not two clauses). */
-const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b(?!\s+(?:variants?|friends|relatives|siblings|family)\b))/gi
+/**
+ * Where a clause ends and the next begins ("X() and its variants" is one noun phrase, not two clauses). A
+ * "while" before a participle or a place ("called while holding the lock", "while in interrupt context") says
+ * when the call is made, and stays with it.
+ */
+const clauseBreak = /;\s*|,?\s+\b(?=(?:but|because|since|while(?!\s+(?:[a-z]+ing|in|under|inside|within|with|still)\b)|whereas|although|though|unless|lest|otherwise|so that)\b)|,\s+(?=(?:and|so)\s+(?:it|its|this|these|they|their|the)\b)|\s+and\s+(?=(?:it|its|they|their)\b(?!\s+(?:variants?|friends|relatives|siblings|family)\b))/gi
 /** A colon before a new statement ("Locking rules: caller locks …" is one clause, "Note: The …" two); case matters, so apart. */
 const colonBreak = /:\s+(?=[A-Z`*])/g
 

@@ -144,8 +144,17 @@ function readSubjectAt(clause: ReadClause, at: number, options: { callerMeansTop
   if (clause.following && /^(?:this|that)$/i.test(words)) return []
   if (pronoun.test(words)) return clause.topic
   if (options.callerMeansTopic && caller.test(words)) return ownTopic(clause)
+  // "All net shaper callbacks are invoked while holding …" in the description of `struct net_shaper_ops`: the
+  // methods of the operations structure described are the structure's.
+  if (membersOf.test(words) && clause.topic.length === 1 && operationsStructure.test(clause.topic[0]) && !clause.carried) return clause.topic
   return []
 }
+
+/** A noun phrase for the methods of a structure: "All net shaper callbacks", "all ethtool ops without exceptions", "the methods". */
+const membersOf = /(?:^|\s)(?:all\s+(?:of\s+)?)?(?:(?:the|these|its|their)\s+)?(?:[\w"'-]+\s+){0,3}(?:callbacks|ops|methods|operations|hooks)(?:\s+without exceptions)?$/i
+
+/** The name of an operations structure: `net_shaper_ops`, `super_operations`, `file_operations`. */
+const operationsStructure = /_(?:ops|operations)$/
 
 /**
  * The clause's mentions, bare words included or not, and their groups: every
