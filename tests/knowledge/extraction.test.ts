@@ -340,6 +340,21 @@ describe('pairing an API with the release introduced after it', () => {
     expect((await recordsOfText('foo_start() begins the work. bar_end() does the reverse.\n')).get('foo_start')!.release).toBeNull()
   })
 
+  it('pairs the two names of a title, and two names told side by side as an acquire and its release are written', async () => {
+    // hacking.rst: sections "kmalloc()/kfree()" and "local_irq_save()/local_irq_restore()".
+    expect((await record('kernel-hacking/hacking.rst', 'kmalloc')).release).toBe('kfree')
+    expect((await record('kernel-hacking/hacking.rst', 'local_irq_save')).release).toBe('local_irq_restore')
+    // napi.rst: "netif_napi_add() and netif_napi_del() add/remove a NAPI instance from the system."
+    expect((await record('networking/napi.rst', 'netif_napi_add')).release).toBe('netif_napi_del')
+    // locking.rst: "See DEFINE_PER_CPU(), get_cpu_var() and put_cpu_var()": the end of a list, no pair.
+    expect((await record('kernel-hacking/locking.rst', 'get_cpu_var')).release).toBeNull()
+    const records = await recordsOfText('foo_get()/bar_put()\n==================\n\nText.\n\nbaz_enable() and baz_disable() manage the state.\n')
+    expect(records.get('foo_get')!.release).toBeNull()
+    // Written the other way round, an enable and a disable may be either's release: none is told.
+    expect(records.get('baz_disable')!.release).toBeNull()
+    expect(records.get('baz_enable')!.release).toBeNull()
+  })
+
   it('pairs nothing from a sentence that forbids the pair', () => {
     // consumer.rst: "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()."
     expect(interpretSentence('It is also not allowed to individually release descriptors (using foo_put()) from an array acquired with foo_get().', { blockApi: null })).toEqual([])

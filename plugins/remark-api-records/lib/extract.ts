@@ -331,12 +331,33 @@ function sameRule(sentence: ReadSentence, previous: readonly Derived[]): Derived
   return targets.flatMap((api) => rules.map((rule) => ({ ...rule, api })))
 }
 
-/** Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)". */
+/**
+ * Facts a section title states by itself: "Deprecated create_proc_entry", "kmap() (obsolete)", and the pair
+ * a title of two names makes when one releases what the other acquires ("local_irq_save()/local_irq_restore()").
+ */
 function titleFacts(sentence: ReadSentence): Array<[string, Fact]> {
+  const named = [...new Set(sentence.mentions.map((mention) => mention.name))]
+  const paired: Array<[string, Fact]> =
+    named.length === 2 && onlyNamesIn(sentence)
+      ? named.flatMap((api, index) => (pairs(api, named[1 - index]) ? releaseFacts(api, named[1 - index]).map((derived): [string, Fact] => [api, factOf(derived, sentence)]) : []))
+      : []
   const match = /\b(deprecated|obsolete|removed)\b/i.exec(sentence.text)
-  if (!match || wordCount(sentence.text) > 8) return []
+  if (!match) return paired
+  if (wordCount(sentence.text) > 8) return paired
   const status = /removed/i.test(match[1]) ? 'removed' : 'deprecated'
   return sentence.withWeak.map((mention) => [mention.name, { field: 'status', value: status, sentence: sentence.text, line: sentence.line }])
+}
+
+/** Whether a sentence is its names and the marks between them alone: "kmalloc()/kfree()", "``foo`` and ``bar``". */
+function onlyNamesIn(sentence: ReadSentence): boolean {
+  let rest = ''
+  let at = 0
+  for (const mention of sentence.withWeak) {
+    if (mention.index < at) continue
+    rest += sentence.text.slice(at, mention.index) + ' '
+    at = mention.end
+  }
+  return /^[\s,/`*&|]*(?:(?:and|or)[\s,/`*&|]*)?$/i.test(rest + sentence.text.slice(at))
 }
 
 /** The kind of a name a rule gave a fact to, from how the sentence writes it. */

@@ -1,5 +1,5 @@
 import { expandName } from '../mentions.ts'
-import { objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
+import { groupsOf, objectAt, subjectAt, type ReadClause, ownTopic } from '../subjects.ts'
 import { factsFor, matches, negation, type ClauseRule, type Derived } from './derived.ts'
 
 /**
@@ -224,7 +224,15 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
   const strong = clause.mentions.filter((mention) => !mention.weak)
   // Names that pair by the kernel's naming, told together in a sentence of their own (not in a list of many names).
   // "It is also not allowed to individually release descriptors (using gpiod_put()) from an array acquired with gpiod_get_array()" pairs nothing.
-  if (strong.length <= 4 && !negation.test(clause.text) && /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)) {
+  const stated = /\b(?:is|are|was|were|be|must|should|can|may|will|use|call|called|pair|paired|match|matching|with|before|after|then|until)\b/i.test(clause.text)
+  if (strong.length <= 4 && !negation.test(clause.text) && !stated) {
+    // "netif_napi_add() and netif_napi_del() add/remove a NAPI instance": the two alone, side by side, in the order an
+    // acquire and its release are written ("See DEFINE_PER_CPU(), get_cpu_var() and put_cpu_var()" is a list, no pair).
+    for (const group of groupsOf(clause.text, strong)) {
+      const [left, right] = group.mentions
+      if (group.mentions.length === 2 && sideBySide.test(clause.text.slice(left.end, right.index)) && pairs(left.name, right.name)) pushReleaseFacts(derived, left.name, right.name)
+    }
+  } else if (strong.length <= 4 && !negation.test(clause.text)) {
     for (const first of strong) {
       for (const second of strong) {
         if (!pairs(first.name, second.name)) continue
