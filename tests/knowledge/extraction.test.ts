@@ -300,7 +300,7 @@ describe('return values as kernel documents list them', () => {
 describe('pairing an API with the release introduced after it', () => {
   it('pairs by name exactly as the releases the name spells out, word by word', () => {
     // `pairs` reads word by word what `releasesOf` spells out in full; both must agree on any name.
-    const word = fc.constantFrom('spin', 'lock', 'unlock', 'irqsave', 'irqrestore', 'kmap', 'kunmap', 'local', 'page', 'get', 'put', 'kmalloc', 'kfree', 'array', 'x', '')
+    const word = fc.constantFrom('spin', 'lock', 'unlock', 'irqsave', 'irqrestore', 'kmap', 'kunmap', 'local', 'page', 'get', 'put', 'kmalloc', 'kfree', 'array', 'try', 'x', '')
     const name = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join('_'))
     fc.assert(
       fc.property(name, name, (api, release) => {
@@ -312,6 +312,10 @@ describe('pairing an API with the release introduced after it', () => {
     expect(pairs('spin_lock_irqsave', 'spin_unlock_irqrestore')).toBe(true)
     expect(pairs('kmap_local_page', 'kunmap_local')).toBe(true)
     expect(pairs('kmap_local_page', 'kmap_local')).toBe(false)
+    // What is tried is released like what is done: try_module_get() by module_put().
+    expect(pairs('try_module_get', 'module_put')).toBe(true)
+    expect(pairs('try_module_get', 'try_module_put')).toBe(true)
+    expect(pairs('try_module_get', 'module_get')).toBe(false)
   })
 
   it('pairs what was described before with prototypes introduced as releases, by the kernel\'s naming', async () => {
@@ -353,6 +357,18 @@ describe('pairing an API with the release introduced after it', () => {
     // Written the other way round, an enable and a disable may be either's release: none is told.
     expect(records.get('baz_disable')!.release).toBeNull()
     expect(records.get('baz_enable')!.release).toBeNull()
+  })
+
+  it('pairs a release told once the work is done ("Once your driver is done with …, it can call release_firmware()")', async () => {
+    expect((await record('driver-api/firmware/request_firmware.rst', 'request_firmware')).release).toBe('release_firmware')
+    // hacking.rst: "Otherwise, you can safely enter the module, and call module_put() when you're finished."
+    expect((await record('kernel-hacking/hacking.rst', 'try_module_get')).release).toBe('module_put')
+    // device-io.rst: "After you've finished using the device …, call iounmap()".
+    expect((await record('driver-api/device-io.rst', 'ioremap')).release).toBe('iounmap')
+    // Without a word of the work being done, a release named later is no pair of it.
+    const records = await recordsOfText('Call foo_get() first.\n\nWhen the table is full, the core calls foo_put().\n\nCall baz_get(). Done is done: call baz_put().\n')
+    expect(records.get('foo_get')!.release).toBeNull()
+    expect(records.get('baz_get')!.release).toBeNull()
   })
 
   it('pairs nothing from a sentence that forbids the pair', () => {

@@ -305,8 +305,8 @@ const allMembers = /^(\W*)all (?:of )?(?:the )?(callbacks|methods|operations|hoo
 
 /** How many APIs a paragraph keeps for a release told after them. */
 const recentReach = 16
-/** A sentence that tells of a release: "does the reverse", "when you are done", "After you've finished using the device". */
-const releaseCue = /\b(?:does|do) the (?:reverse|opposite)\b|\bundoes\b|\bwhen (?:you(?:'re| are)|it is|they are) (?:done|finished)\b|\bafter you(?:'ve| have) finished\b/i
+/** A sentence that tells of a release: "does the reverse", "when you are done", "After you've finished using the device", "Once your driver is done with …". */
+const releaseCue = /\b(?:does|do) the (?:reverse|opposite)\b|\bundoes\b|\b(?:when|once|after)\s+(?:\w+\s+){0,4}?(?:\w+(?:'re|'ve)|is|are|has|have)\s+(?:been\s+)?(?:done|finished)\b/i
 
 /** The [API, release] pairs a sentence tells of the APIs named in the paragraph before (`before`) and in its own so far (`recent`). */
 function releasedAfter(sentence: ReadSentence, before: readonly string[], recent: readonly string[]): Array<[string, string]> {

@@ -85,8 +85,15 @@ const longestPaired = 6
 
 /** Names that release what `name` acquires, by the kernel's naming. */
 export function releasesOf(name: string): string[] {
-  const tokens = name.split('_')
-  if (tokens.length > longestPaired) return []
+  const all = name.split('_')
+  if (all.length > longestPaired) return []
+  // `try_module_get()` is released by `module_put()`: what is tried is released like what is done.
+  if (all[0] === 'try' && all.length > 1) return [...new Set([...releasesOf(all.slice(1).join('_')), ...releasesSpelled(all)])].filter((candidate) => candidate !== name)
+  return releasesSpelled(all)
+}
+
+function releasesSpelled(tokens: string[]): string[] {
+  const name = tokens.join('_')
   const out = new Set<string>()
   // Every token may change (spin_lock_irqsave → spin_unlock_irqrestore), in one pass.
   const variants = (index: number): string[][] => {
@@ -108,6 +115,7 @@ export function releasesOf(name: string): string[] {
  */
 export function pairs(name: string, release: string): boolean {
   if (name === release) return false
+  if (name.startsWith('try_') && !release.startsWith('try_') && pairs(name.slice(4), release)) return true
   const tokens = name.split('_')
   const words = release.split('_')
   if (tokens.length > longestPaired || words.length > tokens.length) return false
