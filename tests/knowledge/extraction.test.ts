@@ -178,6 +178,15 @@ describe('prototypes and the paragraph after them', () => {
     expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_prep_slave_sg')).summary).toBe('')
   })
 
+  it('looks past the first sentence below prototypes an introduction only points at, for one that refers back to them', async () => {
+    // io-mapping.rst: "The mappings are released with::", the prototypes, then "'vaddr' must be the value returned by … This unmaps the specified mapping …".
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_unmap_local')).summary).toBe('This unmaps the specified mapping and undoes the side effects of the mapping functions.')
+    // seq_file.rst: "There are also a pair of functions for printing filenames::" … "A call to seq_path() will output the path …".
+    expect((await record('filesystems/seq_file.rst', 'seq_path')).summary).toMatch(/^A call to seq_path\(\) will output the path/)
+    // "Both are in bytes." after "'base' is … while 'size' indicates …" speaks of the arguments: the introduction stays the summary.
+    expect((await record('driver-api/io-mapping.rst', 'io_mapping_create_wc')).summary).toBe('A mapping object is created during driver initialization using::')
+  })
+
   it('takes no summary from an introduction that only points at the prototypes ("They come in two flavours::", "Just call X::")', async () => {
     expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).summary).not.toMatch(/flavours::/)
     expect((await record('driver-api/usb/URB.rst', 'usb_submit_urb')).summary).not.toMatch(/^Just call/)

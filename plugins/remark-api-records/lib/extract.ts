@@ -506,11 +506,18 @@ function summaryOf(own: ReadSentence[], name: string, shared: boolean): ReadSent
     // The paragraph after prototypes defines them when it starts by referring back to them ("This unmaps the
     // specified mapping …", "A call to debugfs_change_name() will give …"); else the paragraph introducing them
     // says what they are in its last sentence ("… can be obtained with one call::").
-    const after = own.find((sentence) => sentence.unit !== intro && !sentence.unit.title)
+    const first = own.find((sentence) => sentence.unit !== intro && !sentence.unit.title)
     // Even an introduction that opens with a condition ("If a function is implemented by using several GPIOs …, an
     // additional index argument can be specified::") is what defines prototypes it alone names.
     const introduced = lead.filter((sentence) => sentence.unit === intro).pop()
-    if (after && text.includes(after) && refersBack(after, name) && (!introduced || vagueIntro.test(introduced.text))) return after
+    const vague = Boolean(introduced && vagueIntro.test(introduced.text))
+    // After an introduction that only points, the paragraph below may go on before it refers back ("'vaddr' must be
+    // the value returned by … This unmaps the specified mapping …").
+    // Past its first sentence, only "This …" or the API's own name refer back to it: "Both are in bytes" after "'base' is
+    // … while 'size' indicates …" speaks of the arguments.
+    const candidates = !first || (introduced && !vague) ? [] : vague ? own.filter((sentence) => sentence === first || (sentence.unit === first.unit && laterReference.test(sentence.text) && !namesOtherFirst(sentence, name))) : [first]
+    const after = candidates.find((sentence) => text.includes(sentence) && refersBack(sentence, name))
+    if (after) return after
     const conditional = introduced ?? own.filter((sentence) => sentence.unit === intro).pop()
     // "These routines are::", "The mappings are released with::", "for example::" only point at what follows.
     if (conditional && pointingIntro.test(conditional.text)) return undefined
@@ -549,6 +556,15 @@ function saysInWords(sentence: ReadSentence): boolean {
   }
   return /[A-Za-z]{2}/.test(rest + sentence.text.slice(at))
 }
+
+/** Whether the first names a sentence gives, near its start, leave the API out ("A call to seq_path() will …" is not of seq_path_root()). */
+function namesOtherFirst(sentence: ReadSentence, name: string): boolean {
+  const lead = readingOf(sentence).groups[0]
+  return Boolean(lead && lead.start < 24 && !lead.mentions.some((mention) => mention.name === name))
+}
+
+/** How a sentence past the first of a paragraph refers back to the prototypes above: "This unmaps …", "A call to seq_path() will …". */
+const laterReference = /^[\s`*"']*(?:this|these|(?:a|each|any) calls? to)\b|^[\s`*"']*[A-Za-z_]\w*\(\)/i
 
 /** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::", "Just call usb_submit_urb()::", "They come in two flavours::", "which has the following prototype::". */
 const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check|can call|prototypes?|flavou?rs)\s*(?:,\s*[\w-]+\s*)?::\s*$|^[\s`*]*(?:just\s+)?call\s+\S+::\s*$/i

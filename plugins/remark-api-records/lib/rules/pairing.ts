@@ -115,10 +115,11 @@ function releasesSpelled(tokens: string[]): string[] {
  */
 export function pairs(name: string, release: string): boolean {
   if (name === release) return false
-  if (name.startsWith('try_') && !release.startsWith('try_') && pairs(name.slice(4), release)) return true
   const tokens = name.split('_')
   const words = release.split('_')
-  if (tokens.length > longestPaired || words.length > tokens.length) return false
+  if (tokens.length > longestPaired) return false
+  if (tokens[0] === 'try' && words[0] !== 'try' && pairs(name.slice(4), release)) return true
+  if (words.length > tokens.length) return false
   let changed = false
   for (let index = 0; index < words.length; index++) {
     if (words[index] === tokens[index]) continue
