@@ -467,6 +467,14 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect(records.get('bar_get')!.summary).toBe('bar_get() maps a page.')
   })
 
+  it('reads "X() is called to …" as what X is for, and "X() is called with …" as no definition', async () => {
+    // hugetlbfs_reserv.rst: "The routine region_del() is called to remove regions from a reservation map."
+    expect((await record('mm/hugetlbfs_reserv.rst', 'region_del')).summary).toMatch(/^The routine region_del\(\) is called to remove regions/)
+    const records = await recordsOfText('Some text.\n\nfoo_walk() is called to visit every page.\n\nbar_walk() is called with the lock held.\n')
+    expect(records.get('foo_walk')!.summary).toBe('foo_walk() is called to visit every page.')
+    expect(records.get('bar_walk')!.summary).toBe('')
+  })
+
   it('reads a paragraph that lists one API a line as one sentence a line, each line with a description defining its API', async () => {
     // devres.rst: under "IOMAP", "  devm_ioremap()" lines and "  devm_ioremap_resource() : checks resource, …", "pcim_iomap_table()<TAB>: …".
     const resource = await record('driver-api/driver-model/devres.rst', 'devm_ioremap_resource')
