@@ -467,6 +467,16 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect(records.get('bar_get')!.summary).toBe('bar_get() maps a page.')
   })
 
+  it('describes a macro by the term that defines it in C and the description below the term', async () => {
+    // hugetlbfs_reserv.rst: "``#define HPAGE_RESV_OWNER    (1UL << 0)``" over "Indicates this task is the owner of the reservations …".
+    const owner = await record('mm/hugetlbfs_reserv.rst', 'HPAGE_RESV_OWNER')
+    expect(owner.described).toBe(true)
+    expect(owner.summary).toMatch(/^Indicates this task is the owner of the reservations/)
+    const records = await recordsOfText('Flags\n\n``#define FOO_FLAG (1 << 0)``\n   Marks the page as foo.\n``#include <linux/foo.h>``\n   Where it is.\n')
+    expect(records.get('FOO_FLAG')!.summary).toBe('Marks the page as foo.')
+    expect([...records.keys()]).not.toContain('include')
+  })
+
   it('reads "X() is called to …" as what X is for, and "X() is called with …" as no definition', async () => {
     // hugetlbfs_reserv.rst: "The routine region_del() is called to remove regions from a reservation map."
     expect((await record('mm/hugetlbfs_reserv.rst', 'region_del')).summary).toMatch(/^The routine region_del\(\) is called to remove regions/)

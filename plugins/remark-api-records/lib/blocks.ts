@@ -134,6 +134,17 @@ function memberLead(text: string): Mention[] {
 }
 
 /**
+ * A macro a list item or term leads with as its C definition: ``#define HPAGE_RESV_OWNER    (1UL << 0)`` over
+ * "Indicates this task is the owner of the reservations …".
+ */
+function definedLead(text: string): Mention[] {
+  const match = /^[\s*`]*#\s*define\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(text)
+  if (!match) return []
+  const index = text.indexOf(match[1])
+  return [{ name: match[1], kind: 'macro', index, end: index + match[1].length }]
+}
+
+/**
  * The functions a literal block declares, when it holds only prototypes (no
  * body, no statement): `struct gpio_desc *gpiod_get(struct device *dev, …)`.
  * A block of example code declares nothing.
@@ -245,6 +256,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         group = titledApis(text)
         if (group.length === 0) group = namesOf(first)
         if (group.length === 0) group = memberLead(text)
+        if (group.length === 0) group = definedLead(text)
       }
     } else if (node.type === 'tableRow') {
       // A table of helpers: the first cell names the API, the others describe it.

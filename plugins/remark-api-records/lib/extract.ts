@@ -499,7 +499,8 @@ function summaryOf(own: ReadSentence[], name: string, shared: boolean): ReadSent
   own.forEach((sentence, index) => {
     if (index > 0 && opensWithLabel(own[index - 1].text) && /:\s*$/.test(own[index - 1].text)) labelled.add(sentence.unit)
   })
-  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && saysInWords(sentence) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
+  // Nor the C definition a term is written as (``#define HPAGE_RESV_OWNER (1UL << 0)``): the description below it is.
+  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && !cDefinition.test(sentence.text) && saysInWords(sentence) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.role === 'lead')
   const intro = own.find((sentence) => sentence.intro)?.unit
   if (intro) {
@@ -562,6 +563,9 @@ function namesOtherFirst(sentence: ReadSentence, name: string): boolean {
   const lead = readingOf(sentence).groups[0]
   return Boolean(lead && lead.start < 24 && !lead.mentions.some((mention) => mention.name === name))
 }
+
+/** A line of C that defines a macro. */
+const cDefinition = /^[\s`*]*#\s*define\b/
 
 /** How a sentence past the first of a paragraph refers back to the prototypes above: "This unmaps …", "A call to seq_path() will …". */
 const laterReference = /^[\s`*"']*(?:this|these|(?:a|each|any) calls? to)\b|^[\s`*"']*[A-Za-z_]\w*\(\)/i
