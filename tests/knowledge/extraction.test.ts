@@ -467,6 +467,20 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect(records.get('bar_get')!.summary).toBe('bar_get() maps a page.')
   })
 
+  it('reads an API introduced in passing as defined by what the sentence says it does ("There is X() which …", "… called X()")', async () => {
+    // locking.rst: "There is list_del_rcu() (``include/linux/list.h``) which does this …".
+    expect((await record('kernel-hacking/locking.rst', 'list_del_rcu')).summary).toMatch(/^There is list_del_rcu\(\) \(``include\/linux\/list.h``\) which does this/)
+    // seq_file.rst: "There is also a wrapper function to seq_open() called seq_open_private().", "There is also a variant
+    // function, __seq_open_private(), which is functionally identical …", "A corresponding close function, seq_release_private() is available which …".
+    expect((await record('filesystems/seq_file.rst', 'seq_open_private')).summary).toBe('There is also a wrapper function to seq_open() called seq_open_private().')
+    expect((await record('filesystems/seq_file.rst', '__seq_open_private')).summary).toMatch(/^There is also a variant function, __seq_open_private\(\), which is functionally identical/)
+    expect((await record('filesystems/seq_file.rst', 'seq_release_private')).summary).toMatch(/^A corresponding close function, seq_release_private\(\) is available/)
+    // The API the wrapper wraps is no API introduced; nor is one "there is" names without saying what it does.
+    const records = await recordsOfText('Intro.\n\nThere is also a wrapper to foo_open() called foo_open_x().\n\nThere is bar_lock() in the header.\n')
+    expect(records.get('foo_open')!.summary).toBe('')
+    expect(records.get('bar_lock')!.summary).toBe('')
+  })
+
   it('describes a macro by the term that defines it in C and the description below the term', async () => {
     // hugetlbfs_reserv.rst: "``#define HPAGE_RESV_OWNER    (1UL << 0)``" over "Indicates this task is the owner of the reservations …".
     const owner = await record('mm/hugetlbfs_reserv.rst', 'HPAGE_RESV_OWNER')

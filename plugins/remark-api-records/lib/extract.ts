@@ -656,9 +656,30 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
     if (sentence.unit.title || /\?$/.test(sentence.text) || changeNotice(sentence, draft.name)) return false
     // The sentence leads with the API, alone or among others: "copy_to_user() and copy_from_user() are …".
     const reading = readingOf(sentence)
-    return reading.groupOf.get(draft.name) === 0 && (reading.defines ??= definesLead(sentence.text, reading.groups[0]))
+    if (reading.groupOf.get(draft.name) === 0 && (reading.defines ??= definesLead(sentence.text, reading.groups[0]))) return true
+    const group = reading.groupOf.get(draft.name)
+    return group !== undefined && introducedThere(sentence.text, reading.groups[group])
   })
 }
+
+/**
+ * Whether a sentence introduces the names of a group in passing and says what it does: "There is
+ * list_del_rcu() (``include/linux/list.h``) which does this", "There is also a variant function,
+ * __seq_open_private(), which is functionally identical …", "There is also a wrapper function to seq_open()
+ * called seq_open_private()."
+ */
+function introducedThere(text: string, group: Group): boolean {
+  const before = text.slice(0, group.start)
+  const after = text.slice(group.end)
+  if (thereIsBefore.test(before) && relativeAfter.test(after)) return true
+  // "A corresponding close function, seq_release_private() is available which frees …": the same told with a noun in apposition.
+  if (nounInApposition.test(before) && /^[`*]*\s*,?\s*(?:is|are) (?:also )?(?:available|provided)\b/i.test(after)) return true
+  return thereIsCalled.test(before) && /^[`*]*\s*\.?\s*$/.test(after)
+}
+const nounInApposition = /^[\s`*"']*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:functions?|macros?|helpers?|routines?|calls?|variants?|wrappers?),\s*[`*]*$/i
+const thereIsBefore = /^[\s`*"']*(?:(?:once again|again|also|similarly|fortunately|finally),?\s+)?there (?:is|are) (?:also )?(?:(?:a|an|one)\s+)?(?:[\w-]+,?\s+){0,3}?[`*]*$/i
+const relativeAfter = /^[`*]*\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:which|that)\s+(?!is\b|are\b)|^[`*]*\s*(?:\([^)]{0,60}\)\s*)?,?\s*which is\s/i
+const thereIsCalled = /^[\s`*"']*there (?:is|are) (?:also )?(?:a|an|one)\s+[^.;]{0,80}?\b(?:called|named)\s+[`*]*$/i
 
 /** Whether a sentence says what the APIs it leads with do or are. */
 function definesLead(text: string, lead: Group): boolean {
