@@ -481,6 +481,19 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect(records.get('bar_lock')!.summary).toBe('')
   })
 
+  it('defines a bare snake_case name by a sentence that leads with it and gives it a verb of its own or "is a …"', async () => {
+    // rt-mutex-design.rst: "try_to_take_rt_mutex is used every time the task tries to grab a mutex in the slow path."
+    expect((await record('locking/rt-mutex-design.rst', 'try_to_take_rt_mutex')).summary).toMatch(/^try_to_take_rt_mutex is used every time/)
+    expect((await record('locking/rt-mutex-design.rst', 'rt_mutex_adjust_prio')).summary).toMatch(/^rt_mutex_adjust_prio examines the priority/)
+    // porting.rst: "d_revalidate is a callback that is made on every path element …"; "f_dentry is gone; use f_path.dentry …" is a change.
+    expect((await record('filesystems/porting.rst', 'd_revalidate')).summary).toMatch(/^d_revalidate is a callback that is made/)
+    expect((await record('filesystems/porting.rst', 'f_dentry')).summary).toBe('')
+    // A parameter listed with a dash, a quality, a place: prose says these of variables too, and they make no record.
+    const records = await recordsOfText('Intro.\n\n* foo_size - the number of elements\n\nThe bar_mutex is perfect to protect this.\n\nbaz_table is in the header.\n\nqux_walk visits every page.\n')
+    expect([...records.keys()].sort()).toEqual(['qux_walk'])
+    expect(records.get('qux_walk')!.summary).toBe('qux_walk visits every page.')
+  })
+
   it('describes a macro by the term that defines it in C and the description below the term', async () => {
     // hugetlbfs_reserv.rst: "``#define HPAGE_RESV_OWNER    (1UL << 0)``" over "Indicates this task is the owner of the reservations …".
     const owner = await record('mm/hugetlbfs_reserv.rst', 'HPAGE_RESV_OWNER')

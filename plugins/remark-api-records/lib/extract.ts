@@ -45,6 +45,8 @@ interface Draft {
   facts: Fact[]
   mentions: Array<{ line: number; column: number }>
   sentences: ReadSentence[]
+  /** For a bare snake_case name: the sentence that leads with it and says what it is ("try_to_take_rt_mutex is used every time …"). */
+  bareDefinition?: ReadSentence
 }
 
 /**
@@ -218,8 +220,19 @@ function recordsOf(tree: Root, options: ExtractOptions): ApiRecord[] {
     if (intro) draftOf(block.api, block.kind).facts.push({ field: 'status', value: 'preferred', sentence: intro.text, line: intro.line })
   }
 
+  // A bare snake_case word that leads a sentence saying what it does or is names an API too: "rt_mutex_adjust_prio
+  // examines the priority of the task", "nr_accesses is the number of …".
+  for (const sentence of sentences) {
+    if (sentence.unit.title || sentence.block || sentence.withWeak.length === 0 || !sentence.withWeak[0].weak) continue
+    const lead = groupsOf(sentence.text, sentence.withWeak)[0]
+    if (!lead.mentions.every((mention) => mention.weak) || /\?$/.test(sentence.text) || !definesBare(sentence, lead)) continue
+    for (const mention of lead.mentions) {
+      const draft = draftOf(mention.name, mention.kind)
+      draft.bareDefinition ??= sentence
+    }
+  }
   // A bare snake_case word is an API only where a rule found one in its place.
-  const kept = [...drafts.values()].filter((draft) => draft.block || draft.facts.length > 0 || draft.sentences.some((sentence) => sentence.mentions.some((mention) => mention.name === draft.name)))
+  const kept = [...drafts.values()].filter((draft) => draft.block || draft.bareDefinition || draft.facts.length > 0 || draft.sentences.some((sentence) => sentence.mentions.some((mention) => mention.name === draft.name)))
   const byBlock = sentencesByBlock(sentences)
   const records = kept.map((draft) => toRecord(draft, byBlock, options))
   const deprecated = new Set(records.filter((record) => record.status === 'deprecated' || record.status === 'removed').map((record) => record.name))
@@ -455,7 +468,7 @@ function toRecord(draft: Draft, byBlock: SentencesByBlock, options: ExtractOptio
   const related = new Set<string>()
   for (const sentence of described ? own : draft.sentences) for (const mention of sentence.mentions) if (mention.name !== draft.name) related.add(mention.name)
   const first = draft.sentences[0]
-  const summary = described ? summaryOf(own, draft.name, (draft.block?.group?.length ?? 0) > 1) : definitionOf(draft)
+  const summary = described ? summaryOf(own, draft.name, (draft.block?.group?.length ?? 0) > 1) : (definitionOf(draft) ?? draft.bareDefinition)
   if (summary) facts.push({ field: 'summary', value: summary.text, sentence: summary.text, line: summary.line })
   const derived = fieldsFromFacts(facts)
   return {
@@ -680,6 +693,19 @@ const nounInApposition = /^[\s`*"']*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:functio
 const thereIsBefore = /^[\s`*"']*(?:(?:once again|again|also|similarly|fortunately|finally),?\s+)?there (?:is|are) (?:also )?(?:(?:a|an|one)\s+)?(?:[\w-]+,?\s+){0,3}?[`*]*$/i
 const relativeAfter = /^[`*]*\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:which|that)\s+(?!is\b|are\b)|^[`*]*\s*(?:\([^)]{0,60}\)\s*)?,?\s*which is\s/i
 const thereIsCalled = /^[\s`*"']*there (?:is|are) (?:also )?(?:a|an|one)\s+[^.;]{0,80}?\b(?:called|named)\s+[`*]*$/i
+
+/**
+ * Whether a sentence says what the bare names it leads with do or are. Prose names fields, variables and
+ * locks this way too, so more is asked than of a call: a verb of its own ("examines the priority", "is used
+ * every time …") or "is a …" ("d_revalidate is a callback that …"), never a label ("array_size - the number of
+ * array elements" describes a parameter), a change ("f_dentry is gone") or a quality ("is perfect to protect this").
+ */
+function definesBare(sentence: ReadSentence, lead: Group): boolean {
+  const text = sentence.text
+  if (readingOf(sentence).notice || changeAfter(text, lead.end) || labelledLead.test(text.slice(lead.end))) return false
+  if (/^[\s`*"']*(?:\w+\s+){0,2}?(?:is|are)\s+(?!(?:a|an|the|used|called|invoked)\b)/i.test(text.slice(lead.end))) return false
+  return definesLead(text, lead)
+}
 
 /** Whether a sentence says what the APIs it leads with do or are. */
 function definesLead(text: string, lead: Group): boolean {
