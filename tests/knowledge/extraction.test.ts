@@ -781,6 +781,13 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('The buffer (which used to be small) is big.', 'foo')).toEqual([])
   })
 
+  it('reads the lock of "called during registration and de-registration, under rtnl_lock"', async () => {
+    // netdevices.rst: "``.ndo_init`` and ``.ndo_uninit`` callbacks are called during net_device registration and de-registration, under ``rtnl_lock``."
+    for (const name of ['ndo_init', 'ndo_uninit']) expect((await record('networking/netdevices.rst', name)).locking, name).toEqual([{ rule: 'holds', lock: 'rtnl_lock' }])
+    expect(read('foo_cb() is called during probe, under the device lock.')).toContainEqual({ api: 'foo_cb', field: 'locking', value: 'holds:device_lock' })
+    expect(read('foo_cb() is never called during probe, under the device lock.').filter((fact) => fact.value === 'holds:device_lock')).toEqual([])
+  })
+
   it('reads "all methods", "all net shaper callbacks" in the description of an operations structure as the structure', async () => {
     const ops = await recordsOfText('.. c:struct:: foo_operations\n\n   All methods are called without any locks being held.\n\n.. c:struct:: bar_ops\n\n   All bar callbacks are invoked while holding the bar lock.\n')
     expect(ops.get('foo_operations')!.locking).toEqual([{ rule: 'not-held', lock: 'any_lock' }])

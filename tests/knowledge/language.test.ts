@@ -87,6 +87,11 @@ describe('the language rules', () => {
     expect(findMentions('FMODE_CAN_{WRITE,READ} and FOO_{,BAR}').map((mention) => mention.name)).toEqual(['FMODE_CAN_WRITE', 'FMODE_CAN_READ', 'FOO_BAR'])
   })
 
+  it('names a method as its structure\'s initializer writes it (``.ndo_init``), and no file or field reached through a variable', () => {
+    expect(findMentions('``.ndo_init`` and ``.ndo_uninit`` callbacks, .d_hash() too').map(({ name, kind }) => `${name}:${kind}`)).toEqual(['ndo_init:callback', 'ndo_uninit:callback', 'd_hash:callback'])
+    expect(findMentions('See file.rst, .config, dev.some_field and foo.bar_baz.', { weak: true }).filter((mention) => !mention.weak)).toEqual([])
+  })
+
   it('pair names told side by side, in a long list too, by the kernel\'s naming (init and fini, init and cleanup, start and end …)', () => {
     const releases = (sentence: string) => interpretSentence(sentence, { blockApi: null }).filter((fact) => fact.field === 'release').map((fact) => `${fact.api} ${fact.value}`)
     expect(releases('Explicit initialization and cleanup is required via foo_init_ctx() and foo_cleanup_ctx().')).toEqual(['foo_init_ctx foo_cleanup_ctx'])

@@ -32,6 +32,8 @@ const macro = /(?<![\w-])[A-Z][A-Z0-9]*_(?:[A-Z0-9_]*\{[A-Z0-9_,]+\}[A-Z0-9_]*|[
 // `->lookup()`, `->d_revalidate`: a method of an operations structure, named
 // the way VFS and driver documents write it.
 const callback = /->([A-Za-z_][A-Za-z0-9_]*)(\(\))?/g
+// `.ndo_init`, `.d_hash`: a method as its structure's initializer names it. Snake case only: `.rst`, `.config` are files.
+const member = /(?<=^|[\s`(*"'])\.([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(\(\))?(?![\w(\/.-])/g
 // `seqlock_t`, `rwlock_t`, `dma_cookie_t`: the kernel's typedefs end in `_t`, which English words never do.
 const typedef = /(?<![\w>.\/$%-])[a-z][a-z0-9_]*_t(?![\w(\/-]|\.\w)/g
 const bare = /(?<![\w>.\/$%-])_*[a-z][a-z0-9]*(?:_+[a-z0-9]+|\{[a-z0-9_,]+\}|\[[a-z]+\])+(?![\w(\/-]|\.\w)/g
@@ -161,6 +163,11 @@ function mentionsIn(text: string, weak: boolean): Mention[] {
   }
   for (const match of text.includes('->') ? allMatches(callback, text) : []) {
     if (!isFree(covered, match.index!, match.index! + match[0].length) || notApis.has(match[1].toLowerCase())) continue
+    found.push({ name: match[1], kind: 'callback', index: match.index!, end: match.index! + match[0].length })
+    covered.fill(1, match.index!, match.index! + match[0].length)
+  }
+  for (const match of underscore && text.includes('.') ? allMatches(member, text) : []) {
+    if (!isFree(covered, match.index!, match.index! + match[0].length)) continue
     found.push({ name: match[1], kind: 'callback', index: match.index!, end: match.index! + match[0].length })
     covered.fill(1, match.index!, match.index! + match[0].length)
   }

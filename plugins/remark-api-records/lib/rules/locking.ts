@@ -61,6 +61,8 @@ interface LockPhrase {
 
 const phrases: LockPhrase[] = [
   { pattern: /\b(?:called|invoked|run|entered|executed|used|done|performed|issued|happen|happens|occur|occurs)\s+(?:with|while holding|while|under|inside|within)\s+/i, needs: needed('with', 'while', 'under', 'inside', 'within'), plain: 'holds', negated: 'not-held', caller: true },
+  // "… callbacks are called during net_device registration and de-registration, under rtnl_lock": when, then under what.
+  { pattern: /\b(?:called|invoked|run|executed)\s+(?:during|at|on|from|in|when|after|before|for)\b[^;:,]{0,80},\s*(?:and\s+)?(?:with|under|while holding)\s+/i, needs: needed('under', 'with', 'holding'), plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, needs: needed('with'), plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, needs: needed('without'), plain: 'not-held', negated: null, caller: true },
   { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, needs: needed('hold'), plain: 'holds', negated: 'not-held', caller: true },
