@@ -187,6 +187,17 @@ describe('prototypes and the paragraph after them', () => {
     expect((await record('driver-api/io-mapping.rst', 'io_mapping_create_wc')).summary).toBe('A mapping object is created during driver initialization using::')
   })
 
+  it('takes no summary from "…, it can use::" or "… result in a call to the routine X()::"', async () => {
+    // hmm.rst: "Most callers should use … If a driver really needs to hold the mmap lock across work outside HMM, it can use::".
+    expect((await record('mm/hmm.rst', 'hmm_range_fault')).summary).toBe('')
+    // hugetlbfs_reserv.rst: "These operations result in a call to the routine hugetlb_reserve_pages()::".
+    expect((await record('mm/hugetlbfs_reserv.rst', 'hugetlb_reserve_pages')).summary).toBe('')
+    // An introduction that says what the call does still defines it.
+    const records = await recordsOfText('A mapping is made with::\n\n    void *foo_map(struct page *page);\n\nDrivers can use::\n\n    void bar_map(void);\n')
+    expect(records.get('foo_map')!.summary).toBe('A mapping is made with::')
+    expect(records.get('bar_map')!.summary).toBe('')
+  })
+
   it('takes no summary from an introduction that only points at the prototypes ("They come in two flavours::", "Just call X::")', async () => {
     expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).summary).not.toMatch(/flavours::/)
     expect((await record('driver-api/usb/URB.rst', 'usb_submit_urb')).summary).not.toMatch(/^Just call/)

@@ -583,8 +583,8 @@ const cDefinition = /^[\s`*]*#\s*define\b/
 /** How a sentence past the first of a paragraph refers back to the prototypes above: "This unmaps …", "A call to seq_path() will …". */
 const laterReference = /^[\s`*"']*(?:this|these|(?:a|each|any) calls? to)\b|^[\s`*"']*[A-Za-z_]\w*\(\)/i
 
-/** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::", "Just call usb_submit_urb()::", "They come in two flavours::", "which has the following prototype::". */
-const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check|can call|prototypes?|flavou?rs)\s*(?:,\s*[\w-]+\s*)?::\s*$|^[\s`*]*(?:just\s+)?call\s+\S+::\s*$/i
+/** An introduction that says nothing of what it introduces: "These routines are::", "The device-managed variants are, unsurprisingly::", "for example::", "Just call usb_submit_urb()::", "They come in two flavours::", "which has the following prototype::", "…, it can use::", "These operations result in a call to the routine hugetlb_reserve_pages()::". */
+const pointingIntro = /\b(?:are|is|example|follows|below|detail|problem|calls|check|(?:can|may|could) (?:call|use)|prototypes?|flavou?rs)\s*(?:,\s*[\w-]+\s*)?::\s*$|^[\s`*]*(?:just\s+)?call\s+\S+::\s*$|\ba call to (?:the )?(?:routine |function |helper )?\S+::\s*$/i
 
 /** An introduction that only points at the prototypes: "There are a couple of other helpers::", "The mappings are released with::", "call usb_kill_urb()::". */
 const vagueIntro = /^[\s`*]*There (?:is|are)\b|\b(?:with|by|using|via)::\s*$|\b(?:call|use)\s+\S+::\s*$/i
