@@ -792,6 +792,11 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('The buffer (which used to be small) is big.', 'foo')).toEqual([])
   })
 
+  it('reads a sentence that opens with a method as a sentence of its own ("->d_lock on dentry itself is still held")', async () => {
+    // porting.rst: "->d_prune() instances are now called without ->d_lock held on the parent. ->d_lock on dentry itself is still held; …".
+    expect((await record('filesystems/porting.rst', 'd_prune')).locking).toContainEqual({ rule: 'holds', lock: 'd_lock' })
+  })
+
   it('reads the lock of "called during registration and de-registration, under rtnl_lock"', async () => {
     // netdevices.rst: "``.ndo_init`` and ``.ndo_uninit`` callbacks are called during net_device registration and de-registration, under ``rtnl_lock``."
     for (const name of ['ndo_init', 'ndo_uninit']) expect((await record('networking/netdevices.rst', name)).locking, name).toEqual([{ rule: 'holds', lock: 'rtnl_lock' }])

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { interpretSentence, splitClauses } from '../../plugins/remark-api-records/lib/language.ts'
 import { expandName, findMentions } from '../../plugins/remark-api-records/lib/mentions.ts'
+import { splitSentences } from '../../plugins/remark-api-records/lib/sentences.ts'
 import { runCli } from '../helpers/cli.ts'
 
 const example = fileURLToPath(new URL('../fixtures/records/example.rst', import.meta.url))
@@ -85,6 +86,13 @@ describe('the language rules', () => {
     // Doing without an API names no replacement.
     expect(interpretSentence('Instead of spinning, we take the lock with spin_lock().', { blockApi: null })).toEqual([])
     expect(findMentions('FMODE_CAN_{WRITE,READ} and FOO_{,BAR}').map((mention) => mention.name)).toEqual(['FMODE_CAN_WRITE', 'FMODE_CAN_READ', 'FOO_BAR'])
+  })
+
+  it('starts a sentence at a method or a name in literal markup after a full stop, and not after an abbreviation', () => {
+    const texts = (text: string) => splitSentences(text, 0, text.length, 1, 1).map((sentence) => sentence.text)
+    expect(texts('foo() is now called without ->d_lock held. ->d_lock on the dentry is still held.')).toEqual(['foo() is now called without ->d_lock held.', '->d_lock on the dentry is still held.'])
+    expect(texts('Call bar(). ``baz()`` does the rest. Use e.g. ``qux()`` here.')).toEqual(['Call bar().', '``baz()`` does the rest.', 'Use e.g. ``qux()`` here.'])
+    expect(texts('The value is 3. x->y is set.')).toEqual(['The value is 3. x->y is set.'])
   })
 
   it('names a method as its structure\'s initializer writes it (``.ndo_init``), and no file or field reached through a variable', () => {

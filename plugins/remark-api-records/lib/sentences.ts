@@ -25,7 +25,8 @@ const abbreviations = /\b(?:e\.g|i\.e|etc|vs|cf|approx|resp|incl|Dr|Mr|Ms|No|Fig
  * source itself (not from the tree's plain text), so a sentence quoted as a
  * fact can always be found again at its line. A sentence ends at `.`, `!` or
  * `?` followed by white space and a capital, an opening bracket, a quote, a
- * `NOTE:`-style marker or an identifier (`kmap() and …` starts a sentence),
+ * `NOTE:`-style marker, an identifier (`kmap() and …` starts a sentence), a
+ * method (`->d_lock is …`) or a name in literal markup (``` ``foo`` is … ```),
  * and a run-on stretch ends at the first white space past `longestSentence`.
  *
  * @param source
@@ -140,5 +141,6 @@ function endsSentence(source: string, index: number, end: number, from: number):
   const tail = source.slice(Math.max(from, index + 1 - abbreviationReach), index + 1)
   if (abbreviations.test(tail.trimEnd().replace(/["')\]]+$/, ''))) return false
   const rest = source.slice(next, Math.min(end, next + 80))
-  return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\(\)/.test(rest) || /^:(?:c:)?[a-z]+:`/.test(rest)
+  // A method ("->d_lock on dentry itself is still held") or a name in literal markup ("``foo()`` does …") opens one too.
+  return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\(\)/.test(rest) || /^:(?:c:)?[a-z]+:`/.test(rest) || /^(?:``)?->[A-Za-z_]/.test(rest) || /^``\.?[A-Za-z_][A-Za-z0-9_]*(?:\(\))?``/.test(rest)
 }
