@@ -760,6 +760,9 @@ describe('the hard cases, sentence by sentence', () => {
     expect(facts).toContainEqual({ api: 'old_api', field: 'replacement', value: 'new_api' })
     expect(facts).not.toContainEqual(expect.objectContaining({ api: 'new_api', field: 'replacement' }))
     expect(facts).toContainEqual({ api: 'new_api', field: 'status', value: 'preferred' })
+    // "should be using X" recommends as "should use X" does; a hedge before it still undoes it.
+    expect(read('Drivers should be using new_api() here.')).toEqual([{ api: 'new_api', field: 'status', value: 'preferred' }])
+    expect(read('Drivers might perhaps be using new_api() here.')).toEqual([])
   })
 
   it('keeps a condition with the fact', () => {

@@ -43,7 +43,7 @@ const objectPhrases: Array<{ status: Status; pattern: RegExp }> = [
   { status: 'deprecated', pattern: /\b(?:do not|don't|never) (?:use|call)\b/i },
   { status: 'discouraged', pattern: /\bavoid (?:the use of|using|calling)\b|\bavoid\b|\btry not to use\b|\b(?:should|must) (?:not|never) (?:normally |generally |usually |ever )?(?:use|call)\b/i },
   // "use X" as an imperative only: at the start of its clause; "writers can just use X" permits, it does not recommend.
-  { status: 'preferred', pattern: /^\s*instead\b,?[^;]{0,120}?\b(?:you )?should (?:call|use)\b|\b(?:prefer|should (?:always |generally |really |probably )?use|consider (?:using|implementing)|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*(?:\([^)]{0,80}\)\s*)?,?\s+)?use\b/i },
+  { status: 'preferred', pattern: /^\s*instead\b,?[^;]{0,120}?\b(?:you )?should (?:call|use)\b|\b(?:prefer|should (?:always |generally |really |probably )?(?:use|be using)|consider (?:using|implementing)|(?:is|are) (?:strongly )?encouraged to use|(?:is|are) advised to use|it is (?:better|best) to use|preferably use|take advantage of|switch to|convert to|migrate to)\b|^\s*(?:[-*]\s+)?(?:(?:please|always|instead|so|now|otherwise|then)\s*(?:\([^)]{0,80}\)\s*)?,?\s+)?use\b/i },
 ]
 
 /** The strongest status the facts so far give. */
