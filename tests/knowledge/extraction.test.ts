@@ -753,6 +753,18 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('Is foo_get() deprecated?')).toEqual([])
     expect(read('foo_get() might be deprecated one day.')).toEqual([])
     expect(read('There is no need to hold the lock when calling foo_get().')).toEqual([])
+    // Not needing to hold a lock is no rule against holding it.
+    expect(read('foo_get() does not need to hold the zone lock.')).toEqual([])
+    expect(read('foo_get() is not required to hold the zone lock.')).toEqual([])
+  })
+
+  it('leaves a negation inside a relative clause about the subject to that clause', async () => {
+    // porting.rst: "Filesystems which may not have an I_NEW inode should use d_drop();d_splice_alias() …".
+    expect((await record('filesystems/porting.rst', 'd_drop')).status).toBe('preferred')
+    expect(read('Drivers which must not sleep should use foo_atomic().')).toEqual([{ api: 'foo_atomic', field: 'status', value: 'preferred' }])
+    // A negation of the phrase itself still undoes it, after "which" too.
+    expect(read('Drivers which should not use foo_atomic() are rare.').filter((fact) => fact.value === 'preferred')).toEqual([])
+    expect(read('bar_put(), which does not need to hold the zone lock, is fast.')).toEqual([])
   })
 
   it('reads "prefer X over Y" in its direction', () => {

@@ -56,7 +56,13 @@ export function stretchBefore(text: string, at: number, reach: number): string {
 
 /** Whether a negation stands in the stretch just before a phrase ("must not be called with … held", "need not hold"). */
 export function negatedBefore(text: string, at: number, reach: number): boolean {
-  return negation.test(stretchBefore(text, at, reach))
+  const stretch = stretchBefore(text, at, reach)
+  const negated = negation.exec(stretch)
+  if (!negated) return false
+  // "Filesystems which may not have an I_NEW inode should use d_drop()", "Drivers which must not sleep should use
+  // …": the negation has a verb of its own, in the relative clause about the subject; the phrase after it is the main clause's.
+  const relative = /\b(?:which|who)\s*$/i.test(text.slice(Math.max(0, at - reach), at - stretch.length))
+  return !(relative && /^\s+[a-z]+\b/i.test(stretch.slice(negated.index + negated[0].length)))
 }
 
 /** A fact for each API, skipping an API that would be its own value. */

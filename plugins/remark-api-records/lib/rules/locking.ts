@@ -65,7 +65,8 @@ const phrases: LockPhrase[] = [
   { pattern: /\b(?:called|invoked|run|executed)\s+(?:during|at|on|from|in|when|after|before|for)\b[^;:,]{0,80},\s*(?:and\s+)?(?:with|under|while holding)\s+/i, needs: needed('under', 'with', 'holding'), plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\bwith\s+(?=(?:(?!held\b|taken\b)[\w`*>&.()-]+\s+){1,4}(?:held|taken|locked|acquired)\b)/i, needs: needed('with'), plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\b(?:called|invoked|run|entered|executed|used)\s+without\s+(?:holding\s+|taking\s+)?/i, needs: needed('without'), plain: 'not-held', negated: null, caller: true },
-  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, needs: needed('hold'), plain: 'holds', negated: 'not-held', caller: true },
+  // "does not need to hold", "is not required to hold": no rule either way (the rule against holding is "must not hold", below).
+  { pattern: /\b(?:must|should|has to|have to|needs? to|is required to|are required to)\s+(?:already\s+|always\s+)?(?:be\s+)?hold(?:ing)?\s+/i, needs: needed('hold'), plain: 'holds', negated: null, caller: true },
   { pattern: /\b(?:must|should|may|can)\s+(?:not|never)\s+(?:be\s+)?hold(?:ing)?\s+/i, needs: needed('hold'), plain: 'not-held', negated: null, caller: true },
   { pattern: /\bcallers?\s+(?:of\s+[^,;]{1,40}?\s+)?(?:[_*]*always[_*]*\s+)?(?:hold|holds|need|needs|must hold|must have|have|has)\s+/i, needs: needed('caller'), plain: 'holds', negated: 'not-held', caller: true },
   { pattern: /\b(?:requires?|expects?)\s+(?=(?:[\w`*>&.()-]+\s+){0,4}(?:to be\s+)?(?:held|locked|taken)\b)/i, needs: needed('require', 'expect'), plain: 'holds', negated: null, caller: true },
