@@ -758,6 +758,14 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('foo_get() is not required to hold the zone lock.')).toEqual([])
   })
 
+  it('reads names each followed by what it is, joined by "and", as one subject ("The X() helper and Y pointer are gone")', async () => {
+    // porting.rst: "The get_active_super() helper and bd_fsfreeze_sb pointer are gone."
+    expect((await record('filesystems/porting.rst', 'get_active_super')).status).toBe('removed')
+    expect(read('The foo_get() helper and bar_ptr pointer are gone.').map(({ api, value }) => `${api}:${value}`).sort()).toEqual(['bar_ptr:removed', 'foo_get:removed'])
+    // A noun that is not what an API is keeps the second name out: "foo_get() users and bar_ptr are gone" says nothing of foo_get.
+    expect(read('The foo_get() users and bar_ptr() are gone.').map(({ api }) => api)).toEqual(['bar_ptr'])
+  })
+
   it('leaves a negation inside a relative clause about the subject to that clause', async () => {
     // porting.rst: "Filesystems which may not have an I_NEW inode should use d_drop();d_splice_alias() …".
     expect((await record('filesystems/porting.rst', 'd_drop')).status).toBe('preferred')

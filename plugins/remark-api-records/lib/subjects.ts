@@ -41,7 +41,7 @@ interface Group {
   mentions: Mention[]
 }
 
-const joiner = /^[\s,`*()]*(?:(?:,|and|or|and\/or|\/|&|nor)[\s`*()]*(?:(?:the|a|an)\s+)?)*$/
+const joiner = /^(?:\s+(?:helper|function|macro|pointer|field|flag|member|structure|type|variable|callback|method|hook|routine|wrapper)s?\b)?[\s,`*()]*(?:(?:,|and|or|and\/or|\/|&|nor)[\s`*()]*(?:(?:the|a|an)\s+)?)*$/
 /** Where a subject can start: the clause start, punctuation, a conjunction or a relative pronoun. */
 const boundary = /[,;:(]|\b(?:and|or|but|so|because|since|while|although|whereas|then|which|that|who|where|when|if|unless|until|as)\b/gi
 /** Words that refer back to the topic. */
