@@ -808,11 +808,16 @@ describe('the hard cases, sentence by sentence', () => {
       // porting.rst: "setattr_prepare (which used to be inode_change_ok) now includes the size checks …".
       ['new_fn (which used to be old_fn) now includes the size checks.', 'old_fn', 'new_fn'],
       ['new_fn() (formerly old_fn()) takes a flags argument.', 'old_fn', 'new_fn'],
+      // porting.rst: "d_materialise_unique() is gone; d_splice_alias() does everything you need now."
+      ['old_fn() is gone; new_fn() does everything you need now.', 'old_fn', 'new_fn'],
+      ['old_fn() was removed, and new_fn() takes its place.', 'old_fn', 'new_fn'],
     ]
     for (const [sentence, worse, better] of cases) expect(read(sentence), sentence).toContainEqual(expect.objectContaining({ api: worse, field: 'replacement', value: better }))
     // A rename told in passing says what took the place; it recommends nothing.
     expect(read('new_fn (which used to be old_fn) now includes the size checks.').filter((fact) => fact.field === 'status')).toEqual([])
     expect(read('The buffer (which used to be small) is big.', 'foo')).toEqual([])
+    // With nothing gone before it, doing everything replaces nothing.
+    expect(read('new_fn() does everything you need.')).toEqual([])
   })
 
   it('reads a sentence that opens with a method as a sentence of its own ("->d_lock on dentry itself is still held")', async () => {

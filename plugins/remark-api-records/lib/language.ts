@@ -47,7 +47,7 @@ export interface Reading {
 const emphasisedNegation = /(?<=^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g
 
 /** Words of status and replacement phrases. */
-const standingWords = needed('deprecat', 'obsolet', 'remov', 'renam', 'consider', 'gone', 'no more', 'replac', 'supersed', 'favor', 'favour', 'prefer', 'recommend', 'discourag', 'avoid', 'instead', 'legacy', 'going away', 'static', 'export', 'ditto', 'bad idea', 'restricted', 'switch', 'convert', 'migrat', 'advantage', 'required', 'encouraged', 'advised', 'better', 'best', 'rather', 'moderation', 'formerly', 'previously', 'née')
+const standingWords = needed('deprecat', 'obsolet', 'remov', 'renam', 'consider', 'gone', 'no more', 'replac', 'supersed', 'favor', 'favour', 'prefer', 'recommend', 'discourag', 'avoid', 'instead', 'legacy', 'going away', 'static', 'export', 'ditto', 'bad idea', 'restricted', 'switch', 'convert', 'migrat', 'advantage', 'required', 'encouraged', 'advised', 'better', 'best', 'rather', 'moderation', 'formerly', 'previously', 'née', 'everything', 'same job', 'same thing')
 
 /** Words of context and effect phrases. */
 const contextWords = needed('context', 'interrupt', 'irq', 'nmi', 'sleep', 'block', 'wait', 'schedul', 'atomic', 'preempt', 'tasklet', 'timer', 'bottom', 'pagefault', 'page fault', 'migration', 'lock', 'tlb', 'local', 'stack', 'lifo', 'order', 'synchroni', 'bound', 'restricted', 'handed')

@@ -178,6 +178,8 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
   const gone = state.deprecated.length > 0 ? state.deprecated : clause.recent ?? []
   const imperative = gone.length > 0 ? directiveAfterRemoval.exec(clause.text) : null
   if (imperative && !/\binstead of\b/i.test(clause.text)) addReplacement(derived, clause, gone, objectAt(clause, imperative[0].length))
+  // "d_materialise_unique() is gone; d_splice_alias() does everything you need now": what takes the place of what went.
+  if (gone.length > 0) for (const match of matches(takesThePlace, clause.text)) addReplacement(derived, clause, gone, subjectAt(clause, match.index))
   // "Replacement: d_make_root(inode)".
   const labelled = /^\s*(?:the\s+)?(?:replacement|replaced by|use instead)\s*:\s*/i.exec(clause.text)
   if (labelled) addReplacement(derived, clause, gone.length > 0 ? gone : ownTopic(clause), objectAt(clause, labelled[0].length))
@@ -301,6 +303,9 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
     addReplacement(derived, clause, worse, better)
   }
 }
+
+/** "Y does everything you need", "Y takes its place": said of what follows a removal, Y replaces it. */
+const takesThePlace = /\b(?:now\s+)?(?:does|do) (?:everything|all) (?:you|it|they|that|the \w+) (?:need|needs|did|used to)\b|\b(?:takes|take) (?:its|their|the old one's) place\b|\b(?:does|do) the same (?:job|thing)\b/i
 
 /** "prefer X", "use X", "consider using X": what may name the better of two. */
 const preferredVerb = /\b(?:prefer|use|call|using|calling|through|via|with|consider(?: using| calling| implementing)?)\s+/i
