@@ -64,6 +64,9 @@ describe('status and replacement, on the corpus', () => {
     // Without a removal before it, a directive names no replacement; nor does a negated one.
     expect(records.get('bar_get')!.replacement).toEqual([])
     expect(records.get('qux_old')!.replacement).toEqual([])
+    // porting.rst: "vfs_follow_link has been removed.  Filesystems must use nd_set_link from ->follow_link …": a bare name the directive gives.
+    const bare = await recordsOfText('Changes\n=======\n\nfoo_follow has been removed.  Filesystems must use foo_set_link from ->follow_link.\n')
+    expect(bare.get('foo_follow')!.replacement).toEqual(['foo_set_link'])
   })
 
   it('reads a title "Deprecated create_proc_entry" and "which was removed in kernel 3.10" of a bare name', async () => {

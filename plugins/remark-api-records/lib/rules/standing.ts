@@ -177,7 +177,8 @@ function readReplacements(clause: ReadClause, derived: Derived[], state: Sentenc
   // SB_NOUSER", "if you used to have it, add ->d_weak_revalidate()", "Filesystems must use nd_set_link".
   const gone = state.deprecated.length > 0 ? state.deprecated : clause.recent ?? []
   const imperative = gone.length > 0 ? directiveAfterRemoval.exec(clause.text) : null
-  if (imperative && !/\binstead of\b/i.test(clause.text)) addReplacement(derived, clause, gone, objectAt(clause, imperative[0].length))
+  // The directive is evidence enough that a bare name it gives is an API: "Filesystems must use nd_set_link from ->follow_link".
+  if (imperative && !/\binstead of\b/i.test(clause.text)) addReplacement(derived, clause, gone, objectAt(clause, imperative[0].length, { weak: true }))
   // "d_materialise_unique() is gone; d_splice_alias() does everything you need now": what takes the place of what went.
   if (gone.length > 0) for (const match of matches(takesThePlace, clause.text)) addReplacement(derived, clause, gone, subjectAt(clause, match.index))
   // "Replacement: d_make_root(inode)".
