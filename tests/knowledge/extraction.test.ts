@@ -432,6 +432,13 @@ describe('calling context told of a call\'s object, and carried over by "the sam
     expect(read('It does everything foo_unlink() does, and in addition it waits until after the URB has been returned.', 'foo_kill')).toContainEqual({ api: 'foo_kill', field: 'effects', value: 'may-sleep' })
   })
 
+  it('reads ", never from interrupt context" after where a call is made as forbidden, the verb left out', () => {
+    const read = (sentence: string) => interpretSentence(sentence, { blockApi: null }).map(({ api, field, value }) => `${api} ${field} ${value}`)
+    expect(read('foo_cb() will always be invoked from the tasklet, never from interrupt context.')).toEqual(['foo_cb contexts softirq', 'foo_cb forbiddenContexts interrupt'])
+    // Another call told after the comma is no context left out.
+    expect(read('foo_cb() is called from process context, and bar_cb() from interrupt context.')).not.toContain('foo_cb forbiddenContexts interrupt')
+  })
+
   it('carries the rules of a sentence over to the APIs "the same rule applies for"', async () => {
     // checklist.rst: "Since synchronize_rcu() can block, it cannot be called from any sort of irq context.  The same rule applies for synchronize_srcu(), synchronize_rcu_expedited(), and synchronize_srcu_expedited()."
     for (const name of ['synchronize_srcu', 'synchronize_rcu_expedited', 'synchronize_srcu_expedited']) {
