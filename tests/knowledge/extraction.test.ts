@@ -258,6 +258,13 @@ describe('return values as kernel documents list them', () => {
     expect(values('An ERR_PTR(-ERROR) return value indicates that something went wrong.', 'foo_create')).toEqual([{ api: 'foo_create', value: 'ERR_PTR', condition: undefined }])
   })
 
+  it('keeps "it" for the API a sentence opened with past a clause that only names another as where it is called', async () => {
+    // porting.rst: "->drop_inode() returns int now; it's called on final iput() with inode->i_lock held and it returns true if …".
+    expect((await record('filesystems/porting.rst', 'drop_inode')).returnValues.map((each) => each.value)).toContain('true')
+    expect((await record('filesystems/porting.rst', 'iput')).returnValues).toEqual([])
+    expect(values('foo_drop() is new; it is called on final bar_put() and it returns true if it may go.')).toEqual([{ api: 'foo_drop', value: 'true', condition: 'if it may go' }])
+  })
+
   it('reads what a predicate is said to be as its return value', () => {
     // netdevices.rst: "Note: netif_running() is guaranteed false"; hacking.rst: "… and in_interrupt() (``include/linux/preempt.h``) is false."
     expect(values('Note: netif_running() is guaranteed false')).toEqual([{ api: 'netif_running', value: 'false', condition: undefined }])

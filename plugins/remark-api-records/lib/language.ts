@@ -89,7 +89,7 @@ export function strongerStatus(a: Status, b: Status): Status {
   return severity[b] > severity[a] ? b : a
 }
 
-const verb = /\b(?:is|are|was|were|has|have|had|should|must|may|might|can|could|will|would|does|do|did|shall|needs?|use|uses|call|calls|prefer|avoid|see|convert|replace|add|remove|make|turn|declare|returns?|takes?|requires?|provides?)\b/i
+const verb = /\b(?:is|are|was|were|has|have|had|should|must|may|might|can|could|will|would|does|do|did|shall|needs?|use|uses|call|calls|called|invoked|prefer|avoid|see|convert|replace|add|remove|make|turn|declare|returns?|takes?|requires?|provides?)\b|\w'(?:s|re)\b/i
 
 /** The APIs a clause names as its grammatical subject (before its first verb), which later clauses may refer back to. */
 function explicitSubject(text: string, mentions: Mention[]): string[] {
