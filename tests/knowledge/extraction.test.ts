@@ -768,6 +768,12 @@ describe('the hard cases, sentence by sentence', () => {
   it('states nothing from a negation, a question or a hedge', () => {
     expect(read('foo_get() is not deprecated.')).toEqual([])
     expect(read('Is foo_get() deprecated?')).toEqual([])
+    // locking.rst: "Now consider the case where cache_find() can be called from interrupt context: …": a case put for the sake of argument.
+    expect(read('Now consider the case where foo_get() can be called from interrupt context.')).toEqual([])
+    expect(read('Suppose foo_get() is deprecated.')).toEqual([])
+    expect(read('foo_get() can be called from interrupt context; consider the case where it is not.')).toContainEqual({ api: 'foo_get', field: 'contexts', value: 'interrupt' })
+    // porting.rst: "In that case ERR_PTR(-EXDEV) is returned, with no locks taken": how the call leaves, no rule for its caller.
+    expect(read('In that case ERR_PTR(-EXDEV) is returned, with no locks taken.', 'foo_lock').filter((fact) => fact.field === 'locking')).toEqual([])
     expect(read('foo_get() might be deprecated one day.')).toEqual([])
     expect(read('There is no need to hold the lock when calling foo_get().')).toEqual([])
     // Not needing to hold a lock is no rule against holding it.

@@ -43,6 +43,9 @@ export interface Reading {
   mentions?: Mention[]
 }
 
+/** A sentence that puts a case for the sake of argument: "Now consider the case where …", "Suppose that …", "Imagine …". */
+const hypothetical = /^\W*(?:(?:now|so|but|and|then),?\s+)?(?:(?:let(?:'s| us)\s+)?consider\s+(?:the|a)\s+case\s+(?:where|when|that|in which)|suppose|imagine|let(?:'s| us) (?:say|assume|suppose)|what if)\b/i
+
 /** "_not_", "*NOT*" after a space or a bracket. It starts with its markup, and the engine skips ahead to that quickly. */
 const emphasisedNegation = /(?<=^|[\s(])[_*]{1,2}(not|never|no|NOT|NEVER|NO)[_*]{1,2}(?=[\s,.;)])/g
 
@@ -110,7 +113,8 @@ function explicitSubject(text: string, mentions: Mention[]): string[] {
 export function readSentence(sentence: string, reading: Reading): { derived: Derived[]; topic: string[]; deprecated: string[]; status?: 'removed' | 'deprecated'; carried?: boolean } {
   let topic = reading.topic ?? (reading.blockApi ? [reading.blockApi] : [])
   // Sentences are cut to this length where they are split; a caller's own text may be longer, and a run-on no rule can read well.
-  if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence)) return { derived: [], topic, deprecated: [] }
+  // Nor does a question, or a case put for the sake of argument ("Now consider the case where cache_find() can be called from interrupt context").
+  if (sentence.length > longestSentence || /\?\s*["')]*$/.test(sentence) || hypothetical.test(sentence)) return { derived: [], topic, deprecated: [] }
   // With no API named and none to refer back to, no rule has anyone to give a fact to.
   const written = sentence
   const all = reading.mentions ?? findMentions(sentence, { weak: true })
