@@ -246,6 +246,9 @@ describe('return values as kernel documents list them', () => {
     // porting.rst, of lock_rename() and lock_rename_child(): "In that case ERR_PTR(-EXDEV) is returned, with no locks taken."
     for (const name of ['lock_rename', 'lock_rename_child']) expect((await record('filesystems/porting.rst', name)).returnValues.map((each) => each.value)).toContain('ERR_PTR')
     expect(values('In that case ERR_PTR(-EXDEV) is returned, with no locks taken.', 'foo_lock')).toEqual([{ api: 'foo_lock', value: 'ERR_PTR', condition: undefined }])
+    // porting.rst: "alloc_file() has become static now; … alloc_file_pseudo(inode, …) is for the cases … On failure, ERR_PTR() is returned …": the wrapper's.
+    expect((await record('filesystems/porting.rst', 'alloc_file_pseudo')).returnValues.map((each) => each.value)).toContain('ERR_PTR')
+    expect((await record('filesystems/porting.rst', 'alloc_file')).returnValues).toEqual([])
     // porting.rst: "-ECHILD should be returned if the filesystem cannot handle rcu-walk."
     expect(values('-ECHILD should be returned if the filesystem cannot handle rcu-walk.', 'foo_revalidate')).toEqual([{ api: 'foo_revalidate', value: '-ECHILD', condition: 'if the filesystem cannot handle rcu-walk' }])
     expect(values('NULL should not be returned.', 'foo_get')).toEqual([])
