@@ -268,6 +268,13 @@ describe('return values as kernel documents list them', () => {
     expect(values('foo_drop() is new; it is called on final bar_put() and it returns true if it may go.')).toEqual([{ api: 'foo_drop', value: 'true', condition: 'if it may go' }])
   })
 
+  it('reads no return value from C written inline ("(equivalent of d_add(dentry, NULL); return NULL;)")', async () => {
+    // porting.rst: "passing NULL inode to d_splice_alias() will also do the right thing (equivalent of d_add(dentry, NULL); return NULL;), …".
+    expect((await record('filesystems/porting.rst', 'd_splice_alias')).returnValues).toEqual([])
+    expect(values('Calling foo_get() does the same (like bar_get(x); return NULL;), so nothing else is needed.')).toEqual([])
+    expect(values('If you accept the device return 0.', 'foo_probe')).toEqual([{ api: 'foo_probe', value: '0', condition: undefined }])
+  })
+
   it('reads what a predicate is said to be as its return value', () => {
     // netdevices.rst: "Note: netif_running() is guaranteed false"; hacking.rst: "… and in_interrupt() (``include/linux/preempt.h``) is false."
     expect(values('Note: netif_running() is guaranteed false')).toEqual([{ api: 'netif_running', value: 'false', condition: undefined }])

@@ -59,8 +59,14 @@ export function readClauses(sentence: string): Clause[] {
 function splitAt(text: string, breaks: RegExp): string[] {
   const pieces: string[] = []
   let from = 0
+  // How deep in parentheses each break stands, counted as the scan goes: a semicolon inside them is C written
+  // inline ("(equivalent of d_add(dentry, NULL); return NULL;)"), not the end of a clause.
+  let depth = 0
+  let counted = 0
   breaks.lastIndex = 0
   for (let found = breaks.exec(text); found; found = breaks.exec(text)) {
+    for (; counted < found.index; counted++) depth += text[counted] === '(' ? 1 : text[counted] === ')' && depth > 0 ? -1 : 0
+    if (depth > 0 && found[0].startsWith(';')) continue
     pieces.push(text.slice(from, found.index))
     from = found.index + found[0].length
   }

@@ -110,6 +110,8 @@ export const returnsRule: ClauseRule = (clause: ReadClause, state) => {
     for (const match of matches(pattern, clause.text)) {
       const before = clause.text.slice(Math.max(0, match.index - 30), match.index)
       if (negation.test(before.split(/[,;]/).pop() ?? '')) continue
+      // "return NULL;" is a C statement written inline, not what anything is said to return.
+      if (/^return\s/i.test(match[0]) && /^[^;,.()]{1,40};/.test(clause.text.slice(match.index + match[0].length))) continue
       const found = valuesAt(clause.text.slice(match.index + match[0].length))
       // "Again, the return value will be a dentry pointer …": in a description, the value of the API described.
       const definite = /return (?:value|code)/i.test(match[0]) && clause.described && !clause.mentions.some((mention) => !mention.weak && mention.index < match.index)
