@@ -97,6 +97,18 @@ describe('the language rules', () => {
     expect(texts('Two wrappers are to be used instead. foo_pseudo(inode, name) is for the cases that need it.')).toEqual(['Two wrappers are to be used instead.', 'foo_pseudo(inode, name) is for the cases that need it.'])
   })
 
+  it('reads two calls written at once with a slash, the second\'s first word in place of the first\'s last', () => {
+    const names = (text: string) => findMentions(text).map((mention) => mention.name)
+    // hugetlbfs_reserv.rst: "The routines hugepage_subpool_get/put_pages() are called …"; io-mapping.rst: "io_mapping_map_atomic/local_wc()".
+    expect(names('hugepage_subpool_get/put_pages()')).toEqual(['hugepage_subpool_get_pages', 'hugepage_subpool_put_pages'])
+    expect(names('io_mapping_map_atomic/local_wc()')).toEqual(['io_mapping_map_atomic_wc', 'io_mapping_map_local_wc'])
+    expect(names('spin_lock/unlock()')).toEqual(['spin_lock', 'spin_unlock'])
+    // porting.rst: "page_follow_link_light/page_put_link()": the second in full.
+    expect(names('page_follow_link_light/page_put_link()')).toEqual(['page_follow_link_light', 'page_put_link'])
+    // A path is no pair of calls.
+    expect(names('see mm/foo_bar/baz_init() and read/write()')).toEqual(['baz_init', 'write'])
+  })
+
   it('names a method as its structure\'s initializer writes it (``.ndo_init``), and no file or field reached through a variable', () => {
     expect(findMentions('``.ndo_init`` and ``.ndo_uninit`` callbacks, .d_hash() too').map(({ name, kind }) => `${name}:${kind}`)).toEqual(['ndo_init:callback', 'ndo_uninit:callback', 'd_hash:callback'])
     expect(findMentions('See file.rst, .config, dev.some_field and foo.bar_baz.', { weak: true }).filter((mention) => !mention.weak)).toEqual([])

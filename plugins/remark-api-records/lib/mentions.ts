@@ -26,6 +26,9 @@ export interface FindOptions {
 // written out (`kmap(page)`), the way kernel prose names functions.
 const call = /(?<![\w>.-])([A-Za-z_][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\][A-Za-z0-9_]*|\{[A-Za-z0-9_,]*\}[A-Za-z0-9_]*)*)\(([A-Za-z0-9_ ,*]{0,40})\)/g
 const role = /:c:(func|macro|type|data|member|struct|union|enum):`~?([^`<]+?)(?:\s*<([^>]+)>)?`/g
+// `hugepage_subpool_get/put_pages()`, `io_mapping_map_atomic/local_wc()`: two calls written at once, the second's
+// first word taking the place of the first's last; `page_follow_link_light/page_put_link()` names two in full.
+const slashed = /(?<![\w>.\/-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\/([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\(\)/g
 const config = /\bCONFIG_[A-Z0-9_]+\b/g
 // `GFP_KERNEL`, and in the kernel's shorthand `FMODE_CAN_{WRITE,READ}` (FMODE_CAN_WRITE and FMODE_CAN_READ).
 const macro = /(?<![\w-])[A-Z][A-Z0-9]*_(?:[A-Z0-9_]*\{[A-Z0-9_,]+\}[A-Z0-9_]*|[A-Z0-9_]*[A-Z0-9])(?![\w(-])/g
@@ -51,6 +54,14 @@ const notApis = new Set(['e', 'i', 's', 'etc', 'and', 'or', 'see', 'via', 'if', 
 
 /** Word parts the kernel writes in brackets to mean "with or without": `k[un]map`, `[re]lock`. */
 const optionalPrefix = /^(?:un|re|de|dis|try|_[a-z0-9_]+|[a-z0-9_]*_)$/
+
+/** The two calls `first/second()` writes: the second in full where it starts as the first does, else each with the other's ending. */
+function slashedNames(first: string, second: string): string[] {
+  const [head, ...rest] = second.split('_')
+  const words = first.split('_')
+  if (head === words[0]) return [first, second]
+  return [[first, ...rest].join('_'), [...words.slice(0, -1), second].join('_')]
+}
 
 /** Expand the kernel's shorthand: `k[un]map` → kmap, kunmap; `kmap{,_atomic}` → kmap, kmap_atomic. */
 export function expandName(written: string): string[] {
@@ -151,6 +162,10 @@ function mentionsIn(text: string, weak: boolean): Mention[] {
     const target = (match[3] ?? match[2]).trim().replace(/\(\)$/, '')
     const kind: Kind = match[1] === 'func' ? 'function' : match[1] === 'macro' ? 'macro' : 'type'
     for (const name of expandName(target)) found.push({ name, kind, index: match.index!, end: match.index! + match[0].length })
+    covered.fill(1, match.index!, match.index! + match[0].length)
+  }
+  for (const match of text.includes('/') && text.includes('(') ? allMatches(slashed, text) : []) {
+    for (const name of slashedNames(match[1], match[2])) found.push({ name, kind: 'function', index: match.index!, end: match.index! + match[0].length })
     covered.fill(1, match.index!, match.index! + match[0].length)
   }
   for (const match of text.includes('(') ? allMatches(call, text) : []) {
