@@ -363,6 +363,11 @@ function titleFacts(sentence: ReadSentence): Array<[string, Fact]> {
 
 /** Whether a sentence is its names and the marks between them alone: "kmalloc()/kfree()", "``foo`` and ``bar``". */
 function onlyNamesIn(sentence: ReadSentence): boolean {
+  return /^[\s,/`*&|]*(?:(?:and|or)[\s,/`*&|]*)?$/i.test(besideNames(sentence))
+}
+
+/** The text of a sentence with the names it holds (bare words included) taken out, a space in the place of each. */
+function besideNames(sentence: ReadSentence): string {
   let rest = ''
   let at = 0
   for (const mention of sentence.withWeak) {
@@ -370,7 +375,7 @@ function onlyNamesIn(sentence: ReadSentence): boolean {
     rest += sentence.text.slice(at, mention.index) + ' '
     at = mention.end
   }
-  return /^[\s,/`*&|]*(?:(?:and|or)[\s,/`*&|]*)?$/i.test(rest + sentence.text.slice(at))
+  return rest + sentence.text.slice(at)
 }
 
 /** The kind of a name a rule gave a fact to, from how the sentence writes it. */
@@ -561,14 +566,7 @@ function leadsWith(text: string, lead: Group): boolean {
  * "flags:" define nothing, however they stand.
  */
 function saysInWords(sentence: ReadSentence): boolean {
-  let rest = ''
-  let at = 0
-  for (const mention of sentence.withWeak) {
-    if (mention.index < at) continue
-    rest += sentence.text.slice(at, mention.index) + ' '
-    at = mention.end
-  }
-  return /[A-Za-z]{2}/.test(rest + sentence.text.slice(at))
+  return /[A-Za-z]{2}/.test(besideNames(sentence))
 }
 
 /** Whether the first names a sentence gives, near its start, leave the API out ("A call to seq_path() will …" is not of seq_path_root()). */
