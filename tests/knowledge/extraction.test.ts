@@ -201,6 +201,15 @@ describe('prototypes and the paragraph after them', () => {
     expect(records.get('bar_map')!.summary).toBe('')
   })
 
+  it('reads the paragraph right after prototypes no paragraph introduces as theirs when it opens with what they do ("Resume a previously paused DMA channel.")', async () => {
+    // client.rst: "3. Resume API" over ".. code-block:: c" "int dmaengine_resume(struct dma_chan *chan)" and "Resume a previously paused DMA channel. …".
+    expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_resume')).summary).toBe('Resume a previously paused DMA channel.')
+    expect((await record('driver-api/dmaengine/client.rst', 'dmaengine_synchronize')).summary).toBe('Synchronize the termination of the DMA channel to the current context.')
+    const records = await recordsOfText('.. code-block:: c\n\n   int foo_resume(struct foo *f)\n\nResume a paused foo.\n\n.. code-block:: c\n\n   int bar_resume(struct bar *b)\n\nIn the example above the bar is left alone.\n')
+    expect(records.get('foo_resume')).toMatchObject({ described: true, summary: 'Resume a paused foo.' })
+    expect(records.get('bar_resume')?.summary ?? '').toBe('')
+  })
+
   it('takes no summary from an introduction that only points at the prototypes ("They come in two flavours::", "Just call X::")', async () => {
     expect((await record('driver-api/io-mapping.rst', 'io_mapping_map_local_wc')).summary).not.toMatch(/flavours::/)
     expect((await record('driver-api/usb/URB.rst', 'usb_submit_urb')).summary).not.toMatch(/^Just call/)

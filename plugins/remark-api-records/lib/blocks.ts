@@ -187,6 +187,13 @@ export function declaredIn(code: string): Mention[] {
 /** A paragraph that opens by referring back to what was just described. */
 const refersBackAtStart = /^[\s`*]*(?:It|This|These|They|Both|The (?:function|call|macro|routine|helper)s?)\b/
 
+/**
+ * A paragraph right after prototypes that opens with what they do, the verb first as kernel-doc writes it:
+ * "Resume a previously paused DMA channel.", "Synchronize the termination of the DMA channel …". A word that
+ * opens a clause of another kind (a preposition, a conjunction, a determiner, the reader's imperatives) is none.
+ */
+const describesAtStart = /^[\s`*]*(?!(?:If|When|Whenever|Before|After|In|On|At|For|With|Without|By|Unlike|Like|As|From|To|During|Since|Once|Until|While|Note|See|Use|Please|Also|Then|Here|There|So|But|And|Or|Now|Only|Even|Just|Each|All|Any|Every|The|A|An|Some|Most|Many|Both|Either|Neither|No|Not|This|That|These|Those|It|They|We|You|Do|Don't|Never|Always|Remember|Make|Call)\b)[A-Z][a-z]+\s+(?:a|an|the|all|any|this|that|these|its|their|every|each)\b/
+
 /** `map` with `key` set to `value`, made if there was none yet. */
 function withEntry<K, V>(map: Map<K, V> | undefined, key: K, value: V): Map<K, V> {
   return (map ?? new Map<K, V>()).set(key, value)
@@ -434,7 +441,7 @@ export function collectUnits(tree: Root, sourceOf: SourceOf): { blocks: ApiBlock
         const previous = pending?.get(child)
         for (const paragraph of description ? [description, ...continued] : []) pending = withEntry(pending, paragraph, block)
         units.push({ node: child, block, role: 'lead', intro: true, ...(previous ? { describes: previous } : {}) })
-      } else if (child.type === 'code' && described?.type === 'paragraph' && refersBackAtStart.test(sourceOf(described)) && !(intro?.type === 'paragraph' && /::\s*$/.test(sourceOf(intro))) && declaredIn(String((child as { value?: string }).value ?? '')).length > 0) {
+      } else if (child.type === 'code' && described?.type === 'paragraph' && (refersBackAtStart.test(sourceOf(described)) || describesAtStart.test(sourceOf(described))) && !(intro?.type === 'paragraph' && /::\s*$/.test(sourceOf(intro))) && declaredIn(String((child as { value?: string }).value ?? '')).length > 0) {
         // Prototypes with no paragraph introducing them (a ``code-block`` directive, a bare "::"): the paragraph
         // after them that refers back leads their description ("This causes all activity for the DMA channel to be stopped, …").
         const continued = continuationOf(list, index + 2, sourceOf)
