@@ -603,6 +603,9 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect((await record('driver-api/device-io.rst', 'memremap')).summary).toMatch(/^memremap\(\) can be used for mapping normal RAM/)
     // callbacks.rst: " - @probe:" over "Called to see if the driver is willing to manage a particular interface on a device."
     expect(await record('driver-api/usb/callbacks.rst', 'probe')).toMatchObject({ described: true, summary: 'Called to see if the driver is willing to manage a particular interface on a device.' })
+    // "- @disconnect:" over "Called when the interface is no longer accessible, …": when a callback is called is no change notice.
+    expect((await record('driver-api/usb/callbacks.rst', 'disconnect')).summary).toMatch(/^Called when the interface is no longer accessible/)
+    expect((await record('filesystems/porting.rst', 'd_delete')).summary).toBe('')
     // seq_file.rst: "The stop() function closes a session; …"; locking.rst: "Alternatively, synchronize_rcu() may be used to block until …".
     expect((await record('filesystems/seq_file.rst', 'stop')).summary).toMatch(/^The stop\(\) function closes a session/)
     expect((await record('kernel-hacking/locking.rst', 'synchronize_rcu')).summary).toMatch(/^Alternatively, synchronize_rcu\(\) may be used to block/)

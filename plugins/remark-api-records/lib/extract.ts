@@ -643,9 +643,13 @@ function readingOf(sentence: ReadSentence): SentenceReading {
     wordCount(text) < 3 ||
     // Nor is an instruction to the reader ("Use WARN() instead"); a flag's "If set, …" is its definition.
     /^[\s*`]*(?:Defined in|Declared in|See\b|TODO|FIXME|XXX|Since\b|Although\b|If\b(?! (?:set|clear|unset|cleared)\b)|When\b(?! (?:set|clear|cleared)\b)|Unless\b|Note\b|NOTE\b|Use\b(?! of)|Do not\b|Don't\b|Never\b|Avoid\b|Please\b|Call\b)/.test(text) ||
-    /\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(text)
+    // … unless it says when a callback is called: "Called when the interface is no longer accessible, …".
+    (!whenCalled.test(text) && /\b(?:now|anymore|any more|no longer|these days)\b|(?<!\b(?:be|is|are|been|being|was|were)\s+)\bused to\b/i.test(text))
   return (sentence.reading = { groups, groupOf, notice, noticeAfter: [] })
 }
+
+/** A description of a callback by when it is called: "Called to see if …", "Called when the interface is …". */
+const whenCalled = /^[\s`*]*(?:called|invoked|run)\s+(?:when|whenever|to|from|by|if|after|before|on|at|once)\b/i
 
 /** A sentence about the API described may name it by a pronoun: "These functions will be called whenever …". */
 const pronounLead = /^[\s`*-]*(?:this|these|it|they|the (?:functions?|calls?|callbacks?|macros?|routines?))\s+(?=(?:is|are|was|were|has|have|will|should|must|may|can)\b)/i
