@@ -535,6 +535,8 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     // porting.rst: "d_revalidate is a callback that is made on every path element …"; "f_dentry is gone; use f_path.dentry …" is a change.
     expect((await record('filesystems/porting.rst', 'd_revalidate')).summary).toMatch(/^d_revalidate is a callback that is made/)
     expect((await record('filesystems/porting.rst', 'f_dentry')).summary).toBe('')
+    // napi.rst: "struct napi_struct holds the state of the NAPI instance while …": C's word for a type before the name.
+    expect((await record('networking/napi.rst', 'napi_struct')).summary).toMatch(/^struct napi_struct holds the state of the NAPI instance/)
     // A parameter listed with a dash, a quality, a place: prose says these of variables too, and they make no record.
     const records = await recordsOfText('Intro.\n\n* foo_size - the number of elements\n\nThe bar_mutex is perfect to protect this.\n\nbaz_table is in the header.\n\nqux_walk visits every page.\n')
     expect([...records.keys()].sort()).toEqual(['qux_walk'])

@@ -93,6 +93,8 @@ describe('the language rules', () => {
     expect(texts('foo() is now called without ->d_lock held. ->d_lock on the dentry is still held.')).toEqual(['foo() is now called without ->d_lock held.', '->d_lock on the dentry is still held.'])
     expect(texts('Call bar(). ``baz()`` does the rest. Use e.g. ``qux()`` here.')).toEqual(['Call bar().', '``baz()`` does the rest.', 'Use e.g. ``qux()`` here.'])
     expect(texts('The value is 3. x->y is set.')).toEqual(['The value is 3. x->y is set.'])
+    // napi.rst: "… and the associated poll method. struct napi_struct holds the state of the NAPI instance …".
+    expect(texts('It has a poll method. struct foo_struct holds the state.')).toEqual(['It has a poll method.', 'struct foo_struct holds the state.'])
     // porting.rst: "… two wrappers are to be used instead.\nalloc_file_pseudo(inode, vfsmount, name, flags, ops) is for the cases …".
     expect(texts('Two wrappers are to be used instead. foo_pseudo(inode, name) is for the cases that need it.')).toEqual(['Two wrappers are to be used instead.', 'foo_pseudo(inode, name) is for the cases that need it.'])
   })

@@ -558,7 +558,7 @@ function ledBy(sentence: ReadSentence, name: string): boolean {
 /** Whether the text before a group of names is no word of the sentence: "Alternatively, the helper routine X()". Inline markup around the name (``FOO``, *foo()*) is no word either. */
 function leadsWith(text: string, lead: Group): boolean {
   const before = text.slice(0, lead.start).replace(/[`*"']/g, '').trim()
-  return before === '' || /^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine)\s+){0,2}$/i.test(before + ' ')
+  return before === '' || /^(?:(?:alternatively|finally|similarly|likewise|also|instead),?\s+)?(?:(?:the|a|an|calling|function|macro|helper|routine|struct|union|enum)\s+){0,2}$/i.test(before + ' ')
 }
 
 /**

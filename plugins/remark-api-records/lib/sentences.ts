@@ -26,7 +26,7 @@ const abbreviations = /\b(?:e\.g|i\.e|etc|vs|cf|approx|resp|incl|Dr|Mr|Ms|No|Fig
  * fact can always be found again at its line. A sentence ends at `.`, `!` or
  * `?` followed by white space and a capital, an opening bracket, a quote, a
  * `NOTE:`-style marker, a call (`kmap() and …`, `alloc_file_pseudo(inode, …) is …` start a sentence), a
- * method (`->d_lock is …`) or a name in literal markup (``` ``foo`` is … ```),
+ * method (`->d_lock is …`), a C type (`struct napi_struct holds …`) or a name in literal markup (``` ``foo`` is … ```),
  * and a run-on stretch ends at the first white space past `longestSentence`.
  *
  * @param source
@@ -142,5 +142,5 @@ function endsSentence(source: string, index: number, end: number, from: number):
   if (abbreviations.test(tail.trimEnd().replace(/["')\]]+$/, ''))) return false
   const rest = source.slice(next, Math.min(end, next + 80))
   // A method ("->d_lock on dentry itself is still held") or a name in literal markup ("``foo()`` does …") opens one too.
-  return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\([^()]{0,60}\)/.test(rest) || /^:(?:c:)?[a-z]+:`/.test(rest) || /^(?:``)?->[A-Za-z_]/.test(rest) || /^``\.?[A-Za-z_][A-Za-z0-9_]*(?:\(\))?``/.test(rest)
+  return /^["'(\[*`]*[A-Z0-9]/.test(rest) || /^[A-Za-z_][A-Za-z0-9_]*(?:\[[a-z]+\][A-Za-z0-9_]*)?\([^()]{0,60}\)/.test(rest) || /^:(?:c:)?[a-z]+:`/.test(rest) || /^(?:``)?->[A-Za-z_]/.test(rest) || /^(?:struct|union|enum)\s+[a-z_][a-z0-9_]*\b/.test(rest) || /^``\.?[A-Za-z_][A-Za-z0-9_]*(?:\(\))?``/.test(rest)
 }
