@@ -57,8 +57,8 @@ export function contextsAt(text: string): CallingContext[] {
 const callVerb = '(?:called|invoked|used|run|executed|taken|acquired|issued|done|performed|entered)'
 /** "can be called from X": X is allowed. */
 const allowedAt = new RegExp(`\\b(?:can|may|could|might|is safe to|are safe to|is allowed to|are allowed to|must|should|needs to|need to|has to|have to)\\s+(?:also\\s+|safely\\s+|only\\s+|even\\s+|always\\s+|still\\s+)?be\\s+(?:safely\\s+|only\\s+)?${callVerb}\\s+(?:only\\s+)?(?:while\\s+)?(?:from|in|within|inside|by|under)\\s+(?:within\\s+)?|\\b(?:is|are)\\s+(?:only\\s+|also\\s+|always\\s+)?(?:callable|usable|safe(?:\\s+to\\s+(?:call|use))?|allowed|valid|permitted)\\s+(?:from|in|within|inside)\\s+|\\b(?:is|are|gets?|will be|will always be)\\s+(?:always\\s+|only\\s+|now\\s+|usually\\s+|normally\\s+|often\\s+|typically\\s+|generally\\s+)?(?:called|invoked|run|executed)\\s+(?:only\\s+)?(?:while\\s+)?(?:from|in|within|inside|under)\\s+|\\bonly (?:allowed|permitted|callable|usable|valid|safe) (?:in|from)\\s+|\\bmay (?:also )?be used (?:by|in|from)\\s+`, 'i')
-/** ", never from X", ", but not in X": the context a call told where it is made is never made in, its verb left out. */
-const elidedNever = /^[^,;]{1,80},\s*(?:but\s+)?(?:never|not)\s+(?:from|in|within|inside)\s+/i
+/** ", never from X", ", not in X": the context a call told where it is made is never made in, its verb left out. */
+const elidedNever = /^[^,;]{1,80},\s*(?:never|not)\s+(?:from|in|within|inside)\s+/i
 
 /** "must not be called from X": X is forbidden. */
 const forbiddenAt = new RegExp(`\\b(?:must|should|may|can|could|shall)\\s*(?:not|never)\\s+(?:be\\s+)?(?:safely\\s+|ever\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:cannot|can't|can not|mustn't|shouldn't)\\s+(?:be\\s+)?(?:safely\\s+|ever\\s+)?(?:${callVerb}|call(?:ed)?)\\s+(?:from|in|within|inside|by|under)\\s+|\\b(?:is|are)\\s+not\\s+(?:allowed|permitted|safe|callable|usable|valid)\\s+(?:to be called\\s+)?(?:from|in|within|inside)\\s+|\\bnever\\s+(?:be\\s+)?${callVerb}\\s+(?:from|in)\\s+`, 'i')
