@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ApiRecord } from '../../plugins/remark-api-records/index.ts'
 import { interpretSentence, splitClauses } from '../../plugins/remark-api-records/lib/language.ts'
 import { expandName, findMentions } from '../../plugins/remark-api-records/lib/mentions.ts'
-import { splitSentences } from '../../plugins/remark-api-records/lib/sentences.ts'
+import { longestSentence, splitSentences } from '../../plugins/remark-api-records/lib/sentences.ts'
 import { runCli } from '../helpers/cli.ts'
 
 const example = fileURLToPath(new URL('../fixtures/records/example.rst', import.meta.url))
@@ -86,6 +86,16 @@ describe('the language rules', () => {
     // Doing without an API names no replacement.
     expect(interpretSentence('Instead of spinning, we take the lock with spin_lock().', { blockApi: null })).toEqual([])
     expect(findMentions('FMODE_CAN_{WRITE,READ} and FOO_{,BAR}').map((mention) => mention.name)).toEqual(['FMODE_CAN_WRITE', 'FMODE_CAN_READ', 'FOO_BAR'])
+  })
+
+  it('cuts a paragraph with no sentence end into bounded sentences, each sliced from the source once, so the stage stays linear', () => {
+    // #15: a 400 kB paragraph without a full stop made the records stage take a minute when the sentence was accumulated.
+    const text = 'A paragraph without a full stop ' + 'kmap_local_page() may sleep and '.repeat(12_500)
+    const sentences = splitSentences(text, 0, text.length, 1, 1)
+    expect(sentences.length).toBeGreaterThan(text.length / (longestSentence + 100))
+    expect(Math.max(...sentences.map((sentence) => sentence.text.length))).toBeLessThanOrEqual(longestSentence + 40)
+    // Nothing is lost or repeated: the sentences, put together, are the text.
+    expect(sentences.map((sentence) => sentence.text).join(' ')).toBe(text.trim())
   })
 
   it('starts a sentence at a method or a name in literal markup after a full stop, and not after an abbreviation', () => {
