@@ -932,6 +932,8 @@ describe('the hard cases, sentence by sentence', () => {
     expect(read('foo() must be called with the mmap lock held.')).toContainEqual({ api: 'foo', field: 'locking', value: 'holds:mmap_lock' })
     expect(read('foo() must not be called with the zone lock held.')).toContainEqual({ api: 'foo', field: 'locking', value: 'not-held:zone_lock' })
     expect(read('foo() takes the zone lock.')).toContainEqual({ api: 'foo', field: 'locking', value: 'takes:zone_lock' })
+    // locking.rst: "spin_trylock() does not spin but returns non-zero if it acquires the spinlock on the first try": a condition of its return.
+    expect(read('foo_trylock() returns non-zero if it acquires the zone lock.').filter((fact) => fact.field === 'locking')).toEqual([])
     // "while" before a participle says when the call is made; before a clause of its own it sets two statements apart.
     expect(read('foo() is called while holding the zone lock.')).toContainEqual({ api: 'foo', field: 'locking', value: 'holds:zone_lock' })
     expect(read('foo() is called while in softirq context.').filter((fact) => fact.field === 'contexts')).toEqual([{ api: 'foo', field: 'contexts', value: 'softirq' }])

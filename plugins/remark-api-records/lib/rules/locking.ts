@@ -145,6 +145,8 @@ export const lockingRule: ClauseRule = (clause: ReadClause) => {
       const called = of ? objectAt(clause, match.index + of.index + of[0].length) : []
       // The enumeration after "never be called" was read above.
       if (never && match.index > never.index && /^with/i.test(match[0])) continue
+      // "returns non-zero if it acquires the spinlock on the first try": when it returns what, not a lock it always takes.
+      if ((rule === 'takes' || rule === 'releases') && /\b(?:if|whether|unless)\s+(?:it|they|this|the \w+)\s+$/i.test(clause.text.slice(Math.max(0, match.index - 30), match.index))) continue
       // "ERR_PTR(-EXDEV) is returned, with no locks taken": how the call leaves, not what its caller must hold.
       if (/^with/i.test(match[0]) && /\b(?:is|are)\s+returned\b|\breturns\b/i.test(clause.text.slice(0, match.index))) continue
       // "it's called on final iput() with inode->i_lock held": the lock goes with the call, whose subject is "it".
