@@ -403,6 +403,10 @@ describe('pairing an API with the release introduced after it', () => {
     expect((await record('kernel-hacking/locking.rst', 'get_cpu_var')).release).toBeNull()
     const records = await recordsOfText('foo_get()/bar_put()\n==================\n\nText.\n\nbaz_enable() and baz_disable() manage the state.\n')
     expect(records.get('foo_get')!.release).toBeNull()
+    // hmm.rst: "There are also devm_request_free_mem_region(), devm_memremap_pages(), devm_memunmap_pages(), and devm_release_mem_region() when …": an enumeration.
+    expect((await record('mm/hmm.rst', 'devm_memremap_pages')).release).toBeNull()
+    expect(interpretSentence('There are also foo_setup(), foo_map(), foo_unmap() and foo_done() for this.', { blockApi: null }).filter((fact) => fact.field === 'release')).toEqual([])
+    expect(interpretSentence('Pages mapped with foo_map() must be released with foo_unmap().', { blockApi: null }).filter((fact) => fact.field === 'release')).toEqual([{ api: 'foo_map', field: 'release', value: 'foo_unmap' }])
     // Written the other way round, an enable and a disable may be either's release: none is told.
     expect(records.get('baz_disable')!.release).toBeNull()
     expect(records.get('baz_enable')!.release).toBeNull()

@@ -242,9 +242,12 @@ export const pairingRule: ClauseRule = (clause: ReadClause) => {
       if (group.mentions.length === 2 && sideBySide.test(clause.text.slice(left.end, right.index)) && pairs(left.name, right.name)) pushReleaseFacts(derived, left.name, right.name)
     }
   } else if (strong.length <= 4 && !negation.test(clause.text)) {
+    // "There are also devm_request_free_mem_region(), devm_memremap_pages(), devm_memunmap_pages(), and …": names
+    // listed three or more together are an enumeration, not a pair told.
+    const listed = new Set(groupsOf(clause.text, strong).filter((group) => group.mentions.length >= 3).flatMap((group) => group.mentions))
     for (const first of strong) {
       for (const second of strong) {
-        if (!pairs(first.name, second.name)) continue
+        if (!pairs(first.name, second.name) || (listed.has(first) && listed.has(second))) continue
         // "can be passed to request_irq() or free_irq()": either one, no pair told.
         const [left, right] = first.index < second.index ? [first, second] : [second, first]
         if (/^[\s`*]*or\s+[`*]*$/i.test(clause.text.slice(left.end, right.index))) continue
