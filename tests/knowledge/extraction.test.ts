@@ -526,6 +526,12 @@ describe('summaries in more of the shapes kernel documents define APIs in', () =
     expect((await record('filesystems/seq_file.rst', 'seq_open_private')).summary).toBe('There is also a wrapper function to seq_open() called seq_open_private().')
     expect((await record('filesystems/seq_file.rst', '__seq_open_private')).summary).toMatch(/^There is also a variant function, __seq_open_private\(\), which is functionally identical/)
     expect((await record('filesystems/seq_file.rst', 'seq_release_private')).summary).toMatch(/^A corresponding close function, seq_release_private\(\) is available/)
+    // locking.rst: under "- mutex_lock_interruptible() and mutex_lock()", "There is a mutex_trylock() which does not sleep. Still, it
+    // must not be used …" is about mutex_trylock(): no summary of the item's APIs.
+    expect((await record('kernel-hacking/locking.rst', 'mutex_lock')).summary).toBe('')
+    const listed = await recordsOfText('- foo_lock()\n\n  There is a foo_trylock() which does not sleep. Still, it must not be used in interrupt context.\n\n- bar_lock()\n\n  Takes the bar lock. There is a bar_trylock() which does not sleep.\n')
+    expect(listed.get('foo_lock')!.summary).toBe('')
+    expect(listed.get('bar_lock')!.summary).toBe('Takes the bar lock.')
     // The API the wrapper wraps is no API introduced; nor is one "there is" names without saying what it does.
     const records = await recordsOfText('Intro.\n\nThere is also a wrapper to foo_open() called foo_open_x().\n\nThere is bar_lock() in the header.\n')
     expect(records.get('foo_open')!.summary).toBe('')

@@ -517,8 +517,18 @@ function summaryOf(own: ReadSentence[], name: string, shared: boolean): ReadSent
   own.forEach((sentence, index) => {
     if (index > 0 && opensWithLabel(own[index - 1].text) && /:\s*$/.test(own[index - 1].text)) labelled.add(sentence.unit)
   })
-  // Nor the C definition a term is written as (``#define HPAGE_RESV_OWNER (1UL << 0)``): the description below it is.
-  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && !cDefinition.test(sentence.text) && saysInWords(sentence) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
+  // Nor the C definition a term is written as (``#define HPAGE_RESV_OWNER (1UL << 0)``): the description below it is;
+  // nor a sentence that brings in another API, or what its paragraph goes on to say of it ("There is a
+  // mutex_trylock() which does not sleep. Still, it must not be used inside interrupt context …" under mutex_lock()).
+  const aboutOther = new Set<ReadSentence>()
+  let bringsIn: TextUnit | null = null
+  for (const sentence of own) {
+    if (sentence.unit === bringsIn || introducesOther(sentence, name)) {
+      aboutOther.add(sentence)
+      bringsIn = sentence.unit
+    }
+  }
+  const text = own.filter((sentence) => !sentence.unit.title && !labelled.has(sentence.unit) && !cDefinition.test(sentence.text) && !aboutOther.has(sentence) && saysInWords(sentence) && namesOnly(sentence.text, sentence.withWeak).length === 0 && !changeNotice(sentence, name))
   const lead = text.filter((sentence) => sentence.role === 'lead')
   const intro = own.find((sentence) => sentence.intro)?.unit
   if (intro) {
@@ -675,6 +685,12 @@ function definitionOf(draft: Draft): ReadSentence | undefined {
     const group = reading.groupOf.get(draft.name)
     return group !== undefined && introducedThere(sentence.text, reading.groups[group])
   })
+}
+
+/** Whether a sentence brings in, in passing, an API other than `name` ("There is a mutex_trylock() which …"). */
+function introducesOther(sentence: ReadSentence, name: string): boolean {
+  const reading = readingOf(sentence)
+  return reading.groups.some((group) => !group.mentions.some((mention) => mention.name === name) && introducedThere(sentence.text, group))
 }
 
 /**
